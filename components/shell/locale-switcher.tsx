@@ -1,0 +1,51 @@
+"use client"
+
+import { useLocale, useTranslations } from "next-intl"
+import { useSearchParams } from "next/navigation"
+import { Suspense } from "react"
+
+import { Link, usePathname } from "@/i18n/navigation"
+import { routing } from "@/i18n/routing"
+
+const LOCALE_LABELS: Record<(typeof routing.locales)[number], string> = {
+  en: "English",
+  "zh-CN": "简体中文",
+}
+
+function LocaleLinks() {
+  const t = useTranslations("shell")
+  const locale = useLocale()
+  const pathname = usePathname()
+  const search = useSearchParams().toString()
+  // Keep the current page and its query (e.g. ?point=4) when switching language.
+  const href = search ? `${pathname}?${search}` : pathname
+  return (
+    <nav aria-label={t("language")} className="flex gap-1 text-sm">
+      {routing.locales.map((other) => (
+        <Link
+          key={other}
+          href={href}
+          locale={other}
+          lang={other}
+          hrefLang={other}
+          aria-current={other === locale ? "true" : undefined}
+          className={`rounded-md px-2 py-1 ${
+            other === locale
+              ? "bg-[var(--muted)] font-semibold"
+              : "hover:bg-[var(--muted)]"
+          }`}
+        >
+          {LOCALE_LABELS[other]}
+        </Link>
+      ))}
+    </nav>
+  )
+}
+
+export function LocaleSwitcher() {
+  return (
+    <Suspense fallback={null}>
+      <LocaleLinks />
+    </Suspense>
+  )
+}

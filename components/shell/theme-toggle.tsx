@@ -1,0 +1,32 @@
+"use client"
+
+import { useTranslations } from "next-intl"
+import { useTheme } from "next-themes"
+import { useSyncExternalStore } from "react"
+
+const THEMES = ["system", "light", "dark"] as const
+type Theme = (typeof THEMES)[number]
+
+const subscribeNever = () => () => {}
+
+export function ThemeToggle() {
+  const t = useTranslations("shell.theme")
+  const { theme, setTheme } = useTheme()
+  // The stored theme is only known in the browser; render a stable label on the server.
+  const mounted = useSyncExternalStore(subscribeNever, () => true, () => false)
+  const current: Theme = mounted && THEMES.includes(theme as Theme) ? (theme as Theme) : "system"
+  const next = THEMES[(THEMES.indexOf(current) + 1) % THEMES.length] ?? "system"
+  return (
+    <button
+      type="button"
+      onClick={() => setTheme(next)}
+      className="rounded-md border border-[var(--border)] px-2 py-1 text-sm hover:bg-[var(--muted)]"
+      aria-label={t("label", { current: t(current) })}
+      title={t("label", { current: t(current) })}
+      data-testid="theme-toggle"
+    >
+      <span aria-hidden="true">{current === "dark" ? "☾" : current === "light" ? "☀" : "◐"}</span>
+      <span className="sr-only">{t(current)}</span>
+    </button>
+  )
+}

@@ -1,0 +1,87 @@
+// `npm test`: every test tier, in order; fails if any tier fails. Prints a per-tier summary and
+// a closing "N passed, N failed" line counted from the runners' JSON reports.
+import { spawnSync } from "node:child_process"
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
+import path from "node:path"
+
+const root = path.resolve(import.meta.dirname, "..")
+const reports = path.join(root, ".cache", "test-reports")
+rmSync(reports, { recursive: true, force: true })
+mkdirSync(reports, { recursive: true })
+
+const only = process.env.TEST_TIERS?.split(",").map((s) => s.trim())
+
+const tiers = [
+  { name: "typecheck", cmd: ["npm", "run", "typecheck"] },
+  { name: "lint", cmd: ["npm", "run", "lint"] },
+  {
+    name: "unit",
+    cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`],
+    report: "unit.json",
+  },
+  {
+    name: "cluster",
+    cmd: ["npx", "vitest", "run", "--config", "vitest.cluster.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/cluster.json`],
+    report: "cluster.json",
+    when: () => existsSync(path.join(root, "vitest.cluster.config.ts")),
+  },
+  {
+    name: "starters",
+    cmd: ["node", "scripts/verify-starters.mjs"],
+    report: "starters.json",
+    when: () => existsSync(path.join(root, "scripts", "verify-starters.mjs")),
+  },
+  {
+    name: "e2e",
+    cmd: ["npm", "run", "test:e2e", "--", "--reporter=list,json"],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+    report: "e2e.json",
+  },
+]
+
+function countReport(file) {
+  const full = path.join(reports, file)
+  if (!existsSync(full)) return null
+  const data = JSON.parse(readFileSync(full, "utf8"))
+  if (typeof data.numPassedTests === "number") {
+    // Vitest (Jest-compatible JSON) or our own verifier.
+    return { passed: data.numPassedTests, failed: data.numFailedTests ?? 0 }
+  }
+  if (data.stats) {
+    // Playwright JSON reporter.
+    return { passed: data.stats.expected ?? 0, failed: (data.stats.unexpected ?? 0) + (data.stats.flaky ?? 0) * 0 }
+  }
+  return null
+}
+
+const results = []
+for (const tier of tiers) {
+  if (only && !only.includes(tier.name)) continue
+  if (tier.when && !tier.when()) continue
+  console.log(`\n=== tier: ${tier.name} ===`)
+  const started = Date.now()
+  const run = spawnSync(tier.cmd[0], tier.cmd.slice(1), {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...tier.env },
+  })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  const ok = run.status === 0
+  const counts = tier.report ? countReport(tier.report) : null
+  results.push({ name: tier.name, ok, seconds, counts })
+}
+
+console.log("\n=== summary ===")
+let passed = 0
+let failed = 0
+for (const r of results) {
+  const counts = r.counts ? ` (${r.counts.passed} passed, ${r.counts.failed} failed)` : ""
+  console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.name.padEnd(10)} ${r.seconds}s${counts}`)
+  if (r.counts) {
+    passed += r.counts.passed
+    failed += r.counts.failed
+  }
+  if (!r.ok && (!r.counts || r.counts.failed === 0)) failed += 1 // a tier that failed outside its tests
+}
+console.log(`tests: ${passed} passed, ${failed} failed`)
+process.exit(results.every((r) => r.ok) ? 0 : 1)
