@@ -40,6 +40,8 @@ const nextConfig = {
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   pageExtensions: ["js", "jsx", "md", "mdx", "ts", "tsx"],
   poweredByHeader: false,
+  // Lets parallel builds (e.g. several Playwright runs) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@kubernetes/client-node"],
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc separately
   async headers() {

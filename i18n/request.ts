@@ -2,6 +2,8 @@ import { hasLocale } from "next-intl"
 import { getRequestConfig } from "next-intl/server"
 import * as rootParams from "next/root-params"
 
+import { MESSAGES } from "@/messages"
+
 import { routing } from "./routing"
 
 // Reading the locale from the root param (not a request header) keeps pages static.
@@ -13,6 +15,6 @@ export default getRequestConfig(async ({ locale }) => {
   }
   return {
     locale: resolved,
-    messages: (await import(`../messages/${resolved}.json`)).default,
+    messages: MESSAGES[resolved],
   }
 })

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest"
+
+import { MESSAGES } from "./index"
+
+function leafPaths(value: unknown, prefix = ""): string[] {
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, child]) =>
+      leafPaths(child, prefix ? `${prefix}.${key}` : key)
+    )
+  }
+  return [prefix]
+}
+
+function leafValues(value: unknown): string[] {
+  if (value && typeof value === "object") return Object.values(value).flatMap(leafValues)
+  return [String(value)]
+}
+
+describe("UI messages", () => {
+  it("have the same keys in en and zh-CN", () => {
+    expect(leafPaths(MESSAGES["zh-CN"]).sort()).toEqual(leafPaths(MESSAGES.en).sort())
+  })
+
+  it("have no empty strings", () => {
+    for (const locale of ["en", "zh-CN"] as const) {
+      expect(leafValues(MESSAGES[locale]).filter((v) => v.trim() === "")).toEqual([])
+    }
+  })
+
+  it("are translated into Chinese, not copied from English", () => {
+    const en = leafValues(MESSAGES.en)
+    const zh = leafValues(MESSAGES["zh-CN"])
+    const untranslated = zh.filter((value, i) => value === en[i] && /[a-z]{4,}/i.test(value) && !/[\u4e00-\u9fff]/.test(value))
+    // Product names and code words may stay in English; whole sentences may not.
+    expect(untranslated.filter((v) => v.split(" ").length > 3)).toEqual([])
+  })
+})
