@@ -1,0 +1,112 @@
+// Point 3: API extensions (new resource types).
+import { GA, aliases, atLeast, everyMinor, l, perMinor } from "../helpers"
+import type { Mechanism } from "../types"
+
+export const customResourceDefinition: Mechanism = {
+  id: "custom-resource-definition",
+  point: "3",
+  // The CRD's OpenAPI schema and CEL rules are what validate custom objects in the request path.
+  apiStage: "schema-validation",
+  name: l("CustomResourceDefinition (CRD)", "定制资源定义（CRD）"),
+  summary: l(
+    "Declare a new resource type with an OpenAPI schema; kube-apiserver stores, validates and serves it like a built-in type, with no extra server to run.",
+    "用 OpenAPI 模式声明一种新的资源类型；kube-apiserver 像对待内置类型一样存储、校验并提供它，无需运行额外的服务器。",
+  ),
+  aliases: aliases(
+    ["CRD", "custom resource", "CustomResourceDefinition", "new API", "new type", "schema", "OpenAPI", "CEL", "x-kubernetes-validations", "declarative API"],
+    ["CRD", "定制资源", "自定义资源", "定制资源定义", "新 API", "新类型", "模式", "校验", "CEL"],
+  ),
+  runsWhere: l("Inside kube-apiserver (stored in etcd)", "在 kube-apiserver 内部（存储在 etcd 中）"),
+  installer: "cluster-admin",
+  managedClusters: {
+    availability: "yes",
+    note: l("Works on every managed cluster.", "适用于所有托管集群。"),
+  },
+  apiObjects: [
+    {
+      kind: "CustomResourceDefinition",
+      apiVersions: everyMinor("apiextensions.k8s.io/v1"),
+      form: "served",
+      scope: "Cluster",
+    },
+  ],
+  // source: facts §4 (CEL rules GA 1.29, CustomResourceFieldSelectors GA 1.32, CRDValidationRatcheting GA 1.33); changes doc §1 (1.36 numeric formats, 1.37 StorageVersionMigration GA)
+  states: perMinor((minor) => ({
+    ...GA,
+    note: atLeast(minor, "1.37")
+      ? l(
+          "StorageVersionMigration is GA (storagemigration.k8s.io/v1) for moving stored objects to a new version.",
+          "StorageVersionMigration 已 GA（storagemigration.k8s.io/v1），可将已存储对象迁移到新版本。",
+        )
+      : atLeast(minor, "1.36")
+        ? l(
+            "Numeric format ranges (e.g. int32) are enforced, with ratcheting for existing objects.",
+            "数值 format 范围（如 int32）会被强制校验，已有对象按棘轮规则放宽。",
+          )
+        : atLeast(minor, "1.33")
+          ? l("Validation ratcheting is GA.", "校验棘轮（Validation Ratcheting）已 GA。")
+          : atLeast(minor, "1.32")
+            ? l("selectableFields (custom field selectors) is GA.", "selectableFields（定制字段选择算符）已 GA。")
+            : undefined,
+  })),
+  failureMode: l(
+    "Nothing extra to fail: objects are stored even if no controller acts on them. Changing a schema or stored version carelessly can strand existing objects.",
+    "没有额外的故障点：即使没有控制器处理，对象也会被存储。随意更改模式或存储版本可能使已有对象无法使用。",
+  ),
+  docPath: "/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/",
+  related: ["controller", "operator", "api-aggregation", "validating-admission-policy"],
+}
+
+export const apiAggregation: Mechanism = {
+  id: "api-aggregation",
+  point: "3",
+  // Aggregated APIs replace etcd storage with your own server behind the same URL space.
+  apiStage: "storage",
+  name: l("API aggregation layer", "API 聚合层"),
+  summary: l(
+    "Register an APIService so kube-apiserver proxies a whole API group/version to your own extension API server, which handles storage and semantics itself.",
+    "注册一个 APIService，让 kube-apiserver 把整个 API 组/版本代理到你自己的扩展 API 服务器，由它自行处理存储和语义。",
+  ),
+  aliases: aliases(
+    ["aggregation", "aggregated API", "APIService", "extension API server", "apiserver", "metrics-server", "custom storage", "sample-apiserver"],
+    ["聚合层", "API 聚合", "聚合 API", "扩展 API 服务器", "APIService", "定制存储"],
+  ),
+  runsWhere: l(
+    "Your API server, usually a Deployment in the cluster, proxied to by kube-apiserver",
+    "你的 API 服务器，通常是集群中的 Deployment，由 kube-apiserver 代理转发",
+  ),
+  installer: "cluster-admin",
+  managedClusters: {
+    availability: "yes",
+    note: l(
+      "Managed control planes already run with the front-proxy flags (metrics-server relies on them); the control plane must reach your Service.",
+      "托管控制平面已配置 front-proxy 相关参数（metrics-server 依赖它们）；控制平面必须能访问你的 Service。",
+    ),
+  },
+  apiObjects: [
+    {
+      kind: "APIService",
+      apiVersions: everyMinor("apiregistration.k8s.io/v1"),
+      form: "served",
+      scope: "Cluster",
+    },
+  ],
+  // source: changes doc §1 (APIService unchanged; 1.36 mixed-version proxy beta; 1.37 client-go discovery v2 only, metrics.k8s.io v1)
+  states: perMinor((minor) => ({
+    ...GA,
+    note: atLeast(minor, "1.37")
+      ? l(
+          "client-go now asks kube-apiserver for aggregated discovery (v2) only (#138271).",
+          "client-go 现在只向 kube-apiserver 请求聚合发现（v2）（#138271）。",
+        )
+      : undefined,
+  })),
+  failureMode: l(
+    "If your server is down, its group/version returns 503 and API discovery reports it as unavailable, which can break namespace deletion and tools that walk all APIs.",
+    "你的服务器宕机时，其组/版本返回 503，API 发现将其报告为不可用，这可能导致命名空间删除卡住以及遍历所有 API 的工具出错。",
+  ),
+  docPath: "/docs/concepts/extend-kubernetes/api-extension/apiserver-aggregation/",
+  related: ["custom-resource-definition", "controller"],
+}
+
+export const API_MECHANISMS: readonly Mechanism[] = [customResourceDefinition, apiAggregation]
