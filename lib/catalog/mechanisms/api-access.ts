@@ -89,22 +89,42 @@ export const structuredAuthentication: Mechanism = {
       ]),
       form: "config-file",
       note: l(
-        "Passed with --authentication-config; cannot be combined with the --oidc-* flags. Configures only jwt and anonymous.",
-        "通过 --authentication-config 传入；不能与 --oidc-* 参数同时使用。只配置 jwt 和 anonymous。",
+        "Passed with --authentication-config; cannot be combined with the --oidc-* flags. It configures JWT authenticators (and anonymous access); the token webhook still uses flags.",
+        "通过 --authentication-config 传入；不能与 --oidc-* 参数同时使用。它配置 JWT 认证器（以及匿名访问）；令牌 Webhook 仍使用命令行参数。",
       ),
     },
   ],
-  // source: kubernetes-extension-facts.md §4 (alpha 1.29, beta 1.30, GA 1.34)
-  states: perMinor(
-    (minor): FeatureState =>
-      atLeast(minor, "1.34")
-        ? { ...GA, featureGate: "StructuredAuthenticationConfiguration" }
-        : {
-            maturity: "beta",
-            enabledByDefault: true,
-            featureGate: "StructuredAuthenticationConfiguration",
-          },
-  ),
+  // source: kubernetes/website feature-gates StructuredAuthenticationConfiguration (alpha 1.29, beta on 1.30–1.33, GA locked 1.34)
+  // and AnonymousAuthConfigurableEndpoints (alpha 1.31, beta on 1.32–1.33, GA locked 1.34)
+  states: perMinor((minor): FeatureState => {
+    const gate = "StructuredAuthenticationConfiguration"
+    if (atLeast(minor, "1.34"))
+      return {
+        ...GA,
+        featureGate: gate,
+        note: l(
+          "GA: AuthenticationConfiguration v1. The anonymous section (AnonymousAuthConfigurableEndpoints) is GA too.",
+          "已 GA：AuthenticationConfiguration v1。anonymous 部分（AnonymousAuthConfigurableEndpoints）同样已 GA。",
+        ),
+      }
+    const anonymous = atLeast(minor, "1.32")
+      ? l(
+          "The anonymous section is beta and on (AnonymousAuthConfigurableEndpoints).",
+          "anonymous 部分为 Beta 且默认开启（AnonymousAuthConfigurableEndpoints）。",
+        )
+      : atLeast(minor, "1.31")
+        ? l(
+            "The anonymous section needs the alpha gate AnonymousAuthConfigurableEndpoints.",
+            "anonymous 部分需要 Alpha 特性门控 AnonymousAuthConfigurableEndpoints。",
+          )
+        : l("Only jwt authenticators can be configured.", "只能配置 jwt 认证器。")
+    return {
+      maturity: "beta",
+      enabledByDefault: true,
+      featureGate: gate,
+      note: l(`Beta, on by default (v1beta1). ${anonymous.en}`, `Beta，默认开启（v1beta1）。${anonymous["zh-CN"]}`),
+    }
+  }),
   failureMode: l(
     "A bad file stops kube-apiserver from starting; a bad reload keeps the last good config. If the issuer's keys cannot be fetched, its tokens are rejected.",
     "文件有误会导致 kube-apiserver 无法启动；重新加载失败时沿用上一个有效配置。若无法获取签发者的密钥，该签发者的令牌会被拒绝。",
