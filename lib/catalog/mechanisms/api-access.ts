@@ -1,6 +1,6 @@
 // Point 2: API access extensions inside kube-apiserver (authentication, authorization, admission).
 import { GA, aliases, atLeast, everyMinor, l, perMinor, versionSteps } from "../helpers"
-import type { FeatureState, Mechanism } from "../types"
+import type { ApiObject, FeatureState, Mechanism } from "../types"
 
 export const authenticationWebhook: Mechanism = {
   id: "authentication-webhook",
@@ -436,11 +436,23 @@ function webhookStates() {
   }))
 }
 
-const admissionReview = {
+const admissionReview: ApiObject = {
   kind: "AdmissionReview",
   apiVersions: everyMinor("admission.k8s.io/v1"),
   form: "wire",
-} as const
+}
+
+// Optional: credentials kube-apiserver presents to webhooks. source: facts §3.7; changes doc §2
+// ("apiserver.config.k8s.io/v1 WebhookAdmissionConfiguration, never v1alpha1 WebhookAdmission").
+const webhookAdmissionConfiguration: ApiObject = {
+  kind: "WebhookAdmissionConfiguration",
+  apiVersions: everyMinor("apiserver.config.k8s.io/v1"),
+  form: "config-file",
+  note: l(
+    "Optional, control-plane only: referenced from AdmissionConfiguration (--admission-control-config-file) to give kube-apiserver client credentials (kubeConfigFile) for calling webhooks.",
+    "可选，仅限控制平面：在 AdmissionConfiguration（--admission-control-config-file）中引用，为 kube-apiserver 调用 Webhook 提供客户端凭据（kubeConfigFile）。",
+  ),
+}
 
 export const validatingAdmissionWebhook: Mechanism = {
   id: "validating-admission-webhook",
@@ -475,6 +487,7 @@ export const validatingAdmissionWebhook: Mechanism = {
       scope: "Cluster",
     },
     admissionReview,
+    webhookAdmissionConfiguration,
   ],
   states: webhookStates(),
   failureMode: l(
@@ -518,6 +531,7 @@ export const mutatingAdmissionWebhook: Mechanism = {
       scope: "Cluster",
     },
     admissionReview,
+    webhookAdmissionConfiguration,
   ],
   states: webhookStates(),
   failureMode: l(

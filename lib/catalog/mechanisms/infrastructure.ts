@@ -89,8 +89,8 @@ export const devicePlugin: Mechanism = {
       // source: facts §3.11; changes doc §1 ("Still v1beta1, no API change 1.34–1.37")
       versions: everyMinor("v1beta1"),
       note: l(
-        "Proto package k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1. Serve gRPC before registering, and re-register when the kubelet restarts.",
-        "Proto 包为 k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1。注册前先启动 gRPC 服务，kubelet 重启后要重新注册。",
+        "Go package k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1. Serve gRPC before registering, and re-register when the kubelet restarts.",
+        "Go 包为 k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1。注册前先启动 gRPC 服务，kubelet 重启后要重新注册。",
       ),
     },
   ],
