@@ -21,6 +21,7 @@ import {
   isPointId,
   mechanismsAtPoint,
   mechanismsAtStage,
+  searchMechanisms,
   stateAt,
   type KubernetesMinor,
   type Localized,
@@ -143,6 +144,22 @@ describe("search aliases", () => {
     )
     expect(findable("CRD")).toContain("custom-resource-definition")
     expect(findable("存储")).toEqual(expect.arrayContaining(["csi-driver", "flexvolume"]))
+  })
+})
+
+describe("searchMechanisms", () => {
+  it("matches both languages, needs every term, and returns all for an empty query", () => {
+    const ids = (q: string) => searchMechanisms(q).map((m) => m.id)
+    expect(ids("GPU")).toEqual(["device-plugin", "dra-driver"])
+    const admissionWebhooks = ids("准入 webhook")
+    expect(admissionWebhooks).toEqual(
+      expect.arrayContaining(["validating-admission-webhook", "mutating-admission-webhook", "image-policy-webhook"]),
+    )
+    expect(admissionWebhooks).not.toContain("authentication-webhook")
+    expect(admissionWebhooks).not.toContain("custom-resource-definition")
+    expect(ids("  ")).toHaveLength(MECHANISMS.length)
+    expect(ids("no-such-term-xyz")).toEqual([])
+    expect(ids("MUTATING cel")).toEqual(["mutating-admission-policy", "mutating-admission-webhook"])
   })
 })
 

@@ -5,6 +5,7 @@ import { EXTENSION_POINTS } from "./points"
 import {
   KUBERNETES_MINORS,
   LATEST_MINOR,
+  LOCALES,
   MECHANISM_IDS,
   POINT_IDS,
   type ApiObject,
@@ -56,6 +57,28 @@ export function mechanismsAtPoint(point: PointId): Mechanism[] {
 
 export function mechanismsAtStage(stage: ApiRequestStage): Mechanism[] {
   return MECHANISMS.filter((m) => m.apiStage === stage)
+}
+
+const searchText = new Map<MechanismId, string>(
+  MECHANISMS.map((m) => [
+    m.id,
+    [m.id, ...LOCALES.flatMap((loc) => [m.name[loc], m.summary[loc], ...m.aliases[loc]])]
+      .join("\n")
+      .toLowerCase(),
+  ]),
+)
+
+/**
+ * Mechanisms whose id, name, summary or aliases (in either language, so "准入" and "admission"
+ * both work) contain every whitespace-separated term of the query, in catalog order.
+ * An empty query returns everything.
+ */
+export function searchMechanisms(query: string): Mechanism[] {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean)
+  return MECHANISMS.filter((m) => {
+    const text = searchText.get(m.id) ?? ""
+    return terms.every((t) => text.includes(t))
+  })
 }
 
 export function stateAt(m: Mechanism, minor: KubernetesMinor): FeatureState {
