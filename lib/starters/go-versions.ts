@@ -1,0 +1,33 @@
+// Dependency pins for generated projects. One place, so a bump is one reviewed diff and the
+// verifier builds exactly what users download.
+// source: kubernetes-1.34-1.37-changes.md §0 (k8s.io/* v0.37.2 newest on 2026-11-24) and §3
+// (controller-runtime v0.25.2; its go.mod requires k8s.io v0.37.0, checked via proxy.golang.org).
+
+/** `go` directive of generated go.mod files (Kubernetes 1.36/1.37 are built with Go 1.26). */
+export const GO_VERSION = "1.26"
+
+export const GO_DEPS = {
+  "k8s.io/api": "v0.37.2",
+  "k8s.io/apimachinery": "v0.37.2",
+  "k8s.io/client-go": "v0.37.2",
+  "k8s.io/apiserver": "v0.37.2",
+  "k8s.io/component-base": "v0.37.2",
+  "k8s.io/apiextensions-apiserver": "v0.37.2",
+  "k8s.io/klog/v2": "v2.140.0",
+  "sigs.k8s.io/controller-runtime": "v0.25.2",
+} as const
+
+export type GoDep = keyof typeof GO_DEPS
+
+/** npm pins for TypeScript starters (client-node 1.4 is the line that works on Node 20). */
+export const NPM_DEPS = {
+  "@kubernetes/client-node": "~1.4.0",
+} as const
+
+export const NPM_DEV_DEPS = {
+  "@types/node": "^20.19.0",
+  tsx: "^4.23.0",
+  typescript: "~5.9.3",
+} as const
+
+export const NODE_VERSION = "20"

@@ -1,0 +1,16 @@
+// Public API of the starter generator (browser + server).
+export * from "./types"
+export {
+  STARTERS,
+  defaultOptions,
+  fieldSpecs,
+  generate,
+  getStarter,
+  hasStarter,
+  optionsFromQuery,
+  optionsJsonSchema,
+  starterIds,
+  startersMetadata,
+  type FieldSpec,
+} from "./registry"
+export { zipStarter, unzipStarter, zipFileName } from "./zip"
