@@ -1,0 +1,109 @@
+import "server-only"
+// Where the inspector's credentials come from: server-side only (KUBECONFIG, ~/.kube/config or the
+// in-cluster ServiceAccount). Browsers can only pick a context name from the allow-list.
+import { existsSync } from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { KubeConfig } from "@kubernetes/client-node"
+import { sanitizeMessage } from "./sanitize"
+
+const SA_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token"
+export const IN_CLUSTER_CONTEXT = "in-cluster"
+
+export type InspectorSettings = {
+  cacheTtlMs: number
+  requestTimeoutMs: number
+  reportTimeoutMs: number
+  concurrency: number
+}
+
+export type InspectorConfig =
+  | { state: "disabled" }
+  | { state: "unconfigured"; reason: string }
+  | { state: "ready"; contexts: string[]; defaultContext: string; source: "kubeconfig" | "in-cluster"; kubeConfigFor: (context: string) => KubeConfig }
+
+type Env = Record<string, string | undefined>
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const n = Number.parseInt(env[name] ?? "", 10)
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback
+}
+
+export function inspectorSettings(env: Env = process.env): InspectorSettings {
+  return {
+    cacheTtlMs: int(env, "INSPECTOR_CACHE_TTL_SECONDS", 60, 0, 3600) * 1000,
+    requestTimeoutMs: int(env, "INSPECTOR_REQUEST_TIMEOUT_MS", 10_000, 500, 60_000),
+    reportTimeoutMs: int(env, "INSPECTOR_REPORT_TIMEOUT_MS", 45_000, 1000, 300_000),
+    concurrency: int(env, "INSPECTOR_CONCURRENCY", 8, 1, 32),
+  }
+}
+
+export function inspectorEnabled(env: Env = process.env): boolean {
+  return !/^(false|0|off|no)$/i.test((env.INSPECTOR_ENABLED ?? "true").trim())
+}
+
+/**
+ * Loads credentials without client-node's silent http://localhost:8080 fallback:
+ * no kubeconfig and no ServiceAccount token means "unconfigured".
+ */
+export function loadInspectorConfig(env: Env = process.env, home: string = os.homedir()): InspectorConfig {
+  if (!inspectorEnabled(env)) return { state: "disabled" }
+  const kc = new KubeConfig()
+  let source: "kubeconfig" | "in-cluster" = "kubeconfig"
+  try {
+    const fromEnv = (env.KUBECONFIG ?? "").split(path.delimiter).filter(Boolean)
+    if (fromEnv.length > 0) {
+      const files = fromEnv.filter((f) => existsSync(f))
+      if (files.length === 0) return { state: "unconfigured", reason: "KUBECONFIG names no existing file" }
+      kc.loadFromFile(files[0]!)
+      for (const f of files.slice(1)) {
+        const more = new KubeConfig()
+        more.loadFromFile(f)
+        kc.mergeConfig(more)
+      }
+    } else if (existsSync(path.join(home, ".kube", "config"))) {
+      kc.loadFromFile(path.join(home, ".kube", "config"))
+    } else if (existsSync(SA_TOKEN) && env.KUBERNETES_SERVICE_HOST) {
+      kc.loadFromCluster()
+      source = "in-cluster"
+      const [context] = kc.getContexts()
+      kc.loadFromOptions({
+        clusters: kc.getClusters(),
+        users: kc.getUsers(),
+        contexts: context ? [{ ...context, name: IN_CLUSTER_CONTEXT }] : [],
+        currentContext: IN_CLUSTER_CONTEXT,
+      })
+    } else {
+      return { state: "unconfigured", reason: "no kubeconfig and no in-cluster ServiceAccount found" }
+    }
+  } catch (err) {
+    return { state: "unconfigured", reason: `kubeconfig could not be loaded: ${sanitizeMessage(err, 160)}` }
+  }
+
+  const allow = (env.INSPECTOR_CONTEXTS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+  const usable = kc
+    .getContexts()
+    .filter((c) => !!kc.getCluster(c.cluster)?.server)
+    .map((c) => c.name)
+    .filter((name) => allow.length === 0 || allow.includes(name))
+  if (usable.length === 0) {
+    return { state: "unconfigured", reason: allow.length > 0 ? "no context in INSPECTOR_CONTEXTS exists in the kubeconfig" : "the kubeconfig has no context with a server" }
+  }
+  const current = kc.getCurrentContext()
+  const defaultContext = usable.includes(current) ? current : usable[0]!
+  return {
+    state: "ready",
+    contexts: usable,
+    defaultContext,
+    source,
+    kubeConfigFor: (context) => {
+      // A fresh object per context: setCurrentContext on a shared one would race between requests.
+      const copy = new KubeConfig()
+      copy.loadFromOptions({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: context })
+      return copy
+    },
+  }
+}
