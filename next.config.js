@@ -31,6 +31,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts")
 const withMDX = createMDX({
   options: {
     remarkPlugins: ["remark-gfm"],
+    // Fenced code blocks in guides are highlighted at build time. Turbopack needs plugins named by
+    // string with JSON-serialisable options; the themes match components/guide/highlight.ts.
+    rehypePlugins: [["@shikijs/rehype", { themes: { light: "github-light", dark: "github-dark" }, defaultColor: "light" }]],
   },
 })
 

@@ -1,6 +1,8 @@
 // Minimal example objects shown on each mechanism's guide page. Data only: apiVersions of the
 // mechanism's own kinds come from the catalog, so an example never shows a version that the
 // chosen Kubernetes minor does not serve.
+import { stringify } from "yaml"
+
 import { atLeast } from "./helpers"
 import { apiVersionAt, getMechanism } from "./index"
 import type { KubernetesMinor, MechanismId } from "./types"
@@ -837,5 +839,23 @@ export function exampleFor(id: MechanismId, minor: KubernetesMinor): Example | n
   } catch (e) {
     if (e instanceof Unavailable) return null
     throw e
+  }
+}
+
+export type ExampleText = { lang: "yaml" | "json" | "bash"; code: string; filename?: string }
+
+/** Serialises an example for display: YAML via the `yaml` library (one document per object). */
+export function exampleText(example: Example): ExampleText {
+  switch (example.kind) {
+    case "yaml":
+      return {
+        lang: "yaml",
+        // lineWidth 0: never fold long CEL expressions onto several lines.
+        code: example.objects.map((o) => stringify(o, { lineWidth: 0 })).join("---\n"),
+      }
+    case "json":
+      return { lang: "json", code: `${JSON.stringify(example.object, null, 2)}\n`, filename: example.filename }
+    case "shell":
+      return { lang: "bash", code: example.script, filename: example.filename }
   }
 }
