@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Builds e2e/cluster (kube-apiserver + embedded etcd) into .cache/cluster/bin/kube-test-cluster.
+// Rebuilds only when the Go sources, the Go version or the build flags change (content hash
+// stored next to the binary), so CI can prebuild with `node scripts/cluster/build.mjs`.
+import { execFileSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { binDir, binaryPath, buildStampPath, clusterModuleDir } from "./paths.mjs";
+
+// -p=2: the machine has 2 cores and others compile too; -trimpath keeps the binary path-independent.
+const BUILD_FLAGS = ["-trimpath", "-p=2", "-buildvcs=false"];
+// go.mod declares go 1.26.0 (same as k8s.io/kubernetes v1.37); the installed go1.26.x suffices,
+// so we pin local to never trigger a toolchain download. Override with GOTOOLCHAIN if needed.
+const GOTOOLCHAIN = process.env.GOTOOLCHAIN || "local";
+const LOCK_DIR = path.join(binDir, ".build-lock");
+
+// Without these -X flags a module build reports /version as v0.0.0-master+$Format:%H$.
+// Upstream sets them in hack/lib/version.sh; we derive them from the pinned k8s.io/kubernetes.
+function versionLdflags() {
+  const mod = JSON.parse(execFileSync("go", ["mod", "edit", "-json"], { cwd: clusterModuleDir, encoding: "utf8" }));
+  const v = mod.Require?.find((r) => r.Path === "k8s.io/kubernetes")?.Version;
+  const m = v?.match(/^v(\d+)\.(\d+)\.\d+$/);
+  if (!v || !m) throw new Error(`e2e/cluster/go.mod does not require a k8s.io/kubernetes release (got ${v})`);
+  const pkg = "k8s.io/component-base/version";
+  const x = { gitVersion: v, gitMajor: m[1], gitMinor: m[2], gitTreeState: "clean", gitCommit: `module-${v}` };
+  return { version: v, ldflags: Object.entries(x).map(([k, val]) => `-X ${pkg}.${k}=${val}`).join(" ") };
+}
+
+function sourceHash() {
+  const h = createHash("sha256");
+  const files = readdirSync(clusterModuleDir)
+    .filter((f) => f === "go.mod" || f === "go.sum" || (f.endsWith(".go") && !f.endsWith("_test.go")))
+    .sort();
+  for (const f of files) {
+    h.update(f + "\0");
+    h.update(readFileSync(path.join(clusterModuleDir, f)));
+  }
+  const goVersion = execFileSync("go", ["env", "GOVERSION"], {
+    encoding: "utf8",
+    env: { ...process.env, GOTOOLCHAIN },
+  }).trim();
+  const { version, ldflags } = versionLdflags();
+  h.update(`${goVersion}\0${BUILD_FLAGS.join(" ")}\0${ldflags}\0${process.platform}/${process.arch}`);
+  return { hash: h.digest("hex"), goVersion, files, version, ldflags };
+}
+
+function readStamp() {
+  try {
+    return JSON.parse(readFileSync(buildStampPath, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function isUpToDate(hash) {
+  return existsSync(binaryPath) && readStamp()?.hash === hash;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// mkdir is atomic: the first caller builds, concurrent callers (e.g. `up` and the Vitest setup)
+// wait. A lock older than 1 h is treated as left over from a killed build.
+async function withLock(fn) {
+  mkdirSync(binDir, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      if (Date.now() - statSync(LOCK_DIR).mtimeMs > 3600_000) {
+        rmSync(LOCK_DIR, { recursive: true, force: true });
+        continue;
+      }
+      await sleep(2000);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Ensures the binary exists and matches the current sources. Resolves to
+ * { binaryPath, built: boolean, seconds, goVersion }. Rejects with the go output on failure.
+ */
+export async function ensureBuilt({ log = (m) => process.stderr.write(m + "\n"), force = false } = {}) {
+  const first = sourceHash();
+  if (!force && isUpToDate(first.hash)) return { binaryPath, built: false, seconds: 0, goVersion: first.goVersion };
+  return withLock(async () => {
+    const { hash, goVersion, version, ldflags } = sourceHash();
+    if (!force && isUpToDate(hash)) return { binaryPath, built: false, seconds: 0, goVersion };
+    log(`[cluster] building kube-apiserver ${version} test binary with ${goVersion} (first build takes several minutes)…`);
+    const started = Date.now();
+    const tmp = `${binaryPath}.tmp-${process.pid}`;
+    const output = [];
+    const code = await new Promise((resolve, reject) => {
+      const child = spawn("go", ["build", ...BUILD_FLAGS, `-ldflags=${ldflags}`, "-o", tmp, "."], {
+        cwd: clusterModuleDir,
+        env: { ...process.env, GOTOOLCHAIN, GOFLAGS: process.env.GOFLAGS ?? "" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const collect = (d) => {
+        output.push(d);
+        if (process.env.CLUSTER_BUILD_VERBOSE) process.stderr.write(d);
+      };
+      child.stdout.on("data", collect);
+      child.stderr.on("data", collect);
+      child.on("error", reject);
+      child.on("close", resolve);
+    });
+    if (code !== 0) {
+      rmSync(tmp, { force: true });
+      throw new Error(`go build of e2e/cluster failed (exit ${code}):\n${Buffer.concat(output).toString()}`);
+    }
+    renameSync(tmp, binaryPath);
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    writeFileSync(buildStampPath, JSON.stringify({ hash, kubernetes: version, goVersion, flags: BUILD_FLAGS, ldflags, builtAt: new Date().toISOString(), seconds }, null, 2));
+    log(`[cluster] built ${path.relative(process.cwd(), binaryPath)} in ${seconds}s`);
+    return { binaryPath, built: true, seconds, goVersion };
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  ensureBuilt({ force: process.argv.includes("--force") }).then(
+    (r) => console.log(r.built ? `built in ${r.seconds}s: ${r.binaryPath}` : `up to date: ${r.binaryPath}`),
+    (err) => {
+      console.error(err.message);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,352 @@
+// Start/stop logic for the real test cluster (kube-apiserver + embedded etcd, 127.0.0.1 only).
+// Used by up.mjs/down.mjs/env.mjs and by the Vitest global setup (e2e/cluster/global-setup.ts).
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import https from "node:https";
+import net from "node:net";
+import path from "node:path";
+import { stringify } from "yaml";
+import { ensureBuilt } from "./build.mjs";
+import { binaryPath } from "./paths.mjs";
+
+const HOST = "127.0.0.1";
+export const ADMIN_USER = "test-admin";
+export const LIMITED_USER = "test-limited";
+export const LIMITED_GROUP = "test:limited";
+export const LIMITED_CLUSTER_ROLE = "test-cluster:limited-reader";
+
+/**
+ * Alpha/beta APIs and gates are all switched on so other engineers can dry-run against every
+ * API version Kubernetes 1.37 can serve (MutatingAdmissionPolicy, resource.k8s.io, …).
+ */
+export const APISERVER_FEATURE_FLAGS = ["--runtime-config=api/all=true", "--feature-gates=AllAlpha=true,AllBeta=true"];
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, HOST, () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function openssl(args, cwd) {
+  execFileSync("openssl", args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+}
+
+// EC P-256 keys: fast to generate, accepted for serving certs, client CAs and SA signing (ES256).
+function genKey(dir, name) {
+  openssl(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", `${name}.key`], dir);
+}
+
+function genCA(dir, name, cn) {
+  genKey(dir, name);
+  openssl(["req", "-x509", "-new", "-key", `${name}.key`, "-subj", `/CN=${cn}`, "-days", "30", "-out", `${name}.crt`,
+    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"], dir);
+}
+
+function genSigned(dir, name, ca, subj, extensions) {
+  genKey(dir, name);
+  openssl(["req", "-new", "-key", `${name}.key`, "-subj", subj, "-out", `${name}.csr`], dir);
+  writeFileSync(path.join(dir, `${name}.ext`), extensions.join("\n") + "\n");
+  openssl(["x509", "-req", "-in", `${name}.csr`, "-CA", `${ca}.crt`, "-CAkey", `${ca}.key`, "-CAcreateserial",
+    "-days", "30", "-extfile", `${name}.ext`, "-out", `${name}.crt`], dir);
+}
+
+function generatePki(pkiDir) {
+  mkdirSync(pkiDir, { recursive: true });
+  genCA(pkiDir, "ca", "kube-test-cluster-ca");
+  genSigned(pkiDir, "apiserver", "ca", "/CN=kube-apiserver", [
+    "basicConstraints=CA:FALSE",
+    "keyUsage=critical,digitalSignature,keyEncipherment",
+    "extendedKeyUsage=serverAuth",
+    "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc",
+  ]);
+  // Front-proxy pair so the aggregation layer is configured as in a real cluster.
+  genCA(pkiDir, "front-proxy-ca", "kube-test-cluster-front-proxy-ca");
+  genSigned(pkiDir, "front-proxy-client", "front-proxy-ca", "/CN=front-proxy-client", [
+    "basicConstraints=CA:FALSE",
+    "keyUsage=critical,digitalSignature,keyEncipherment",
+    "extendedKeyUsage=clientAuth",
+  ]);
+  // ServiceAccount token signing key; the apiserver verifies with the public half.
+  genKey(pkiDir, "sa");
+  openssl(["pkey", "-in", "sa.key", "-pubout", "-out", "sa.pub"], pkiDir);
+}
+
+function csvField(s) {
+  return `"${s.replaceAll('"', '""')}"`;
+}
+
+function kubeconfig({ server, caFile, user, token }) {
+  return stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name: "kube-test-cluster", cluster: { server, "certificate-authority": caFile } }],
+    users: [{ name: user, user: { token } }],
+    contexts: [{ name: user, context: { cluster: "kube-test-cluster", user } }],
+    "current-context": user,
+  });
+}
+
+/** Minimal HTTPS JSON request with the cluster CA and a bearer token (no client library needed). */
+export function request({ server, ca, token }, method, urlPath, body) {
+  return new Promise((resolve, reject) => {
+    const url = new URL(urlPath, server);
+    const req = https.request(url, {
+      method,
+      ca,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: "application/json",
+        ...(body ? { "Content-Type": "application/json" } : {}),
+      },
+      timeout: 5000,
+    }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+
+// Errors first (klog E/F lines, panics), then the end of the log: the tail alone is usually
+// etcd/grpc shutdown noise that hides the cause.
+function tail(file, lines = 15) {
+  try {
+    const all = readFileSync(file, "utf8").trimEnd().split("\n");
+    const errors = all.filter((l) => /^[EF]\d{4} |command failed|^panic:/.test(l)).slice(-10);
+    const end = all.filter((l) => !l.includes("grpc: addrConn")).slice(-lines);
+    return [...errors, "--- last lines ---", ...end].map((l) => l.slice(0, 600)).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A pid file can outlive its process and the pid can be reused: only trust it if the process is
+// still our binary.
+function isOurProcess(pid) {
+  if (!isAlive(pid)) return false;
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return cmd[0] === binaryPath;
+  } catch {
+    return true; // no /proc (not Linux): fall back to liveness
+  }
+}
+
+async function waitReady(conn, pid, logFile, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) throw new Error(`kube-apiserver exited during startup. Log tail:\n${tail(logFile)}`);
+    try {
+      const ready = await request(conn, "GET", "/readyz");
+      if (ready.status === 200) {
+        // The bootstrap controller creates these shortly after /readyz turns green.
+        const ns = await Promise.all(["default", "kube-system", "kube-public"].map((n) => request(conn, "GET", `/api/v1/namespaces/${n}`)));
+        if (ns.every((r) => r.status === 200)) return;
+        last = "waiting for system namespaces";
+      } else {
+        last = `/readyz ${ready.status}: ${ready.body.slice(0, 500)}`;
+      }
+    } catch (err) {
+      last = String(err?.message ?? err);
+    }
+    await sleep(250);
+  }
+  throw new Error(`kube-apiserver not ready after ${timeoutMs / 1000}s (${last}). Log tail:\n${tail(logFile)}`);
+}
+
+async function applyLimitedRbac(conn) {
+  const role = {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRole",
+    metadata: { name: LIMITED_CLUSTER_ROLE },
+    rules: [
+      { apiGroups: [""], resources: ["namespaces", "nodes"], verbs: ["get", "list", "watch"] },
+      { apiGroups: ["storage.k8s.io"], resources: ["storageclasses", "csidrivers"], verbs: ["get", "list", "watch"] },
+      { apiGroups: ["node.k8s.io"], resources: ["runtimeclasses"], verbs: ["get", "list", "watch"] },
+      { apiGroups: ["apiregistration.k8s.io"], resources: ["apiservices"], verbs: ["get", "list", "watch"] },
+    ],
+  };
+  const binding = {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRoleBinding",
+    metadata: { name: LIMITED_CLUSTER_ROLE },
+    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: LIMITED_CLUSTER_ROLE },
+    subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: LIMITED_GROUP }],
+  };
+  for (const [p, obj] of [["/apis/rbac.authorization.k8s.io/v1/clusterroles", role], ["/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", binding]]) {
+    const res = await request(conn, "POST", p, obj);
+    if (res.status !== 201 && res.status !== 409) throw new Error(`creating ${obj.kind} failed: ${res.status} ${res.body}`);
+  }
+}
+
+/** Reads the state of a running cluster in runDir, or undefined if none is running. */
+export function readState(runDir) {
+  const stateFile = path.join(runDir, "state.json");
+  if (!existsSync(stateFile)) return undefined;
+  try {
+    const state = JSON.parse(readFileSync(stateFile, "utf8"));
+    return isOurProcess(state.pid) ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds (if needed) and starts a fresh cluster whose files live in runDir.
+ * `attached: true` keeps the child tied to this process (it exits if we die): for test runners.
+ * Resolves to the state object (also written to runDir/state.json).
+ */
+export async function startCluster({ runDir, attached = false, readyTimeoutMs = 60_000, log = (m) => process.stderr.write(m + "\n") }) {
+  await ensureBuilt({ log });
+  const t0 = Date.now();
+  rmSync(runDir, { recursive: true, force: true });
+  const pkiDir = path.join(runDir, "pki");
+  const etcdDir = path.join(runDir, "etcd");
+  mkdirSync(runDir, { recursive: true });
+  generatePki(pkiDir);
+
+  const adminToken = randomBytes(24).toString("hex");
+  const limitedToken = randomBytes(24).toString("hex");
+  const tokenFile = path.join(pkiDir, "tokens.csv");
+  // token,user,uid,"group1,group2"
+  writeFileSync(tokenFile, [
+    `${adminToken},${ADMIN_USER},uid-${ADMIN_USER},${csvField("system:masters")}`,
+    `${limitedToken},${LIMITED_USER},uid-${LIMITED_USER},${csvField(LIMITED_GROUP)}`,
+  ].join("\n") + "\n", { mode: 0o600 });
+
+  const [securePort, etcdClientPort, etcdPeerPort] = [await freePort(), await freePort(), await freePort()];
+  const server = `https://${HOST}:${securePort}`;
+  const pki = (f) => path.join(pkiDir, f);
+  const apiserverArgs = [
+    `--bind-address=${HOST}`,
+    // Published in the `kubernetes` Service endpoints only (never bound). The endpoint
+    // reconciler rejects loopback addresses, so use TEST-NET-1 (RFC 5737), which never routes.
+    "--advertise-address=192.0.2.1",
+    `--secure-port=${securePort}`,
+    `--tls-cert-file=${pki("apiserver.crt")}`,
+    `--tls-private-key-file=${pki("apiserver.key")}`,
+    `--client-ca-file=${pki("ca.crt")}`,
+    `--token-auth-file=${tokenFile}`,
+    "--authorization-mode=Node,RBAC",
+    "--anonymous-auth=false",
+    "--service-account-issuer=https://kubernetes.default.svc",
+    `--service-account-key-file=${pki("sa.pub")}`,
+    `--service-account-signing-key-file=${pki("sa.key")}`,
+    "--service-cluster-ip-range=10.0.0.0/24",
+    "--allow-privileged=true",
+    // No controller-manager: the ServiceAccount plugin would reject pods without a `default` SA.
+    "--disable-admission-plugins=ServiceAccount",
+    `--requestheader-client-ca-file=${pki("front-proxy-ca.crt")}`,
+    "--requestheader-allowed-names=front-proxy-client",
+    "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+    "--requestheader-group-headers=X-Remote-Group",
+    "--requestheader-username-headers=X-Remote-User",
+    `--proxy-client-cert-file=${pki("front-proxy-client.crt")}`,
+    `--proxy-client-key-file=${pki("front-proxy-client.key")}`,
+    // Aggregated APIs are reached through Service endpoints; there is no kube-proxy here.
+    "--enable-aggregator-routing=true",
+    "--profiling=false",
+    "--v=1",
+    ...APISERVER_FEATURE_FLAGS,
+  ];
+  const wrapperArgs = [
+    `--etcd-data-dir=${etcdDir}`,
+    `--etcd-client-port=${etcdClientPort}`,
+    `--etcd-peer-port=${etcdPeerPort}`,
+    ...(attached ? ["--exit-with-parent"] : []),
+    "--",
+    ...apiserverArgs,
+  ];
+
+  const logFile = path.join(runDir, "kube-apiserver.log");
+  const out = openSync(logFile, "a");
+  const child = spawn(binaryPath, wrapperArgs, { cwd: runDir, detached: !attached, stdio: ["ignore", out, out] });
+  closeSync(out);
+  child.unref();
+  const pid = child.pid;
+  if (!pid) throw new Error("failed to spawn kube-test-cluster");
+  writeFileSync(path.join(runDir, "kube-test-cluster.pid"), `${pid}\n`);
+
+  const ca = readFileSync(pki("ca.crt"));
+  const admin = { server, ca, token: adminToken };
+  try {
+    await waitReady(admin, pid, logFile, readyTimeoutMs);
+    await applyLimitedRbac(admin);
+  } catch (err) {
+    await stopCluster(runDir);
+    throw new Error(`${err.message}\n(full log: ${runDir}.last.log)`);
+  }
+
+  const adminKubeconfig = path.join(runDir, "admin.kubeconfig");
+  const limitedKubeconfig = path.join(runDir, "limited.kubeconfig");
+  writeFileSync(adminKubeconfig, kubeconfig({ server, caFile: pki("ca.crt"), user: ADMIN_USER, token: adminToken }), { mode: 0o600 });
+  writeFileSync(limitedKubeconfig, kubeconfig({ server, caFile: pki("ca.crt"), user: LIMITED_USER, token: limitedToken }), { mode: 0o600 });
+
+  const state = {
+    pid,
+    server,
+    adminKubeconfig,
+    limitedKubeconfig,
+    logFile,
+    ports: { apiserver: securePort, etcdClient: etcdClientPort, etcdPeer: etcdPeerPort },
+    startSeconds: Math.round((Date.now() - t0) / 100) / 10,
+    startedAt: new Date().toISOString(),
+  };
+  writeFileSync(path.join(runDir, "state.json"), JSON.stringify(state, null, 2));
+  return state;
+}
+
+async function stopPid(pid, timeoutMs = 20_000) {
+  if (!isAlive(pid)) return;
+  process.kill(pid, "SIGTERM");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return;
+    await sleep(100);
+  }
+  if (isAlive(pid)) process.kill(pid, "SIGKILL");
+}
+
+/**
+ * Stops the cluster recorded in runDir's pid file (only that process) and removes its data.
+ * Keeps the log as runDir/../<name>.last.log for debugging. Returns whether something was stopped.
+ */
+export async function stopCluster(runDir) {
+  const pidFile = path.join(runDir, "kube-test-cluster.pid");
+  let stopped = false;
+  if (existsSync(pidFile)) {
+    const pid = Number.parseInt(readFileSync(pidFile, "utf8"), 10);
+    if (Number.isInteger(pid) && pid > 0 && isOurProcess(pid)) {
+      await stopPid(pid);
+      stopped = true;
+    }
+  }
+  const logFile = path.join(runDir, "kube-apiserver.log");
+  if (existsSync(logFile)) {
+    writeFileSync(`${runDir}.last.log`, readFileSync(logFile));
+  }
+  rmSync(runDir, { recursive: true, force: true });
+  return stopped;
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// npm run cluster:down — stops only the process recorded by `up` (pid file) and removes its data.
+import { stopCluster } from "./cluster.mjs";
+import { runDir } from "./paths.mjs";
+
+const stopped = await stopCluster(runDir);
+console.log(stopped ? "[cluster] stopped" : "[cluster] not running");
