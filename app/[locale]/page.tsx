@@ -1,12 +1,34 @@
-import { useTranslations } from "next-intl"
+import type { Metadata } from "next"
+import { notFound } from "next/navigation"
+import { hasLocale } from "next-intl"
+import { getTranslations } from "next-intl/server"
 
-// Temporary landing text; the extension-point map (issue 4) replaces this page.
-export default function HomePage() {
-  const t = useTranslations("shell.meta")
+import { buildMapModel } from "@/components/map/map-model"
+import { parseMapQuery } from "@/components/map/map-query"
+import { MapView } from "@/components/map/map-view"
+import { routing } from "@/i18n/routing"
+
+export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params
+  if (!hasLocale(routing.locales, locale)) return {}
+  const t = await getTranslations({ locale, namespace: "map.meta" })
+  return { title: t("title"), description: t("description") }
+}
+
+// The landing page: the extension-point map. Server-rendered with the point and version from the
+// URL (`?point=4&v=1.33`) so deep links show the right state before hydration.
+export default async function MapPage({ params, searchParams }: PageProps<"/[locale]">) {
+  const { locale } = await params
+  if (!hasLocale(routing.locales, locale)) notFound()
+  const initial = parseMapQuery(await searchParams)
+  const t = await getTranslations({ locale, namespace: "map" })
   return (
-    <div className="mx-auto max-w-4xl px-4 py-10">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-3 text-lg text-[var(--muted-foreground)]">{t("description")}</p>
+    <div className="mx-auto max-w-7xl px-4 py-6">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">{t("intro")}</p>
+      <div className="mt-5">
+        <MapView model={buildMapModel(locale)} initial={initial} />
+      </div>
     </div>
   )
 }

@@ -1,0 +1,60 @@
+"use client"
+
+import { useTranslations } from "next-intl"
+
+import type { PointBadges } from "./map-graph"
+import { focusLater, focusPointButton } from "./map-ids"
+import { MapFlow } from "./map-flow"
+import { MapList } from "./map-list"
+import type { MapModel } from "./map-model"
+import { MapPanel } from "./map-panel"
+import type { MapState } from "./map-store"
+import { MapStoreProvider, useMapStore } from "./map-store-provider"
+import { VersionSelect } from "./version-select"
+
+export type MapViewProps = {
+  model: MapModel
+  initial: MapState
+  /** Slot for the cluster overlay (inspector): per-point counts and risks. */
+  pointBadges?: PointBadges
+}
+
+function MapLayout({ model, pointBadges }: Omit<MapViewProps, "initial">) {
+  const t = useTranslations("map")
+  const point = useMapStore((s) => s.point)
+  const select = useMapStore((s) => s.select)
+  return (
+    <div
+      onKeyDown={(event) => {
+        // Esc closes the panel from anywhere in the map and returns focus to the point.
+        if (event.key !== "Escape" || !point || event.defaultPrevented) return
+        event.preventDefault()
+        select(null)
+        focusLater(() => focusPointButton(point))
+      }}
+    >
+      <div className="mb-3">
+        <VersionSelect />
+      </div>
+      {/* The diagram needs room; at 640 px and below the list view below is the map. */}
+      <div className="hidden flex-col gap-4 min-[641px]:flex lg:flex-row">
+        <div className="min-w-0 flex-1">
+          <MapFlow model={model} badges={pointBadges} />
+          <p className="mt-2 text-xs text-[var(--muted-foreground)]" aria-hidden="true">
+            {t("diagramHint")}
+          </p>
+        </div>
+        <MapPanel model={model} />
+      </div>
+      <MapList model={model} />
+    </div>
+  )
+}
+
+export function MapView({ model, initial, pointBadges }: MapViewProps) {
+  return (
+    <MapStoreProvider initial={initial}>
+      <MapLayout model={model} pointBadges={pointBadges} />
+    </MapStoreProvider>
+  )
+}
