@@ -117,7 +117,6 @@ function PointNodeView({ data, width, height }: NodeProps<PointNode>) {
 
 type DetailKey =
   | "apiserverDetail"
-  | "resourcesDetail"
   | "schedulerDetail"
   | "controllersDetail"
   | "kubeletDetail"
@@ -126,7 +125,6 @@ type DetailKey =
 
 const DETAIL_KEY: Partial<Record<ComponentKey, DetailKey>> = {
   apiserver: "apiserverDetail",
-  resources: "resourcesDetail",
   scheduler: "schedulerDetail",
   controllers: "controllersDetail",
   kubeletA: "kubeletDetail",
@@ -228,6 +226,10 @@ function ComponentNodeView({ data, width, height }: NodeProps<ComponentNode>) {
             {t(data.component)}
           </span>
           {detail ? <span className="text-xs text-[var(--muted-foreground)]">{t(detail)}</span> : null}
+          {/* Resource paths are API names, the same in every language. */}
+          {data.component === "resources" ? (
+            <span className="font-mono text-xs text-[var(--muted-foreground)]">/pods /nodes /deployments …</span>
+          ) : null}
         </div>
       </div>
     </>
