@@ -44,6 +44,14 @@ export function join(parts: readonly Safe[], sep = "\n"): Safe {
   return safe(parts.map((p) => p[SAFE]).join(sep))
 }
 
+/** Reads a Safe's text (for builders that assemble fragments themselves). */
+export const SAFE_TEXT = SAFE
+
+/** Internal: wraps text assembled only from other Safe values and constants. */
+export function unsafeFragment(s: string): Safe {
+  return safe(s)
+}
+
 /** An empty fragment, for optional blocks. */
 export const EMPTY: Safe = safe("")
 

@@ -158,3 +158,13 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[]
 export function refineError(key: string, message: string) {
   return { error: message, params: { key } }
 }
+
+/** Label key: optional DNS-subdomain prefix and "/", then a name of at most 63 characters. */
+export const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/
+export const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/
+
+export const labelKey = () =>
+  pattern(LABEL_KEY, "labelKey", "Use a label key like team or example.com/team (name part: letters, digits, '-', '_', '.', max 63).", 316)
+
+export const labelValue = () =>
+  pattern(LABEL_VALUE, "labelValue", "Use a label value: letters, digits, '-', '_' and '.', starting and ending with a letter or digit (max 63).", 63)

@@ -3,10 +3,15 @@ import { z } from "zod"
 import { getMechanism, type MechanismId } from "@/lib/catalog"
 import { toFieldErrors } from "./options"
 import type { AnyStarterGenerator, FieldError, Result, StarterOutput } from "./types"
+import { mutatingWebhookStarter, validatingWebhookStarter } from "./generators/admission-webhook"
 import { crdStarter } from "./generators/crd"
 
 // Order = display order in the UI and in GET /api/starters.
-export const STARTERS: readonly AnyStarterGenerator[] = [crdStarter]
+export const STARTERS: readonly AnyStarterGenerator[] = [
+  crdStarter,
+  validatingWebhookStarter,
+  mutatingWebhookStarter,
+]
 
 const byId = new Map<string, AnyStarterGenerator>(STARTERS.map((g) => [g.id, g]))
 

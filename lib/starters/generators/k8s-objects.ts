@@ -1,0 +1,136 @@
+// Builders for the Kubernetes objects many starters deploy (plain objects, rendered by yaml.ts).
+import { appLabels } from "./common"
+
+type Obj = Record<string, unknown>
+
+export function namespaceObject(name: string): Obj {
+  return {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: {
+      name,
+      // Restricted Pod Security: the starters' pods are built to pass it.
+      labels: { "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/enforce-version": "latest" },
+    },
+  }
+}
+
+export function serviceAccountObject(name: string, namespace: string, automount: boolean): Obj {
+  return {
+    apiVersion: "v1",
+    kind: "ServiceAccount",
+    metadata: { name, namespace, labels: appLabels(name) },
+    automountServiceAccountToken: automount,
+  }
+}
+
+/** Restricted-PSS container security context. */
+export const RESTRICTED_CONTAINER = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  capabilities: { drop: ["ALL"] },
+  seccompProfile: { type: "RuntimeDefault" },
+}
+
+export type ServerDeployment = {
+  name: string
+  namespace: string
+  image: string
+  args: string[]
+  port: number
+  replicas: number
+  /** Secret with tls.crt/tls.key mounted at /tls; omitted for servers without TLS. */
+  tlsSecret?: string
+  /** HTTPS or HTTP probe path. */
+  probePath: string
+  automountToken: boolean
+  extraEnv?: Obj[]
+}
+
+export function deploymentObject(d: ServerDeployment): Obj {
+  const labels = { "app.kubernetes.io/name": d.name }
+  const scheme = d.tlsSecret ? "HTTPS" : "HTTP"
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: d.name, namespace: d.namespace, labels: appLabels(d.name, "server") },
+    spec: {
+      replicas: d.replicas,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels: { ...labels } },
+        spec: {
+          serviceAccountName: d.name,
+          automountServiceAccountToken: d.automountToken,
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+          // Spread replicas over nodes so one node failure cannot take the server down.
+          topologySpreadConstraints: [
+            { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { ...labels } } },
+          ],
+          containers: [
+            {
+              name: "server",
+              image: d.image,
+              args: d.args,
+              ports: [{ name: "https", containerPort: d.port, protocol: "TCP" }],
+              ...(d.extraEnv ? { env: d.extraEnv } : {}),
+              readinessProbe: { httpGet: { path: d.probePath, port: d.port, scheme }, periodSeconds: 5 },
+              livenessProbe: { httpGet: { path: d.probePath, port: d.port, scheme }, periodSeconds: 10, failureThreshold: 3 },
+              resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
+              securityContext: RESTRICTED_CONTAINER,
+              ...(d.tlsSecret ? { volumeMounts: [{ name: "tls", mountPath: "/tls", readOnly: true }] } : {}),
+            },
+          ],
+          ...(d.tlsSecret ? { volumes: [{ name: "tls", secret: { secretName: d.tlsSecret } }] } : {}),
+        },
+      },
+    },
+  }
+}
+
+export function serviceObject(name: string, namespace: string, targetPort: number): Obj {
+  return {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name, namespace, labels: appLabels(name, "server") },
+    spec: {
+      selector: { "app.kubernetes.io/name": name },
+      ports: [{ name: "https", port: 443, targetPort, protocol: "TCP" }],
+    },
+  }
+}
+
+export function pdbObject(name: string, namespace: string): Obj {
+  return {
+    apiVersion: "policy/v1",
+    kind: "PodDisruptionBudget",
+    metadata: { name, namespace, labels: appLabels(name, "server") },
+    spec: { minAvailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": name } } },
+  }
+}
+
+/** cert-manager: a self-signed Issuer and a serving Certificate for <svc>.<ns>.svc. */
+export function certManagerObjects(name: string, namespace: string): Obj[] {
+  return [
+    {
+      apiVersion: "cert-manager.io/v1",
+      kind: "Issuer",
+      metadata: { name: `${name}-selfsigned`, namespace, labels: appLabels(name, "certificates") },
+      spec: { selfSigned: {} },
+    },
+    {
+      apiVersion: "cert-manager.io/v1",
+      kind: "Certificate",
+      metadata: { name: `${name}-serving`, namespace, labels: appLabels(name, "certificates") },
+      spec: {
+        secretName: `${name}-tls`,
+        dnsNames: [`${name}.${namespace}.svc`, `${name}.${namespace}.svc.cluster.local`],
+        issuerRef: { kind: "Issuer", name: `${name}-selfsigned` },
+        privateKey: { algorithm: "ECDSA", size: 256, rotationPolicy: "Always" },
+        duration: "2160h",
+        renewBefore: "360h",
+      },
+    },
+  ]
+}
