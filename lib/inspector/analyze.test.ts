@@ -18,7 +18,7 @@ const riskIds = (items: { name: string; risks: { id: string }[] }[], name: strin
   items.find((i) => i.name === name)?.risks.map((r) => r.id).sort()
 
 describe("webhook risk flags", () => {
-  const labels = (ns: string) => (ns === "risky-system" ? { "kubernetes.io/metadata.name": ns, team: "x" } : { "kubernetes.io/metadata.name": ns })
+  const labels = (ns: string): Record<string, string> => (ns === "risky-system" ? { "kubernetes.io/metadata.name": ns, team: "x" } : { "kubernetes.io/metadata.name": ns })
   const validating = webhookItems(fixture.validating as RawWebhookConfiguration[], "validating", labels)
   const mutating = webhookItems(fixture.mutating as RawWebhookConfiguration[], "mutating", labels)
 

@@ -35,6 +35,10 @@ const PLURALS: Record<string, string> = {
   LimitRange: "limitranges",
   NetworkPolicy: "networkpolicies",
   Role: "roles",
+  ServiceAccount: "serviceaccounts",
+  Service: "services",
+  ClusterRole: "clusterroles",
+  ClusterRoleBinding: "clusterrolebindings",
 }
 
 export function loadKubeConfig(file: string): KubeConfig {

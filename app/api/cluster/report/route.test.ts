@@ -1,0 +1,54 @@
+import path from "node:path"
+import { afterEach, describe, expect, it, vi } from "vitest"
+import { GET } from "./route"
+import { GET as contexts } from "../contexts/route"
+
+vi.mock("server-only", () => ({}))
+
+const saved = { ...process.env }
+afterEach(() => {
+  process.env = { ...saved }
+})
+
+function unconfigure() {
+  process.env.KUBECONFIG = path.join(__dirname, "does-not-exist.kubeconfig")
+  delete process.env.INSPECTOR_ENABLED
+}
+
+describe("GET /api/cluster/*", () => {
+  it("no cluster configured: 503 with a clear state, never the localhost:8080 fallback", async () => {
+    unconfigure()
+    const res = await GET(new Request("http://x/api/cluster/report"))
+    expect(res.status).toBe(503)
+    expect(await res.json()).toEqual({ state: "unconfigured", error: { code: "unconfigured", message: "no cluster configured: KUBECONFIG names no existing file" } })
+    expect((await contexts().json()).state).toBe("unconfigured")
+  })
+
+  it("switched off by INSPECTOR_ENABLED=false, even for demo data", async () => {
+    process.env.INSPECTOR_ENABLED = "false"
+    for (const url of ["http://x/api/cluster/report", "http://x/api/cluster/report?demo=1"]) {
+      const res = await GET(new Request(url))
+      expect(res.status).toBe(503)
+      expect(((await res.json()) as { state: string }).state).toBe("disabled")
+    }
+    expect(contexts().status).toBe(503)
+  })
+
+  it("serves the bundled demo report, labelled as demo", async () => {
+    unconfigure()
+    const res = await GET(new Request("http://x/api/cluster/report?demo=1"))
+    expect(res.status).toBe(200)
+    expect(res.headers.get("cache-control")).toBe("no-store")
+    const body = (await res.json()) as { report: { source: string; schemaVersion: number } }
+    expect(body.report.source).toBe("demo")
+    expect(body.report.schemaVersion).toBe(1)
+  })
+
+  it("bad query parameters: 400 with field errors", async () => {
+    unconfigure()
+    const res = await GET(new Request("http://x/api/cluster/report?refresh=yes&context=%01x"))
+    expect(res.status).toBe(400)
+    const body = (await res.json()) as { errors: { field: string }[] }
+    expect(body.errors.map((e) => e.field).sort()).toEqual(["context", "refresh"])
+  })
+})
