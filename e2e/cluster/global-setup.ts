@@ -3,7 +3,7 @@
 // Any build or start failure throws, so the tier fails loudly instead of skipping.
 import path from "node:path"
 import type { TestProject } from "vitest/node"
-import { startCluster, stopCluster } from "../../scripts/cluster/cluster.mjs"
+import { pruneStaleRunDirs, startCluster, stopCluster } from "../../scripts/cluster/cluster.mjs"
 import { cacheDir } from "../../scripts/cluster/paths.mjs"
 
 declare module "vitest" {
@@ -16,6 +16,7 @@ export default async function setup(project: TestProject) {
   // Own run dir per Vitest process, so it never collides with `npm run cluster:up`.
   const runDir = path.join(cacheDir, `vitest-${process.pid}`)
   const log = (m: string) => process.stderr.write(`${m}\n`)
+  await pruneStaleRunDirs(cacheDir, "vitest-")
   let state: Awaited<ReturnType<typeof startCluster>>
   try {
     state = await startCluster({ runDir, attached: true, log })
@@ -36,6 +37,7 @@ export default async function setup(project: TestProject) {
   })
 
   return async () => {
-    await stopCluster(runDir)
+    const { peakRssMiB } = await stopCluster(runDir)
+    log(`[cluster] kube-apiserver stopped (peak RSS ${peakRssMiB ?? "?"} MiB)`)
   }
 }

@@ -2,7 +2,7 @@
 // Used by up.mjs/down.mjs/env.mjs and by the Vitest global setup (e2e/cluster/global-setup.ts).
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import net from "node:net";
 import path from "node:path";
@@ -295,8 +295,8 @@ export async function startCluster({ runDir, attached = false, readyTimeoutMs = 
     await waitReady(admin, pid, logFile, readyTimeoutMs);
     await applyLimitedRbac(admin);
   } catch (err) {
-    await stopCluster(runDir);
-    throw new Error(`${err.message}\n(full log: ${runDir}.last.log)`);
+    const { log: kept } = await stopCluster(runDir);
+    throw new Error(`${err.message}\n(full log: ${kept ?? "none"})`);
   }
 
   const adminKubeconfig = path.join(runDir, "admin.kubeconfig");
@@ -329,24 +329,60 @@ async function stopPid(pid, timeoutMs = 20_000) {
   if (isAlive(pid)) process.kill(pid, "SIGKILL");
 }
 
+function peakRssMiB(pid) {
+  try {
+    const kb = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m)?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Logs of stopped clusters are kept for debugging in .cache/cluster/logs (newest 10).
+function keepLog(runDir) {
+  const logFile = path.join(runDir, "kube-apiserver.log");
+  if (!existsSync(logFile)) return undefined;
+  const logsDir = path.join(path.dirname(runDir), "logs");
+  mkdirSync(logsDir, { recursive: true });
+  const kept = path.join(logsDir, `${path.basename(runDir)}.log`);
+  copyFileSync(logFile, kept);
+  const old = readdirSync(logsDir)
+    .map((f) => ({ f, t: statSync(path.join(logsDir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t)
+    .slice(10);
+  for (const { f } of old) rmSync(path.join(logsDir, f), { force: true });
+  return kept;
+}
+
 /**
- * Stops the cluster recorded in runDir's pid file (only that process) and removes its data.
- * Keeps the log as runDir/../<name>.last.log for debugging. Returns whether something was stopped.
+ * Stops the cluster recorded in runDir's pid file (only that process) and removes its data,
+ * keeping the log in .cache/cluster/logs/. Resolves to { stopped, peakRssMiB, log }.
  */
 export async function stopCluster(runDir) {
   const pidFile = path.join(runDir, "kube-test-cluster.pid");
   let stopped = false;
+  let peak;
   if (existsSync(pidFile)) {
     const pid = Number.parseInt(readFileSync(pidFile, "utf8"), 10);
     if (Number.isInteger(pid) && pid > 0 && isOurProcess(pid)) {
+      peak = peakRssMiB(pid);
       await stopPid(pid);
       stopped = true;
     }
   }
-  const logFile = path.join(runDir, "kube-apiserver.log");
-  if (existsSync(logFile)) {
-    writeFileSync(`${runDir}.last.log`, readFileSync(logFile));
-  }
+  const log = keepLog(runDir);
   rmSync(runDir, { recursive: true, force: true });
-  return stopped;
+  return { stopped, peakRssMiB: peak, log };
+}
+
+/**
+ * Removes run dirs named <prefix><pid> whose owning test-runner pid is gone (e.g. a Vitest run
+ * killed with SIGKILL; its apiserver already exited via --exit-with-parent).
+ */
+export async function pruneStaleRunDirs(parentDir, prefix) {
+  if (!existsSync(parentDir)) return;
+  for (const name of readdirSync(parentDir)) {
+    const m = name.match(new RegExp(`^${prefix}(\\d+)$`));
+    if (m && !isAlive(Number(m[1]))) await stopCluster(path.join(parentDir, name));
+  }
 }

@@ -3,5 +3,5 @@
 import { stopCluster } from "./cluster.mjs";
 import { runDir } from "./paths.mjs";
 
-const stopped = await stopCluster(runDir);
-console.log(stopped ? "[cluster] stopped" : "[cluster] not running");
+const { stopped, peakRssMiB, log } = await stopCluster(runDir);
+console.log(stopped ? `[cluster] stopped (peak RSS ${peakRssMiB ?? "?"} MiB; log kept at ${log})` : "[cluster] not running");
