@@ -5,6 +5,7 @@ import { notFound } from "next/navigation"
 import { hasLocale, NextIntlClientProvider } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
+import { MechanismSearch } from "@/components/search/mechanism-search"
 import { Providers } from "@/components/shell/providers"
 import { SiteFooter } from "@/components/shell/site-footer"
 import { SiteHeader } from "@/components/shell/site-header"
@@ -37,7 +38,7 @@ export default async function LocaleLayout({
       <body className="flex min-h-screen flex-col antialiased">
         <NextIntlClientProvider>
           <Providers>
-            <SiteHeader />
+            <SiteHeader search={<MechanismSearch />} />
             <main id="main" className="flex-1">
               {children}
             </main>
