@@ -34,3 +34,17 @@ export function successors(node: AdvisorNode): string[] {
   if (node.kind === "section") return [node.next]
   return []
 }
+
+const depthCache = new Map<string, number>()
+
+/** Most questions still to answer from a node (inclusive) to any outcome; drives the progress bar. */
+export function remainingQuestions(id: string): number {
+  const hit = depthCache.get(id)
+  if (hit !== undefined) return hit
+  const node = nodeById.get(id)
+  if (!node) return 0
+  const below = Math.max(0, ...successors(node).map(remainingQuestions))
+  const depth = below + (node.kind === "question" ? 1 : 0)
+  depthCache.set(id, depth)
+  return depth
+}

@@ -1,0 +1,149 @@
+import AxeBuilder from "@axe-core/playwright"
+import { expect, test, type Page } from "@playwright/test"
+
+// Path for "every Deployment must have an owner label": official Q1 no, Q2 yes, then the continuation.
+const VAP_PATH = [
+  ["new-types", "no"],
+  ["restrict-or-edit", "yes"],
+  ["access-goal", "reject"],
+  ["validate-kind", "fields"],
+  ["validate-expr", "yes"],
+] as const
+const VAP_QUERY = `a=${VAP_PATH.map(([q, a]) => `${q}:${a}`).join(",")}&v=1.37`
+const VAP_CHART_NODES = [
+  "q:new-types",
+  "a:new-types:no",
+  "q:restrict-or-edit",
+  "a:restrict-or-edit:yes",
+  "s:api-access-extensions",
+  "q:access-goal",
+  "a:access-goal:reject",
+  "q:validate-kind",
+  "a:validate-kind:fields",
+  "q:validate-expr",
+  "a:validate-expr:yes",
+  "o:vap",
+]
+
+const wizard = (page: Page) => page.getByTestId("advisor-wizard")
+
+/** Tabs until the wizard's answer button is focused, then presses Enter (no mouse involved). */
+async function answerByKeyboard(page: Page, question: string, answer: string) {
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", question)
+  const button = wizard(page).locator(`button[data-answer-id="${answer}"]`)
+  for (let i = 0; i < 80; i++) {
+    if (await button.evaluate((el) => el === document.activeElement)) break
+    await page.keyboard.press("Tab")
+  }
+  await expect(button).toBeFocused()
+  await page.keyboard.press("Enter")
+}
+
+async function expectChartPath(page: Page, ids: string[]) {
+  const chart = page.getByTestId("advisor-chart")
+  for (const id of ids) {
+    await expect(chart.locator(`.react-flow__node[data-id="${id}"] [data-on-path="true"]`), id).toHaveCount(1)
+  }
+  await expect(chart.locator('[data-on-path="true"]')).toHaveCount(ids.length)
+  await expect(chart.locator(".react-flow__edge.advisor-edge-on-path")).toHaveCount(ids.length - 1)
+}
+
+test("a full path by keyboard only, highlighted in the chart, kept by reload and history, shareable", async ({ page, browser }) => {
+  await page.goto("/en/advisor")
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Which extension should you build?")
+  for (const [q, a] of VAP_PATH) await answerByKeyboard(page, q, a)
+
+  const result = page.getByTestId("advisor-result")
+  await expect(result).toHaveAttribute("data-outcome-id", "vap")
+  await expect(page.getByTestId("advisor-outcome-title")).toBeFocused()
+  await expect(result.getByTestId("primary-mechanism")).toHaveAttribute("data-mechanism-id", "validating-admission-policy")
+  await expect(page).toHaveURL(new RegExp(`\\?${VAP_QUERY.replace(/[.?]/g, "\\$&")}$`))
+  await expectChartPath(page, VAP_CHART_NODES)
+
+  await page.reload()
+  await expect(page.getByTestId("advisor-result")).toHaveAttribute("data-outcome-id", "vap")
+  await expectChartPath(page, VAP_CHART_NODES)
+
+  await page.goBack()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "validate-expr")
+  await expectChartPath(page, VAP_CHART_NODES.slice(0, -2))
+  await page.goBack()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "validate-kind")
+  await page.goForward()
+  await page.goForward()
+  await expect(page.getByTestId("advisor-result")).toHaveAttribute("data-outcome-id", "vap")
+
+  const shareUrl = await page.getByTestId("advisor-share-url").inputValue()
+  expect(shareUrl).toMatch(/\/en\/advisor\?a=new-types:no,.*&v=1\.37$/)
+  const other = await browser.newPage()
+  await other.goto(shareUrl)
+  await expect(other.getByTestId("advisor-result")).toHaveAttribute("data-outcome-id", "vap")
+  await expect(other.getByTestId("advisor-outcome-title")).toHaveText(await page.getByTestId("advisor-outcome-title").innerText())
+  await other.close()
+})
+
+test("clicking an answer in the chart answers it, and the wizard follows", async ({ page }) => {
+  await page.goto("/en/advisor")
+  await page.locator('.react-flow__node[data-id="a:new-types:yes"] button').click()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "api-storage")
+  await expect(page).toHaveURL(/a=new-types:yes&v=1\.37$/)
+  // Answers of questions the path has not reached are not clickable.
+  await expect(page.locator('.react-flow__node[data-id="a:access-goal:quota"] button')).toBeDisabled()
+  // Changing an earlier answer in the chart drops the later ones.
+  await page.locator('.react-flow__node[data-id="a:api-storage:no"] button').click()
+  await expect(page.getByTestId("advisor-result")).toHaveAttribute("data-outcome-id", "aggregated-api")
+  await page.locator('.react-flow__node[data-id="a:new-types:no"] button').click()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "restrict-or-edit")
+})
+
+test("version-aware result and the starter hand-off carry the chosen version", async ({ page }) => {
+  const mutate = "a=new-types:no,restrict-or-edit:yes,access-goal:change,mutate-expr:yes"
+  await page.goto(`/en/advisor?${mutate}&v=1.33`)
+  const result = page.getByTestId("advisor-result")
+  await expect(result.getByTestId("primary-mechanism")).toHaveAttribute("data-mechanism-id", "mutating-admission-webhook")
+  await expect(result.locator('[data-mechanism-id="mutating-admission-policy"]')).toHaveAttribute("data-role", "alternative")
+  await expect(result.getByTestId("advisor-version-notes")).toContainText("on by default from 1.36")
+  await expect(result.getByTestId("primary-mechanism").getByTestId("starter-link")).toHaveAttribute(
+    "href",
+    "/en/starters/mutating-admission-webhook?k8s=1.33",
+  )
+  await expect(result.getByTestId("primary-mechanism").getByTestId("guide-link")).toHaveAttribute("href", "/en/mechanisms/mutating-admission-webhook")
+
+  await page.getByTestId("advisor-version").selectOption("1.37")
+  await expect(page).toHaveURL(/v=1\.37$/)
+  await expect(result.getByTestId("primary-mechanism")).toHaveAttribute("data-mechanism-id", "mutating-admission-policy")
+  await expect(result.getByTestId("primary-mechanism").getByTestId("starter-link")).toHaveAttribute(
+    "href",
+    "/en/starters/mutating-admission-policy?k8s=1.37",
+  )
+  await page.goBack()
+  await expect(page.getByTestId("advisor-version")).toHaveValue("1.33")
+})
+
+test("a broken link shows a readable error instead of crashing", async ({ page }) => {
+  const response = await page.goto("/en/advisor?a=new-types:maybe&v=9.99&x=1")
+  expect(response?.status()).toBe(200)
+  await expect(page.getByTestId("advisor-url-errors")).toBeVisible()
+  await expect(page.getByTestId("advisor-url-errors")).toContainText("9.99")
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "new-types")
+})
+
+test("zh-CN shows the questions in Chinese", async ({ page }) => {
+  await page.goto("/zh-CN/advisor")
+  await expect(page.getByTestId("advisor-question")).toHaveText("你是否想要在 Kubernetes API 中添加全新的类别？")
+  await wizard(page).locator('button[data-answer-id="no"]').click()
+  await expect(page.getByTestId("advisor-question")).toHaveText("你是否想要限制或自动编辑某些或所有 API 类别的字段？")
+  await expect(page.locator('.react-flow__node[data-id="s:api-access-extensions"]')).toContainText("转到“API Access Extensions”")
+})
+
+for (const locale of ["en", "zh-CN"]) {
+  for (const query of ["", `?${VAP_QUERY}`]) {
+    test(`advisor has no serious accessibility violations (${locale}${query ? ", result" : ""})`, async ({ page }) => {
+      await page.goto(`/${locale}/advisor${query}`)
+      await expect(page.getByTestId("advisor-chart").locator(".react-flow__node").first()).toBeVisible()
+      const results = await new AxeBuilder({ page }).analyze()
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")})`)).toEqual([])
+    })
+  }
+}
