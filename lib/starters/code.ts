@@ -45,7 +45,9 @@ export function join(parts: readonly Safe[], sep = "\n"): Safe {
 }
 
 /** Reads a Safe's text (for builders that assemble fragments themselves). */
-export const SAFE_TEXT = SAFE
+export function safeText(s: Safe): string {
+  return s[SAFE]
+}
 
 /** Internal: wraps text assembled only from other Safe values and constants. */
 export function unsafeFragment(s: string): Safe {

@@ -4,6 +4,7 @@ import { getMechanism, type MechanismId } from "@/lib/catalog"
 import { toFieldErrors } from "./options"
 import type { AnyStarterGenerator, FieldError, Result, StarterOutput } from "./types"
 import { mutatingWebhookStarter, validatingWebhookStarter } from "./generators/admission-webhook"
+import { mapStarter, vapStarter } from "./generators/admission-policy"
 import { crdStarter } from "./generators/crd"
 
 // Order = display order in the UI and in GET /api/starters.
@@ -11,6 +12,8 @@ export const STARTERS: readonly AnyStarterGenerator[] = [
   crdStarter,
   validatingWebhookStarter,
   mutatingWebhookStarter,
+  vapStarter,
+  mapStarter,
 ]
 
 const byId = new Map<string, AnyStarterGenerator>(STARTERS.map((g) => [g.id, g]))

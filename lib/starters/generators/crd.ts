@@ -74,7 +74,7 @@ export function crdObject(o: Pick<CrdOptions, "group" | "version" | "kind" | "sc
             "x-kubernetes-validations": [
               {
                 rule: "self.color != 'red' || self.size <= 5",
-                messageExpression: "'red " + n.plural + " can be at most size 5, got ' + string(self.size)",
+                message: `red ${n.plural} can be at most size 5`,
               },
             ],
           },

@@ -1,7 +1,7 @@
 // Pieces shared by the Go starters: go.mod, Dockerfile, Makefile targets and the TLS server
 // bootstrap used by every webhook-style server.
 import { GO_DEPS, GO_VERSION, type GoDep } from "../go-versions"
-import { SAFE_TEXT, go, ident, str, text, token, unsafeFragment, type Safe } from "../code"
+import { safeText, go, ident, str, text, token, unsafeFragment, type Safe } from "../code"
 import type { MakeTarget } from "../builders"
 import type { StarterFile } from "../types"
 
@@ -89,9 +89,9 @@ export function goTlsServe(): string {
 
 /** A gofmt-style import block: standard library first, then a blank line, then modules. */
 export function goImports(std: readonly string[], mods: readonly (string | readonly [string, string])[]): Safe {
-  const q = (p: string) => str(p)[SAFE_TEXT]
+  const q = (p: string) => safeText(str(p))
   const lines = [...std].sort().map((p) => `  ${q(p)}`)
-  const modLines = mods.map((m) => (typeof m === "string" ? `  ${q(m)}` : `  ${ident(m[0])[SAFE_TEXT]} ${q(m[1])}`))
+  const modLines = mods.map((m) => (typeof m === "string" ? `  ${q(m)}` : `  ${safeText(ident(m[0]))} ${q(m[1])}`))
   const body = [...lines, ...(lines.length && modLines.length ? [""] : []), ...modLines].join("\n")
   return unsafeFragment(`import (\n${body}\n)`)
 }
