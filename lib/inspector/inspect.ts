@@ -9,6 +9,7 @@ import { networkReason, statusReason } from "./sanitize"
 import { defaultNamespaceLabels } from "./selectors"
 import {
   REPORT_SCHEMA_VERSION,
+  SECTION_POINTS,
   type ClusterReport,
   type InspectError,
   type NotObservable,
@@ -140,7 +141,6 @@ export const NOT_OBSERVABLE: readonly NotObservable[] = [
 ]
 
 type SectionSpec<K extends SectionId> = {
-  point: PointId
   mechanisms: MechanismId[]
   inference?: boolean
   build: (read: Reader) => Promise<SectionData[K] | undefined>
@@ -352,7 +352,7 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
     const anyRequiredOk = reads.some((r) => !r.optional && r.status === "ok")
     return {
       id,
-      point: spec.point,
+      point: SECTION_POINTS[id],
       mechanisms: spec.mechanisms,
       status,
       ...(reason ? { reason } : {}),
@@ -367,7 +367,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
 
   const specs: { [K in SectionId]: SectionSpec<K> } = {
     server: {
-      point: "configuration",
       mechanisms: [],
       build: async (read) => {
         const [nodes, pods] = await Promise.all([read.list<R.RawNode>("nodes", { optional: true }), read.list<R.RawPod>("pods", { optional: true })])
@@ -383,13 +382,11 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     discovery: {
-      point: "3",
       mechanisms: ["custom-resource-definition", "api-aggregation"],
       build: async () =>
         discovery ? { mode: discovery.mode, groups: discovery.groups, staleGroupVersions: discovery.stale } : undefined,
     },
     webhooks: {
-      point: "2",
       mechanisms: ["validating-admission-webhook", "mutating-admission-webhook"],
       build: async (read) => {
         const [v, m, ns] = await Promise.all([
@@ -403,7 +400,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     admissionPolicies: {
-      point: "2",
       mechanisms: ["validating-admission-policy", "mutating-admission-policy"],
       build: async (read) => {
         const [vap, vapb, map, mapb] = await Promise.all([
@@ -423,7 +419,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     crds: {
-      point: "3",
       mechanisms: ["custom-resource-definition"],
       build: async (read) => {
         const crds = await read.list<R.RawCrd>("customResourceDefinitions")
@@ -431,7 +426,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     apiServices: {
-      point: "3",
       mechanisms: ["api-aggregation"],
       build: async (read) => {
         const s = await read.list<R.RawApiService>("apiServices")
@@ -439,7 +433,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     schedulers: {
-      point: "4",
       mechanisms: ["multiple-schedulers", "scheduler-configuration"],
       build: async (read) => {
         const [pods, deps] = await Promise.all([read.list<R.RawPod>("pods"), read.list<R.RawWorkload>("deployments")])
@@ -447,7 +440,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     operators: {
-      point: "5",
       mechanisms: ["operator", "controller"],
       inference: true,
       build: async (read) => {
@@ -456,7 +448,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     cni: {
-      point: "6",
       mechanisms: ["cni-plugin"],
       inference: true,
       build: async (read) => {
@@ -468,7 +459,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     runtimeClasses: {
-      point: "6",
       mechanisms: [],
       build: async (read) => {
         const rc = await read.list<R.RawRuntimeClass>("runtimeClasses")
@@ -476,7 +466,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     csiDrivers: {
-      point: "7",
       mechanisms: ["csi-driver"],
       build: async (read) => {
         const [d, sc] = await Promise.all([read.list<R.RawCsiDriver>("csiDrivers"), read.list<R.RawStorageClass>("storageClasses", { optional: true })])
@@ -484,7 +473,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     storageClasses: {
-      point: "7",
       mechanisms: ["csi-driver"],
       build: async (read) => {
         const [sc, d] = await Promise.all([read.list<R.RawStorageClass>("storageClasses"), read.list<R.RawCsiDriver>("csiDrivers", { optional: true })])
@@ -492,7 +480,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     flexVolume: {
-      point: "7",
       mechanisms: ["flexvolume"],
       build: async (read) => {
         const [pvs, pods] = await Promise.all([read.list<R.RawPv>("persistentVolumes"), read.list<R.RawPod>("pods")])
@@ -500,7 +487,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     extendedResources: {
-      point: "7",
       mechanisms: ["device-plugin"],
       build: async (read) => {
         const [nodes, ds] = await Promise.all([read.list<R.RawNode>("nodes"), read.list<R.RawWorkload>("daemonSets", { optional: true })])
@@ -515,7 +501,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     dra: {
-      point: "7",
       mechanisms: ["dra-driver"],
       build: async (read) => {
         const [dc, rs] = await Promise.all([read.list<R.RawDeviceClass>("deviceClasses"), read.list<R.RawResourceSlice>("resourceSlices")])
@@ -528,7 +513,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     priorityClasses: {
-      point: "configuration",
       mechanisms: ["policy-apis"],
       build: async (read) => {
         const pcs = await read.list<R.RawPriorityClass>("priorityClasses")
@@ -536,7 +520,6 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       },
     },
     policyApis: {
-      point: "configuration",
       mechanisms: ["policy-apis"],
       build: async (read) => {
         const [resourceQuotas, limitRanges, networkPolicies, roles, clusterRoles] = await Promise.all([

@@ -189,6 +189,27 @@ export const SECTION_IDS = [
   "policyApis",
 ] as const satisfies readonly SectionId[]
 
+/** Extension point each section belongs to (used by the report and by the UI while loading). */
+export const SECTION_POINTS = {
+  server: "configuration",
+  discovery: "3",
+  webhooks: "2",
+  admissionPolicies: "2",
+  crds: "3",
+  apiServices: "3",
+  schedulers: "4",
+  operators: "5",
+  cni: "6",
+  runtimeClasses: "6",
+  csiDrivers: "7",
+  storageClasses: "7",
+  flexVolume: "7",
+  extendedResources: "7",
+  dra: "7",
+  priorityClasses: "configuration",
+  policyApis: "configuration",
+} as const satisfies Record<SectionId, PointId>
+
 export type Section<K extends SectionId = SectionId> = {
   id: K
   point: PointId

@@ -1,0 +1,284 @@
+"use client"
+
+import { useTranslations } from "next-intl"
+import { useCallback, useEffect, useId, useMemo, useState } from "react"
+
+import type { MechanismId, PointId } from "@/lib/catalog/types"
+import { SECTION_IDS, SECTION_POINTS, type ClusterReport, type SectionId } from "@/lib/inspector/types"
+
+import { RiskLegend } from "./risk-legend"
+import { SectionCard, type Filters } from "./section-card"
+import { sectionRows } from "./section-rows"
+
+export type PointInfo = { id: PointId; name: string }
+
+type ContextsResponse = { state: "ready"; contexts: string[]; defaultContext: string } | { state: "disabled" | "unconfigured"; error: { message: string } }
+type ReportResponse = { report: ClusterReport; cached: boolean; ageMs: number }
+type ErrorResponse = { error?: { message?: string }; errors?: { field: string; message: string }[] }
+
+type Phase =
+  | { kind: "starting" }
+  | { kind: "disabled" }
+  | { kind: "live"; contexts: string[] }
+  | { kind: "demo" }
+  | { kind: "failed"; message: string }
+
+async function readError(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as ErrorResponse
+    return body.error?.message ?? body.errors?.map((e) => `${e.field}: ${e.message}`).join("; ") ?? `HTTP ${res.status}`
+  } catch {
+    return `HTTP ${res.status}`
+  }
+}
+
+export function ClusterInspector({ points, mechanismNames }: { points: PointInfo[]; mechanismNames: Partial<Record<MechanismId, string>> }) {
+  const t = useTranslations("cluster")
+  const [phase, setPhase] = useState<Phase>({ kind: "starting" })
+  const [context, setContext] = useState<string>("")
+  const [result, setResult] = useState<ReportResponse | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [reportError, setReportError] = useState<string | null>(null)
+  const [filters, setFilters] = useState<Filters>({ query: "", point: "all", show: "all", builtIn: false })
+  const ids = { search: useId(), point: useId(), show: useId(), context: useId(), builtIn: useId() }
+
+  const load = useCallback(async (url: string) => {
+    setLoading(true)
+    setReportError(null)
+    try {
+      const res = await fetch(url, { cache: "no-store" })
+      if (!res.ok) {
+        setReportError(await readError(res))
+        return
+      }
+      setResult((await res.json()) as ReportResponse)
+    } catch (err) {
+      setReportError(String((err as Error).message ?? err))
+    } finally {
+      setLoading(false)
+    }
+  }, [])
+
+  useEffect(() => {
+    let cancelled = false
+    ;(async () => {
+      try {
+        const res = await fetch("/api/cluster/contexts", { cache: "no-store" })
+        const body = (await res.json()) as ContextsResponse
+        if (cancelled) return
+        if (body.state === "ready") {
+          setPhase({ kind: "live", contexts: body.contexts })
+          setContext(body.defaultContext)
+          void load(`/api/cluster/report?context=${encodeURIComponent(body.defaultContext)}`)
+        } else if (body.state === "unconfigured") {
+          setPhase({ kind: "demo" })
+          void load("/api/cluster/report?demo=1")
+        } else {
+          setPhase({ kind: "disabled" })
+        }
+      } catch (err) {
+        if (!cancelled) setPhase({ kind: "failed", message: String((err as Error).message ?? err) })
+      }
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [load])
+
+  const report = result?.report
+  const rowsBySection = useMemo(() => {
+    const m = new Map<SectionId, ReturnType<typeof sectionRows>>()
+    if (report) for (const id of SECTION_IDS) m.set(id, sectionRows(report.sections[id]))
+    return m
+  }, [report])
+
+  const matching = useMemo(() => {
+    const q = filters.query.trim().toLowerCase()
+    let n = 0
+    for (const id of SECTION_IDS) {
+      if (filters.point !== "all" && SECTION_POINTS[id] !== filters.point) continue
+      for (const r of rowsBySection.get(id) ?? []) {
+        if (r.builtIn && !filters.builtIn) continue
+        if (filters.show === "risky" && r.risks.length === 0) continue
+        if (q && !r.search.includes(q)) continue
+        n++
+      }
+    }
+    return n
+  }, [rowsBySection, filters])
+
+  if (phase.kind === "starting") return <p className="text-[var(--muted-foreground)]">{t("loadingReport")}</p>
+  if (phase.kind === "disabled") return <p className="rounded-lg border border-[var(--border)] bg-[var(--muted)] p-4">{t("disabled")}</p>
+  if (phase.kind === "failed") return <p role="alert">{t("loadFailed", { message: phase.message })}</p>
+
+  const visiblePoints = points.filter((p) => filters.point === "all" || p.id === filters.point)
+  const server = report?.sections.server.data
+
+  return (
+    <div className="space-y-5">
+      {phase.kind === "demo" ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-3 text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50" data-testid="demo-banner">
+          <span className="rounded bg-amber-800 px-2 py-0.5 text-sm font-bold uppercase tracking-wide text-white dark:bg-amber-300 dark:text-amber-950">{t("demoLabel")}</span>
+          <span className="text-sm">{t("demoNote")}</span>
+        </div>
+      ) : (
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor={ids.context} className="block text-sm font-medium">
+              {t("context")}
+            </label>
+            <select
+              id={ids.context}
+              className="mt-1 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
+              value={context}
+              onChange={(e) => {
+                setContext(e.target.value)
+                void load(`/api/cluster/report?context=${encodeURIComponent(e.target.value)}`)
+              }}
+            >
+              {phase.contexts.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="button"
+            className="rounded bg-brand-strong px-3 py-1.5 font-medium text-white hover:bg-brand disabled:opacity-60"
+            disabled={loading}
+            onClick={() => void load(`/api/cluster/report?context=${encodeURIComponent(context)}&refresh=1`)}
+          >
+            {loading && report ? t("refreshing") : t("refresh")}
+          </button>
+        </div>
+      )}
+
+      {reportError ? (
+        <div role="alert" className="rounded-lg border border-red-700 bg-red-50 p-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">
+          <p>{t("clusterError", { message: reportError })}</p>
+          <button type="button" className="mt-2 underline" onClick={() => void load(phase.kind === "demo" ? "/api/cluster/report?demo=1" : `/api/cluster/report?context=${encodeURIComponent(context)}&refresh=1`)}>
+            {t("retry")}
+          </button>
+        </div>
+      ) : null}
+
+      {report ? (
+        <p className="text-sm text-[var(--muted-foreground)]" data-testid="report-meta">
+          {server ? <span className="mr-3 font-medium text-[var(--foreground)]">{t("server", { version: server.gitVersion })}</span> : null}
+          {server ? <span className="mr-3">{server.platform === "unknown" ? t("platformUnknown") : t("platform", { platform: server.platform })}</span> : null}
+          <span className="mr-3">{t("generated", { time: new Date(report.generatedAt).toLocaleString(), duration: report.durationMs })}</span>
+          {result?.cached && phase.kind === "live" ? <span>{t("cachedNote", { age: Math.round((result.ageMs ?? 0) / 1000) })}</span> : null}
+        </p>
+      ) : null}
+
+      <form role="search" aria-label={t("filters.label")} className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+        <div>
+          <label htmlFor={ids.search} className="block text-sm font-medium">
+            {t("filters.search")}
+          </label>
+          <input
+            id={ids.search}
+            type="search"
+            className="mt-1 w-64 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
+            placeholder={t("filters.searchPlaceholder")}
+            value={filters.query}
+            onChange={(e) => setFilters({ ...filters, query: e.target.value })}
+          />
+        </div>
+        <div>
+          <label htmlFor={ids.point} className="block text-sm font-medium">
+            {t("filters.point")}
+          </label>
+          <select
+            id={ids.point}
+            className="mt-1 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
+            value={filters.point}
+            onChange={(e) => setFilters({ ...filters, point: e.target.value as Filters["point"] })}
+          >
+            <option value="all">{t("filters.allPoints")}</option>
+            {points.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id === "configuration" ? t("pointConfiguration") : t("point", { id: p.id })} — {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={ids.show} className="block text-sm font-medium">
+            {t("filters.show")}
+          </label>
+          <select
+            id={ids.show}
+            className="mt-1 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
+            value={filters.show}
+            onChange={(e) => setFilters({ ...filters, show: e.target.value as Filters["show"] })}
+          >
+            <option value="all">{t("filters.all")}</option>
+            <option value="risky">{t("filters.risky")}</option>
+            <option value="problems">{t("filters.problems")}</option>
+          </select>
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input id={ids.builtIn} type="checkbox" checked={filters.builtIn} onChange={(e) => setFilters({ ...filters, builtIn: e.target.checked })} />
+          <label htmlFor={ids.builtIn} className="text-sm">
+            {t("showLocal")}
+          </label>
+        </div>
+        <p className="pb-2 text-sm text-[var(--muted-foreground)]" aria-live="polite">
+          {report ? t("filters.results", { count: matching }) : ""}
+        </p>
+      </form>
+
+      <RiskLegend />
+
+      {visiblePoints.map((p) => {
+        const sectionIds = SECTION_IDS.filter((id) => SECTION_POINTS[id] === p.id)
+        const notObservable = report?.notObservable.filter((n) => n.point === p.id) ?? []
+        if (sectionIds.length === 0 && notObservable.length === 0 && report) return null
+        const sections = sectionIds.filter((id) => filters.show !== "problems" || !report || report.sections[id].status !== "ok")
+        if (filters.show === "problems" && sections.length === 0) return null
+        const headingId = `point-${p.id}`
+        const rows = sectionIds.flatMap((id) => rowsBySection.get(id) ?? []).filter((r) => !r.builtIn)
+        return (
+          <section key={p.id} aria-labelledby={headingId} className="rounded-xl border border-[var(--border)] p-4" data-point={p.id}>
+            <h2 id={headingId} className="text-xl font-semibold">
+              {p.id === "configuration" ? t("pointConfiguration") : t("point", { id: p.id })} — {p.name}
+            </h2>
+            {report && sectionIds.length > 0 ? (
+              <p className="text-sm text-[var(--muted-foreground)]">
+                {t("pointCounts", { count: rows.length, risks: rows.reduce((n, r) => n + r.risks.length, 0) })}
+              </p>
+            ) : null}
+            <div className="mt-3 space-y-4">
+              {sections.map((id) => (
+                <SectionCard
+                  key={id}
+                  id={id}
+                  section={report?.sections[id]}
+                  rows={rowsBySection.get(id) ?? []}
+                  filters={filters}
+                  mechanismNames={mechanismNames}
+                />
+              ))}
+            </div>
+            {notObservable.length > 0 && filters.show === "all" ? (
+              <div className="mt-4">
+                <h3 className="text-sm font-semibold">{t("notObservableTitle")}</h3>
+                <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-[var(--muted-foreground)]">
+                  {notObservable.map((n) => (
+                    <li key={n.mechanism} data-not-observable={n.mechanism}>
+                      <span className="font-medium text-[var(--foreground)]">{mechanismNames[n.mechanism] ?? n.mechanism}</span>: {t(`notObservable.${n.mechanism as NotObservableKey}`)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </section>
+        )
+      })}
+    </div>
+  )
+}
+
+type NotObservableKey = keyof (typeof import("@/messages/en/cluster.json"))["notObservable"]

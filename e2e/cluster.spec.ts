@@ -1,0 +1,67 @@
+import AxeBuilder from "@axe-core/playwright"
+import { expect, test } from "@playwright/test"
+
+// The e2e server runs without any kubeconfig, so the cluster page is in demo mode: the bundled
+// report recorded from the real test cluster (npm run demo:record).
+
+test("cluster page shows the demo report, labelled as demo data", async ({ page }) => {
+  await page.goto("/en/cluster")
+  await expect(page.getByRole("heading", { level: 1, name: "Cluster inspector" })).toBeVisible()
+  const banner = page.getByTestId("demo-banner")
+  await expect(banner).toContainText("Demo data")
+  // Every section has finished (no "Loading" chips) and the risky webhook is flagged.
+  await expect(page.locator('[data-section="webhooks"]')).toHaveAttribute("data-status", "ok")
+  await expect(page.locator('[data-status="loading"]')).toHaveCount(0)
+  const risky = page.locator('[data-row="validate.risky-policy.example.com"]')
+  await expect(risky.locator('[data-risk="fail-broad-match"]')).toContainText("Fails closed on a broad match")
+  await expect(risky.locator('[data-risk="timeout-over-10s"]')).toContainText("timeoutSeconds is 30")
+  // What the API cannot show is stated as such.
+  await expect(page.locator('[data-not-observable="kubectl-plugin"]')).toBeVisible()
+  // Guides are linked.
+  await expect(page.locator('[data-section="crds"]').getByRole("link", { name: "Custom resource definitions" }).or(page.locator('[data-section="crds"] a[href="/en/mechanisms/custom-resource-definition"]')).first()).toHaveAttribute("href", "/en/mechanisms/custom-resource-definition")
+})
+
+test("search and filters narrow the report", async ({ page }) => {
+  await page.goto("/en/cluster")
+  await expect(page.locator('[data-section="crds"]')).toHaveAttribute("data-status", "ok")
+  await page.getByLabel("Search").fill("widgets")
+  await expect(page.locator('[data-row="widgets.demo.example.com"]')).toBeVisible()
+  await expect(page.locator('[data-row="gadgets.demo.example.com"]')).toHaveCount(0)
+  await expect(page.getByText("1 matching item")).toBeVisible()
+  await page.getByLabel("Search").fill("")
+  await page.getByLabel("Show").selectOption("risky")
+  await expect(page.locator('[data-row="validate.risky-policy.example.com"]')).toBeVisible()
+  await expect(page.locator('[data-row="defaults.careful.example.com"]')).toHaveCount(0)
+  await page.getByLabel("Show").selectOption("all")
+  await page.getByLabel("Extension point").selectOption("7")
+  await expect(page.locator("section[data-point]")).toHaveCount(1)
+  await expect(page.locator('[data-row="example.com/gpu"]')).toBeVisible()
+})
+
+test("the report API serves demo data and rejects bad input", async ({ request }) => {
+  const contexts = await request.get("/api/cluster/contexts")
+  expect(contexts.status()).toBe(503)
+  expect((await contexts.json()).state).toBe("unconfigured")
+  const demo = await request.get("/api/cluster/report?demo=1")
+  expect(demo.status()).toBe(200)
+  expect((await demo.json()).report.source).toBe("demo")
+  const bad = await request.get("/api/cluster/report?refresh=maybe")
+  expect(bad.status()).toBe(400)
+  expect((await bad.json()).errors[0].field).toBe("refresh")
+})
+
+for (const locale of ["en", "zh-CN"]) {
+  test(`cluster page has no serious accessibility violations (${locale})`, async ({ page }) => {
+    await page.goto(`/${locale}/cluster`)
+    await expect(page.locator('[data-section="webhooks"]')).toHaveAttribute("data-status", "ok")
+    await page.getByTestId("risk-legend").locator("summary").click()
+    const results = await new AxeBuilder({ page }).analyze()
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([])
+  })
+}
+
+test("zh-CN labels the demo data in Chinese", async ({ page }) => {
+  await page.goto("/zh-CN/cluster")
+  await expect(page.getByTestId("demo-banner")).toContainText("演示数据")
+})

@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// npm run bench:inspect — starts a private real test cluster, seeds 1,000 CRDs, 200 webhook
+// configurations and 500 nodes (plus the demo seed), then times the inspector report cold, warm
+// (refresh=1, no cache) and cached, next to the equivalent kubectl sequence (Debian's
+// kubernetes-client) run against the same cluster in the same run.
+//
+// kubectl: $KUBECTL, else the Debian package extracted to .cache/kubectl-debian (fetched with
+// `apt-get download kubernetes-client`, no install: the package conflicts with other kubectl
+// packages on /usr/bin/kubectl), else a kubernetes-client install at /usr/bin/kubectl.
+import { execFileSync, spawnSync } from "node:child_process"
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs"
+import path from "node:path"
+import { startCluster, stopCluster } from "./cluster/cluster.mjs"
+import { cacheDir, repoRoot } from "./cluster/paths.mjs"
+import { create, loadKubeConfig, NEVER_MATCHES, seedCluster } from "../lib/inspector/testing/seed.ts"
+
+const N_CRDS = Number(process.env.BENCH_CRDS ?? 1000)
+const N_WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 200)
+const N_NODES = Number(process.env.BENCH_NODES ?? 500)
+const runDir = path.join(cacheDir, `bench-inspect-${process.pid}`)
+
+function findKubectl() {
+  if (process.env.KUBECTL) return process.env.KUBECTL
+  const dir = path.join(cacheDir, "kubectl-debian")
+  const extracted = path.join(dir, "root/usr/bin/kubectl")
+  if (existsSync(extracted)) return extracted
+  try {
+    mkdirSync(dir, { recursive: true })
+    execFileSync("apt-get", ["download", "kubernetes-client"], { cwd: dir, stdio: "ignore" })
+    const deb = readdirSync(dir).find((f) => f.startsWith("kubernetes-client_") && f.endsWith(".deb"))
+    if (deb) {
+      execFileSync("dpkg-deb", ["-x", deb, "root"], { cwd: dir })
+      if (existsSync(extracted)) return extracted
+    }
+  } catch {
+    // fall through
+  }
+  throw new Error("kubectl from Debian's kubernetes-client not found: set KUBECTL or allow `apt-get download kubernetes-client`")
+}
+
+async function pool(items, n, fn) {
+  let i = 0
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (i < items.length) await fn(items[i++])
+    }),
+  )
+}
+
+const ms = (t0) => Math.round(performance.now() - t0)
+
+const kubectl = findKubectl()
+const kubectlVersion = spawnSync(kubectl, ["version", "--client", "--short"], { encoding: "utf8" }).stdout.trim()
+console.log(`[bench] kubectl: ${kubectl} (${kubectlVersion || "version unknown"})`)
+
+const state = await startCluster({ runDir, attached: true })
+try {
+  const kc = loadKubeConfig(state.adminKubeconfig)
+  await seedCluster(kc)
+  let t0 = performance.now()
+  const crds = Array.from({ length: N_CRDS }, (_, i) => ({
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: `kind${i}s.bench${i % 40}.example.com`, labels: { "app.kubernetes.io/part-of": `bench-operator-${i % 40}` } },
+    spec: {
+      group: `bench${i % 40}.example.com`,
+      scope: "Namespaced",
+      names: { plural: `kind${i}s`, singular: `kind${i}`, kind: `Kind${i}`, listKind: `Kind${i}List` },
+      versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", "x-kubernetes-preserve-unknown-fields": true } } }],
+    },
+  }))
+  await pool(crds, 16, (o) => create(kc, o))
+  console.log(`[bench] created ${N_CRDS} CRDs in ${ms(t0)} ms`)
+  t0 = performance.now()
+  const hooks = Array.from({ length: N_WEBHOOKS }, (_, i) => ({
+    apiVersion: "admissionregistration.k8s.io/v1",
+    kind: i % 2 ? "MutatingWebhookConfiguration" : "ValidatingWebhookConfiguration",
+    metadata: { name: `bench-webhook-${i}` },
+    webhooks: [
+      {
+        name: `hook${i}.bench.example.com`,
+        admissionReviewVersions: ["v1"],
+        sideEffects: "None",
+        failurePolicy: "Ignore",
+        timeoutSeconds: 5 + (i % 20),
+        clientConfig: { service: { namespace: "webhook-system", name: `bench-${i}` } },
+        rules: [{ operations: ["CREATE"], apiGroups: [`bench${i % 40}.example.com`], apiVersions: ["v1"], resources: ["*"] }],
+        objectSelector: NEVER_MATCHES,
+      },
+    ],
+  }))
+  await pool(hooks, 16, (o) => create(kc, o))
+  console.log(`[bench] created ${N_WEBHOOKS} webhook configurations in ${ms(t0)} ms`)
+  t0 = performance.now()
+  const nodes = Array.from({ length: N_NODES }, (_, i) => ({
+    apiVersion: "v1",
+    kind: "Node",
+    metadata: { name: `bench-node-${i}`, labels: { "kubernetes.io/hostname": `bench-node-${i}` } },
+    spec: {},
+  }))
+  await pool(nodes, 16, (o) => create(kc, o))
+  console.log(`[bench] created ${N_NODES} nodes in ${ms(t0)} ms`)
+
+  // Inspector through its real entry point (config loading, transport, cache), in this process.
+  process.env.KUBECONFIG = state.adminKubeconfig
+  const { getReport } = await import("../lib/inspector/index.ts")
+  const timeReport = async (refresh) => {
+    const t = performance.now()
+    const r = await getReport(undefined, { refresh })
+    if (!r.ok) throw new Error(`report failed: ${JSON.stringify(r)}`)
+    const bad = Object.values(r.report.sections).filter((s) => s.status !== "ok")
+    if (bad.length) throw new Error(`sections not ok: ${bad.map((s) => s.id).join(", ")}`)
+    return { ms: ms(t), report: r.report, cached: r.cached }
+  }
+  const cold = await timeReport(false)
+  const warm = await timeReport(true)
+  const cached = await timeReport(false)
+  const s = cold.report.sections
+  console.log(`[bench] report saw ${s.crds.data.items.length} CRDs, ${s.webhooks.data.items.length} webhooks, ${s.extendedResources.data.nodes} nodes`)
+
+  // The same reads with kubectl, one invocation per resource as a shell script would do.
+  const kubeconfigArgs = ["--kubeconfig", state.adminKubeconfig]
+  const gets = [
+    ["version", "-o", "json"],
+    ["get", "customresourcedefinitions", "-o", "json"],
+    ["get", "apiservices", "-o", "json"],
+    ["get", "validatingwebhookconfigurations", "-o", "json"],
+    ["get", "mutatingwebhookconfigurations", "-o", "json"],
+    ["get", "validatingadmissionpolicies.admissionregistration.k8s.io", "-o", "json"],
+    ["get", "validatingadmissionpolicybindings.admissionregistration.k8s.io", "-o", "json"],
+    ["get", "mutatingadmissionpolicies.admissionregistration.k8s.io", "-o", "json"],
+    ["get", "mutatingadmissionpolicybindings.admissionregistration.k8s.io", "-o", "json"],
+    ["get", "csidrivers", "-o", "json"],
+    ["get", "storageclasses", "-o", "json"],
+    ["get", "persistentvolumes", "-o", "json"],
+    ["get", "runtimeclasses", "-o", "json"],
+    ["get", "nodes", "-o", "json"],
+    ["get", "deviceclasses.resource.k8s.io", "-o", "json"],
+    ["get", "resourceslices.resource.k8s.io", "-o", "json"],
+    ["get", "pods", "-A", "-o", "json"],
+    ["get", "daemonsets", "-A", "-o", "json"],
+    ["get", "deployments", "-A", "-o", "json"],
+    ["get", "namespaces", "-o", "json"],
+    ["get", "priorityclasses", "-o", "json"],
+    ["get", "resourcequotas", "-A", "-o", "json"],
+    ["get", "limitranges", "-A", "-o", "json"],
+    ["get", "networkpolicies", "-A", "-o", "json"],
+    ["get", "roles", "-A", "-o", "json"],
+    ["get", "clusterroles", "-o", "json"],
+  ]
+  const kubectlCache = path.join(runDir, "kubectl-cache")
+  const runKubectl = () => {
+    const t = performance.now()
+    for (const args of gets) {
+      const r = spawnSync(kubectl, [...kubeconfigArgs, "--cache-dir", kubectlCache, ...args], { encoding: "utf8", maxBuffer: 1 << 30 })
+      if (r.status !== 0) throw new Error(`kubectl ${args.join(" ")} failed: ${r.stderr.slice(0, 300)}`)
+    }
+    return ms(t)
+  }
+  rmSync(kubectlCache, { recursive: true, force: true })
+  const kubectlCold = runKubectl() // empty discovery cache
+  const kubectlWarm = runKubectl() // discovery cache primed
+
+  const pad = (x, n) => String(x).padStart(n)
+  console.log("")
+  console.log(`Cluster: ${N_CRDS} CRDs, ${N_WEBHOOKS} webhook configurations, ${N_NODES} nodes (kube-apiserver ${s.server.data.gitVersion}, 127.0.0.1)`)
+  console.log(`                          cold ms   warm ms`)
+  console.log(`inspector report         ${pad(cold.ms, 8)}  ${pad(warm.ms, 8)}   (warm = refresh=1, full re-read; cache hit: ${cached.ms} ms)`)
+  console.log(`kubectl sequence (${gets.length}x)  ${pad(kubectlCold, 8)}  ${pad(kubectlWarm, 8)}   (${path.relative(repoRoot, kubectl)})`)
+  console.log(`ratio kubectl/inspector  ${pad((kubectlCold / cold.ms).toFixed(1) + "x", 8)}  ${pad((kubectlWarm / warm.ms).toFixed(1) + "x", 8)}`)
+} finally {
+  await stopCluster(runDir)
+}
