@@ -1,0 +1,50 @@
+"use client"
+
+import { useTranslations } from "next-intl"
+import { useEffect, useState } from "react"
+
+import type { PointBadges } from "@/components/map/map-graph"
+import { MapView, type MapViewProps } from "@/components/map/map-view"
+import { Link } from "@/i18n/navigation"
+import { pointSummary } from "@/lib/inspector/summary"
+import type { ClusterReport } from "@/lib/inspector/types"
+
+type Overlay = { badges: PointBadges; demo: boolean }
+
+/** Fetches the live report (or the demo report when no cluster is configured) for map badges. */
+async function loadOverlay(signal: AbortSignal): Promise<Overlay | undefined> {
+  const contexts = await fetch("/api/cluster/contexts", { signal, cache: "no-store" })
+  const body = (await contexts.json()) as { state: string; defaultContext?: string }
+  // Switched off: no overlay at all.
+  if (body.state === "disabled") return undefined
+  const demo = body.state !== "ready"
+  const url = demo ? "/api/cluster/report?demo=1" : `/api/cluster/report?context=${encodeURIComponent(body.defaultContext ?? "")}`
+  const res = await fetch(url, { signal, cache: "no-store" })
+  if (!res.ok) return undefined
+  const { report } = (await res.json()) as { report: ClusterReport }
+  return { badges: pointSummary(report), demo }
+}
+
+/** The map with the inspector's per-point badges; the map renders unchanged until they arrive. */
+export function ClusterMapView(props: Omit<MapViewProps, "pointBadges">) {
+  const t = useTranslations("cluster")
+  const [overlay, setOverlay] = useState<Overlay>()
+  useEffect(() => {
+    const ctl = new AbortController()
+    loadOverlay(ctl.signal).then(setOverlay, () => undefined)
+    return () => ctl.abort()
+  }, [])
+  return (
+    <>
+      {overlay ? (
+        <p className="mb-2 text-sm" data-testid="map-cluster-overlay">
+          {overlay.demo ? <span className="mr-2 rounded bg-amber-800 px-1.5 py-0.5 text-xs font-bold uppercase text-white dark:bg-amber-300 dark:text-amber-950">{t("demoLabel")}</span> : null}
+          <Link href="/cluster" className="text-brand-strong underline underline-offset-2 dark:text-blue-300">
+            {overlay.demo ? t("mapOverlayDemo") : t("mapOverlayLive")}
+          </Link>
+        </p>
+      ) : null}
+      <MapView {...props} {...(overlay ? { pointBadges: overlay.badges } : {})} />
+    </>
+  )
+}
