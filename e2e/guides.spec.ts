@@ -1,0 +1,113 @@
+import AxeBuilder from "@axe-core/playwright"
+import { expect, test } from "@playwright/test"
+
+import { getMechanism, LOCALES, MECHANISMS } from "../lib/catalog"
+
+// Run locally with: NEXT_DIST_DIR=.next-guides E2E_PORT=3206 npx playwright test e2e/guides.spec.ts
+
+function decode(html: string): string {
+  return html
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+}
+
+/** Visible text of server-rendered HTML (scripts hold the RSC payload, which includes message JSON). */
+function visibleText(html: string): string {
+  return decode(
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, " ")
+      .replace(/<style[\s\S]*?<\/style>/g, " ")
+      .replace(/<[^>]+>/g, " "),
+  ).replace(/\s+/g, " ")
+}
+
+for (const locale of LOCALES) {
+  test(`every guide renders in ${locale}`, async ({ request }) => {
+    for (const m of MECHANISMS) {
+      const response = await request.get(`/${locale}/mechanisms/${m.id}`)
+      expect(response.status(), m.id).toBe(200)
+      const html = await response.text()
+      const h1 = html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)
+      expect(decode(h1?.[1] ?? ""), `h1 of ${m.id}`).toBe(m.name[locale])
+      // Booleans, not toContain: a failure should not dump the whole page into the report.
+      expect(html.includes("data-missing-guide"), `${m.id} is missing its MDX body`).toBe(false)
+      expect(html.includes('data-slot="feature-states"'), `${m.id} feature states`).toBe(true)
+      expect(html.includes('data-slot="example-object"'), `${m.id} example`).toBe(true)
+      expect(html.includes('data-slot="flow"'), `${m.id} flow`).toBe(true)
+      const text = visibleText(html)
+      expect(text.includes("MISSING_MESSAGE"), `${m.id} has a missing message`).toBe(false)
+      expect(text.match(/\bguide\.[a-z][A-Za-z-]*(\.[A-Za-z-]+)*/)?.[0], `${m.id} shows a raw message key`).toBeUndefined()
+      expect(html.includes(`href="/${locale}/starters/${m.id}"`), `${m.id} links to its starter`).toBe(true)
+      expect(html.includes(`href="/${locale}/advisor"`), `${m.id} links to the advisor`).toBe(true)
+    }
+  })
+}
+
+test("unknown mechanism ids are 404", async ({ request }) => {
+  expect((await request.get("/en/mechanisms/not-a-mechanism")).status()).toBe(404)
+})
+
+test("feature state table is rendered from the catalog", async ({ page }) => {
+  await page.goto("/en/mechanisms/mutating-admission-policy")
+  const table = page.locator('[data-slot="feature-states"] table')
+  await expect(table.locator("tbody tr")).toHaveCount(8)
+  await expect(table.locator('tr[data-minor="1.37"] [data-slot="maturity-badge"]')).toHaveAttribute("data-maturity", "ga")
+  await expect(table.locator('tr[data-minor="1.34"] [data-slot="maturity-badge"]')).toHaveAttribute("data-maturity", "beta")
+  await expect(table.locator('tr[data-minor="1.34"]')).toContainText("--runtime-config=admissionregistration.k8s.io/v1beta1=true")
+  await expect(table.locator('tr[data-minor="1.31"] [data-slot="maturity-badge"]')).toHaveAttribute("data-maturity", "unavailable")
+})
+
+test("FlexVolume points to CSI", async ({ page }) => {
+  await page.goto("/zh-CN/mechanisms/flexvolume")
+  const link = page.locator('[data-slot="replaced-by"]')
+  await expect(link).toHaveText(getMechanism("csi-driver").name["zh-CN"])
+  await link.click()
+  await expect(page).toHaveURL(/\/zh-CN\/mechanisms\/csi-driver$/)
+  await expect(page.locator("h1")).toHaveText(getMechanism("csi-driver").name["zh-CN"])
+})
+
+test("index lists every mechanism", async ({ page }) => {
+  await page.goto("/en/mechanisms")
+  for (const m of MECHANISMS) {
+    await expect(page.getByRole("link", { name: m.name.en, exact: true })).toHaveAttribute("href", `/en/mechanisms/${m.id}`)
+  }
+})
+
+test("copy button copies the example YAML", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"])
+  await page.goto("/en/mechanisms/validating-admission-policy")
+  const example = page.locator('[data-slot="example-object"]')
+  const button = example.getByRole("button", { name: "Copy the example to the clipboard" })
+  await button.click()
+  await expect(button).toHaveText("Copied")
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toContain("kind: ValidatingAdmissionPolicy\n")
+  expect(copied).toContain("apiVersion: admissionregistration.k8s.io/v1\n")
+  // What is copied is exactly what is shown.
+  expect(copied.trim()).toBe((await example.locator("pre").innerText()).trim())
+})
+
+test("code is highlighted at build time", async ({ request }) => {
+  const html = await (await request.get("/en/mechanisms/validating-admission-policy")).text()
+  // Both the ExampleObject block and the fenced ```bash block arrive as shiki HTML.
+  expect(html.match(/<pre class="shiki/g)?.length ?? 0).toBeGreaterThanOrEqual(2)
+})
+
+for (const locale of LOCALES) {
+  test(`guide page has no serious accessibility violations (${locale})`, async ({ page }) => {
+    await page.goto(`/${locale}/mechanisms/validating-admission-policy`)
+    const results = await new AxeBuilder({ page }).analyze()
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([])
+  })
+}
+
+test("guide fits a 375 px viewport", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 })
+  await page.goto("/zh-CN/mechanisms/validating-admission-webhook")
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+})
