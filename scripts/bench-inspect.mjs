@@ -8,6 +8,7 @@
 // `apt-get download kubernetes-client`, no install: the package conflicts with other kubectl
 // packages on /usr/bin/kubectl), else a kubernetes-client install at /usr/bin/kubectl.
 import { execFileSync, spawnSync } from "node:child_process"
+import { performance } from "node:perf_hooks"
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs"
 import path from "node:path"
 import { startCluster, stopCluster } from "./cluster/cluster.mjs"
@@ -109,7 +110,7 @@ try {
     const r = await getReport(undefined, { refresh })
     if (!r.ok) throw new Error(`report failed: ${JSON.stringify(r)}`)
     const bad = Object.values(r.report.sections).filter((s) => s.status !== "ok")
-    if (bad.length) throw new Error(`sections not ok: ${bad.map((s) => s.id).join(", ")}`)
+    if (bad.length) throw new Error(`sections not ok: ${bad.map((s) => `${s.id} (${s.status}: ${s.reason})`).join("; ")}`)
     return { ms: ms(t), report: r.report, cached: r.cached }
   }
   const cold = await timeReport(false)

@@ -1,6 +1,6 @@
 // Builds a ClusterReport through an abstract GET transport. Pure TypeScript: the real transport
 // (client-node credentials + https) lives in transport.ts, which is server-only.
-import type { MechanismId, PointId } from "@/lib/catalog"
+import type { MechanismId } from "@/lib/catalog"
 import * as A from "./analyze"
 import type * as R from "./raw"
 import { createLimiter } from "./report-cache"
