@@ -42,23 +42,14 @@ function PointNodeView({ data, width, height }: NodeProps<PointNode>) {
   const t = useTranslations("map")
   const version = useMapStore((s) => s.version)
   const select = useMapStore((s) => s.select)
-  const label =
-    data.number === null
-      ? t("point.ariaLabelConfiguration", { name: data.name, available: data.available, total: data.total, version })
-      : t("point.ariaLabel", {
-          number: data.number,
-          name: data.name,
-          available: data.available,
-          total: data.total,
-          version,
-        })
   return (
     <>
       <Handles width={width} height={height} />
       <button
         type="button"
         // nokey: React Flow ignores key presses here (Space must not start panning).
-        className={`nokey nodrag nopan flex h-full w-full items-center gap-2 rounded-xl border-2 px-2 text-left shadow-sm transition-colors ${
+        // pointer-events-auto: React Flow turns pointer events off on non-selectable nodes.
+        className={`nokey nodrag nopan pointer-events-auto flex h-full w-full items-center gap-2 rounded-xl border-2 px-2 text-left shadow-sm transition-colors ${
           data.selected
             ? "border-brand-strong bg-blue-50 ring-4 ring-brand/40 dark:bg-blue-950"
             : data.number === null
@@ -67,7 +58,6 @@ function PointNodeView({ data, width, height }: NodeProps<PointNode>) {
         }`}
         data-point-button={data.pointId}
         data-testid={`map-point-${data.pointId}`}
-        aria-label={label}
         aria-expanded={data.selected}
         aria-controls={data.selected ? PANEL_ID : undefined}
         onClick={() => {
@@ -94,10 +84,16 @@ function PointNodeView({ data, width, height }: NodeProps<PointNode>) {
         >
           {data.number ?? "⚙"}
         </span>
-        <span aria-hidden="true" className="flex min-w-0 flex-col leading-tight">
-          <span className="line-clamp-2 text-[13px] font-semibold">{data.name}</span>
+        {/* The button's name is its text: visible parts plus context for screen readers. */}
+        <span className="flex min-w-0 flex-col leading-tight">
+          <span className="line-clamp-2 text-[13px] font-semibold">
+            {data.number !== null ? <span className="sr-only">{`${t("point.srPrefix")} ${data.number}: `}</span> : null}
+            {data.name}
+          </span>
           <span className="text-[11px] text-[var(--muted-foreground)]">
+            <span className="sr-only">. </span>
             {t("point.count", { available: data.available, total: data.total })}
+            <span className="sr-only">{` ${t("point.srVersion", { version })}`}</span>
           </span>
         </span>
       </button>

@@ -38,14 +38,18 @@ function MechanismItem({ m, version, level }: { m: MechanismView; version: Kuber
       ) : null}
       <p className="mt-1 text-sm">{m.summary}</p>
       <div className="mt-2 flex flex-wrap gap-x-2 gap-y-1 text-sm">
-        <Link href={`/mechanisms/${m.id}`} className={linkClass} aria-label={t("guideFor", { name: m.name })}>
+        {/* Visible text first, the mechanism name for screen readers after it (WCAG 2.5.3). */}
+        <Link href={`/mechanisms/${m.id}`} className={linkClass}>
           {t("guide")}
+          <span className="sr-only">{t("about", { name: m.name })}</span>
         </Link>
-        <Link href="/advisor" className={linkClass} aria-label={t("advisorFor", { name: m.name })}>
+        <Link href="/advisor" className={linkClass}>
           {t("advisor")}
+          <span className="sr-only">{t("about", { name: m.name })}</span>
         </Link>
-        <Link href={`/starters/${m.id}`} className={linkClass} aria-label={t("starterFor", { name: m.name })}>
+        <Link href={`/starters/${m.id}`} className={linkClass}>
           {t("starter")}
+          <span className="sr-only">{t("about", { name: m.name })}</span>
         </Link>
       </div>
     </li>

@@ -180,9 +180,8 @@ export function MechanismSearch() {
                 type="button"
                 onClick={() => dialogRef.current?.close()}
                 className="rounded-md border border-[var(--border)] px-2 py-1.5 text-sm hover:bg-[var(--muted)]"
-                aria-label={t("close")}
               >
-                <span aria-hidden="true">Esc</span>
+                Esc<span className="sr-only">{` – ${t("close")}`}</span>
               </button>
             </div>
             <p className="px-3 pt-2 text-xs text-[var(--muted-foreground)]">{t("help")}</p>
