@@ -47,7 +47,7 @@ export async function FeatureStates({ mechanism, locale }: { mechanism: Mechanis
                 <td className="py-2 pr-3">
                   <MaturityBadge maturity={state.maturity} locale={locale} />
                 </td>
-                <td className="py-2 pr-3">{t(`availability.${availabilityAt(mechanism, minor)}`)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{t(`availability.${availabilityAt(mechanism, minor)}`)}</td>
                 <td className="py-2 pr-3">
                   {switches.length > 0 ? (
                     <ul className="space-y-1">
