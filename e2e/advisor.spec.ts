@@ -139,6 +139,8 @@ test("zh-CN shows the questions in Chinese", async ({ page }) => {
 for (const locale of ["en", "zh-CN"]) {
   for (const query of ["", `?${VAP_QUERY}`]) {
     test(`advisor has no serious accessibility violations (${locale}${query ? ", result" : ""})`, async ({ page }) => {
+      // axe walks every chart node; on a loaded 2-core machine that can take a while.
+      test.setTimeout(180_000)
       await page.goto(`/${locale}/advisor${query}`)
       await expect(page.getByTestId("advisor-chart").locator(".react-flow__node").first()).toBeVisible()
       const results = await new AxeBuilder({ page }).analyze()

@@ -208,17 +208,21 @@ function Chart({ evaluation }: { evaluation: Evaluation }) {
     [layout, highlight],
   )
 
-  // Follow the path: centre the current question (or the outcome) whenever the step changes.
-  const { setCenter } = useReactFlow()
-  const focusId = evaluation.outcome ? `o:${evaluation.outcome.node.id}` : evaluation.nextQuestion ? `q:${evaluation.nextQuestion.node.id}` : undefined
+  // Follow the path: fit the current question and its answers (or the outcome) into view.
+  const { fitView } = useReactFlow()
+  const focusKey = evaluation.outcome ? `o:${evaluation.outcome.node.id}` : evaluation.nextQuestion ? `q:${evaluation.nextQuestion.node.id}` : ""
   useEffect(() => {
-    const n = layout.nodes.find((x) => x.id === focusId)
-    if (!n) return
+    const q = evaluation.nextQuestion?.node
+    // At the outcome, show the whole answered path.
+    const ids = q ? [`q:${q.id}`, ...q.answers.map((a) => `a:${q.id}:${a.id}`)] : [...highlight.nodeIds]
+    if (ids.length === 0) return
     const id = window.setTimeout(() => {
-      void setCenter(n.x + n.width / 2, n.y + n.height / 2 + 60, { zoom: 0.9, duration: 250 })
+      void fitView({ nodes: ids.map((x) => ({ id: x })), padding: 0.25, maxZoom: 1, minZoom: 0.3, duration: 250 })
     }, 30)
     return () => window.clearTimeout(id)
-  }, [focusId, layout, setCenter])
+    // Re-fit only when the step changes, not on every evaluation object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusKey, fitView])
 
   return (
     <ReactFlow<AdvisorFlowNode, Edge>

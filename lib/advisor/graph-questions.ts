@@ -642,6 +642,15 @@ export const CONTINUATION_QUESTIONS: readonly QuestionNode[] = [
         next: "configure-kind",
       },
       {
+        id: "login",
+        label: l("How people log in to the cluster (authentication)", "用户如何登录集群（身份认证）"),
+        reason: l(
+          "Logging in is authentication, which the official page files under API access extensions.",
+          "登录属于身份认证，官方页面将其归入 API 访问扩展。",
+        ),
+        next: "authn-kind",
+      },
+      {
         id: "cli",
         label: l("A new command people run by hand", "供人手动运行的新命令"),
         reason: l("The automation is a command people run, so it belongs on the client side.", "这种自动化是由人运行的命令，因此属于客户端。"),

@@ -76,6 +76,7 @@ const SCENARIOS: Scenario[] = [
   { name: "team permissions", path: [...AUTO, "automation-target:policy", "configure-kind:permissions"], outcome: "rbac", primary: "policy-apis" },
   { name: "team isolation", path: [...AUTO, "automation-target:policy", "configure-kind:isolation"], outcome: "network-policy", primary: "policy-apis" },
   { name: "GPUs reached through automation", path: [...AUTO, "automation-target:node", "infra-area:hardware", "hardware-kind:count"], outcome: "device-plugin", primary: "device-plugin" },
+  { name: "SSO reached after answering no to Q2", path: [...AUTO, "automation-target:login", "authn-kind:oidc"], outcome: "structured-authn", primary: "structured-authentication" },
   { name: "Q4 no goes to automation", path: [...AUTO_VIA_Q4, "automation-target:builtin"], outcome: "controller", primary: "controller" },
 ]
 
