@@ -71,7 +71,7 @@ const AnswerNodeView = memo(function AnswerNodeView({ data }: NodeProps<AnswerFl
       <Handles />
       <button
         type="button"
-        className={`nodrag flex h-full w-full items-center justify-center rounded-full px-2 text-center text-[11px] font-semibold leading-tight ${style}`}
+        className={`nodrag pointer-events-auto flex h-full w-full items-center justify-center rounded-full px-2 text-center text-[11px] font-semibold leading-tight ${style}`}
         disabled={!data.enabled}
         aria-label={data.aria}
         aria-pressed={data.onPath}

@@ -25,9 +25,9 @@ function StateBadges({ view, minor }: { view: MechanismView; minor: KubernetesMi
           {t(`maturity.${s.maturity}`)}
           {s.maturity !== "unavailable" && `, ${on}`}
         </span>
-        {s.featureGate && s.maturity !== "ga" && <span className="ml-2 text-xs">{t("gate", { gate: s.featureGate })}</span>}
+        {s.featureGate && s.maturity !== "ga" && <span className="ml-2 break-all text-xs">{t("gate", { gate: s.featureGate })}</span>}
         {s.runtimeConfig && !s.enabledByDefault && (
-          <code className="ml-2 text-xs">{t("runtimeConfig", { value: s.runtimeConfig })}</code>
+          <code className="ml-2 break-all text-xs">{t("runtimeConfig", { value: s.runtimeConfig })}</code>
         )}
         {s.note && <p className="mt-1 text-xs text-[var(--muted-foreground)]">{s.note[locale]}</p>}
       </dd>
@@ -101,10 +101,10 @@ export function ResultPanel({
     <div className="rounded-lg border border-[var(--border)] bg-[var(--card)] p-4 shadow-sm" data-testid="advisor-result" data-outcome-id={node.id}>
       <p className="text-sm text-[var(--muted-foreground)]">{t("heading", { minor })}</p>
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="mt-1 text-xl font-bold" data-testid="advisor-outcome-title">
-        {node.title[locale]}
+        {outcome.title[locale]}
       </h3>
       <p className="mt-2 text-sm">
-        <RichText text={node.summary[locale]} />
+        <RichText text={outcome.summary[locale]} />
       </p>
 
       {node.builtIn && (
@@ -167,7 +167,7 @@ export function ResultPanel({
 
       <h4 className="mt-4 text-sm font-semibold">{t("tradeoffs")}</h4>
       <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">
-        {node.tradeoffs.map((x) => (
+        {outcome.tradeoffs.map((x) => (
           <li key={x.en}>
             <RichText text={x[locale]} />
           </li>

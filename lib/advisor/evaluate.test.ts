@@ -51,6 +51,8 @@ describe("evaluate", () => {
     expect(map?.role).toBe("alternative")
     expect(map?.state.maturity).toBe("beta")
     expect(map?.availableFrom).toBe("1.36")
+    expect(v.outcome?.fellBack).toBe(true)
+    expect(v.outcome?.title.en).toContain("Mutating admission webhook")
     const notes = v.outcome?.versionNotes.map((n) => n.en).join(" ") ?? ""
     expect(notes).toContain("--feature-gates=MutatingAdmissionPolicy=true")
     expect(notes).toContain("--runtime-config=admissionregistration.k8s.io/v1beta1=true")

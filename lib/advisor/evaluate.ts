@@ -162,8 +162,10 @@ function buildOutcome(
   const clusterNotes: Localized[] = []
   let primary = mechanismView(node.primary, "primary", minor, facts)
   const alternatives: MechanismView[] = []
+  let fellBack = false
 
   if (node.fallbackPrimary && !usable(primary)) {
+    fellBack = true
     const displaced = { ...primary, role: "alternative" as const }
     primary = mechanismView(node.fallbackPrimary, "primary", minor, facts)
     alternatives.push(displaced)
@@ -207,7 +209,19 @@ function buildOutcome(
     clusterNotes.push(mutatingWebhookNote(facts.mutatingWebhooks))
   }
 
-  return { node, primary, others, why, versionNotes, clusterNotes }
+  const texts = fellBack && node.fallback ? node.fallback : node
+  return {
+    node,
+    fellBack,
+    title: texts.title,
+    summary: texts.summary,
+    tradeoffs: texts.tradeoffs,
+    primary,
+    others,
+    why,
+    versionNotes,
+    clusterNotes,
+  }
 }
 
 // CLUSTER NOTES ------------------------------------------------------------------------------------

@@ -396,6 +396,26 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
     primary: "mutating-admission-policy",
     fallbackPrimary: "mutating-admission-webhook",
     also: ["validating-admission-policy"],
+    fallback: {
+      title: l(
+        "Mutating admission webhook (MutatingAdmissionPolicy later)",
+        "变更性准入 Webhook（以后改用 MutatingAdmissionPolicy）",
+      ),
+      summary: l(
+        "On this version, register an HTTPS service with a MutatingWebhookConfiguration that returns a JSON patch. Once MutatingAdmissionPolicy is on by default, the same change can move into CEL with no service.",
+        "在此版本上，用 MutatingWebhookConfiguration 注册一个返回 JSON Patch 的 HTTPS 服务。等到 MutatingAdmissionPolicy 默认启用后，同样的修改可以改用 CEL 实现，无需服务。",
+      ),
+      tradeoffs: [
+        l(
+          "You run an HTTPS service in the request path; with failurePolicy Fail its outage blocks matched writes, so exclude kube-system.",
+          "你需要在请求路径上运行 HTTPS 服务；当 failurePolicy 为 Fail 时，它不可用会阻止匹配的写入，因此请排除 kube-system。",
+        ),
+        l(
+          "Keep the mutation simple and idempotent, so it can later be rewritten as a MutatingAdmissionPolicy.",
+          "保持变更简单且幂等，以便日后改写为 MutatingAdmissionPolicy。",
+        ),
+      ],
+    },
     tradeoffs: [
       l(
         "Runs inside kube-apiserver: nothing to operate, but CEL cannot call out or keep state.",
@@ -601,6 +621,17 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
     primary: "dra-driver",
     fallbackPrimary: "device-plugin",
     also: [],
+    fallback: {
+      title: l("Device plugin (DRA later)", "设备插件（以后改用 DRA）"),
+      summary: l(
+        "On this version DRA is not on by default, so advertise the devices with a device plugin; sharing then depends on the vendor plugin (e.g. time-slicing). Move to DRA once it is on by default.",
+        "在此版本上 DRA 并未默认启用，因此用设备插件公布设备；共享能力取决于厂商插件（例如时间片）。等 DRA 默认启用后再迁移。",
+      ),
+      tradeoffs: [
+        l("Devices are integers: no attribute selection and no real sharing.", "设备以整数计：不能按属性挑选，也不能真正共享。"),
+        l("Plan the move to DRA: ResourceClaims replace extended-resource requests.", "为迁移到 DRA 做好规划：ResourceClaim 将取代扩展资源请求。"),
+      ],
+    },
     tradeoffs: [
       l(
         "More parts than a device plugin: DeviceClasses, ResourceSlices, ResourceClaims and a node plugin.",

@@ -85,6 +85,11 @@ describe("decision graph", () => {
       filled(o.simpler.text, `${o.id}.simpler`)
       expect(o.tradeoffs.length, o.id).toBeGreaterThan(0)
       for (const t of o.tradeoffs) filled(t, `${o.id}.tradeoff`)
+      if (o.fallback) {
+        filled(o.fallback.title, `${o.id}.fallback.title`)
+        filled(o.fallback.summary, `${o.id}.fallback.summary`)
+        for (const t of o.fallback.tradeoffs) filled(t, `${o.id}.fallback.tradeoff`)
+      }
       if (o.builtIn) {
         filled(o.builtIn.name, `${o.id}.builtIn.name`)
         filled(o.builtIn.how, `${o.id}.builtIn.how`)

@@ -72,6 +72,8 @@ export type OutcomeNode = {
   /** A built-in feature to use first, when one exists (nothing to build). */
   builtIn?: { name: Localized; how: Localized }
   tradeoffs: readonly Localized[]
+  /** Used instead of title/summary/tradeoffs when `fallbackPrimary` becomes the primary. */
+  fallback?: { title: Localized; summary: Localized; tradeoffs: readonly Localized[] }
   /** The simpler option that was considered, and why it is or is not enough. */
   simpler: { mechanism?: MechanismId; text: Localized }
 }
@@ -129,6 +131,12 @@ export type MechanismView = {
 
 export type OutcomeView = {
   node: OutcomeNode
+  /** True when the version (or cluster) made `fallbackPrimary` the primary. */
+  fellBack: boolean
+  /** Resolved for the effective primary (the fallback's texts when fellBack). */
+  title: Localized
+  summary: Localized
+  tradeoffs: readonly Localized[]
   primary: MechanismView
   others: MechanismView[]
   /** One sentence per answered question, in path order. */
