@@ -358,7 +358,7 @@ export async function inspect(transport: Transport, options: InspectOptions): Pr
       ...(reason ? { reason } : {}),
       inference: spec.inference ?? false,
       durationMs: now() - t0,
-      reads: reads.map(({ optional, ...r }) => (optional ? { ...r, optional } : r)) as ResourceRead[],
+      reads: reads.map(({ optional, ...r }) => (optional ? { ...r, optional } : r)),
       ...(data !== undefined && (anyRequiredOk || reads.every((r) => r.optional)) && !crash ? { data } : {}),
     }
   }

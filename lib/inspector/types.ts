@@ -15,6 +15,8 @@ export type ResourceRead = {
   count?: number
   /** True when paging stopped at the safety cap, so counts are lower bounds. */
   truncated?: boolean
+  /** Supporting read: its failure does not change the section status. */
+  optional?: boolean
 }
 
 export type RiskSeverity = "high" | "warning"
