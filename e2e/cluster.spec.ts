@@ -65,3 +65,16 @@ test("zh-CN labels the demo data in Chinese", async ({ page }) => {
   await page.goto("/zh-CN/cluster")
   await expect(page.getByTestId("demo-banner")).toContainText("演示数据")
 })
+
+test("the map shows per-point cluster badges from the demo report, labelled as demo", async ({ page }) => {
+  await page.goto("/en")
+  const overlay = page.getByTestId("map-cluster-overlay")
+  await expect(overlay).toContainText("Demo data")
+  await expect(overlay.getByRole("link")).toHaveAttribute("href", "/en/cluster")
+  // Point 2: two webhooks + VAP + MAP, four risk flags on the risky webhook.
+  await expect(page.getByTestId("map-point-badge-2")).toHaveText("4 in cluster · 4 risks")
+  await expect(page.getByTestId("map-point-badge-3")).toHaveText("4 in cluster · 2 risks")
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+})

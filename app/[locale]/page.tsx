@@ -3,9 +3,9 @@ import { notFound } from "next/navigation"
 import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
+import { ClusterMapView } from "@/components/cluster/cluster-map-view"
 import { buildMapModel } from "@/components/map/map-model"
 import { parseMapQuery } from "@/components/map/map-query"
-import { MapView } from "@/components/map/map-view"
 import { routing } from "@/i18n/routing"
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
@@ -27,7 +27,8 @@ export default async function MapPage({ params, searchParams }: PageProps<"/[loc
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">{t("intro")}</p>
       <div className="mt-5">
-        <MapView model={buildMapModel(locale)} initial={initial} />
+        {/* Cluster overlay (inspector): per-point badges from the live or demo report, fetched client-side. */}
+        <ClusterMapView model={buildMapModel(locale)} initial={initial} />
       </div>
     </div>
   )
