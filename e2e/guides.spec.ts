@@ -105,9 +105,16 @@ for (const locale of LOCALES) {
   })
 }
 
-test("guide fits a 375 px viewport", async ({ page }) => {
+test("every guide fits a 375 px viewport", async ({ page }) => {
+  test.setTimeout(240_000)
   await page.setViewportSize({ width: 375, height: 800 })
-  await page.goto("/zh-CN/mechanisms/validating-admission-webhook")
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(overflow).toBeLessThanOrEqual(0)
+  const overflowing: string[] = []
+  for (const locale of LOCALES) {
+    for (const m of MECHANISMS) {
+      await page.goto(`/${locale}/mechanisms/${m.id}`)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      if (overflow > 0) overflowing.push(`${locale}/${m.id}: ${overflow}px`)
+    }
+  }
+  expect(overflowing).toEqual([])
 })

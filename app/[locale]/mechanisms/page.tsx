@@ -21,7 +21,7 @@ export default async function MechanismsIndexPage({ params }: PageProps<"/[local
   const t = await getTranslations({ locale, namespace: "guide" })
 
   return (
-    <div className="mx-auto max-w-5xl px-4 py-8">
+    <div className="mx-auto max-w-5xl px-4 py-8 [overflow-wrap:break-word]">
       <h1 className="text-3xl font-bold">{t("index.title")}</h1>
       <p className="mt-3 text-[var(--muted-foreground)]">{t("index.intro", { minor: LATEST_MINOR })}</p>
 

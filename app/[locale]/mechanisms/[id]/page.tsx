@@ -49,7 +49,8 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
   ])
 
   return (
-    <article className="mx-auto max-w-4xl px-4 py-8" data-mechanism={id}>
+    // break-word: long API names (h1, inline code) wrap instead of widening a 375 px viewport.
+    <article className="mx-auto max-w-4xl px-4 py-8 [overflow-wrap:break-word]" data-mechanism={id}>
       <GuideHeader mechanism={mechanism} locale={locale} />
 
       <div className="guide-prose">
