@@ -169,6 +169,7 @@ test("the 375 px viewport shows the list view instead of the diagram", async ({ 
   }
   await expect(list.locator('[data-list-point="7"] [data-mechanism="dra-driver"]')).toBeVisible()
   await expect(list.locator('[data-list-point="4"]')).toHaveAttribute("aria-current", "true")
+  await expect(list.locator('[data-list-point="4"]')).toBeInViewport()
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow).toBeLessThanOrEqual(0)
 })
@@ -178,7 +179,7 @@ test("the Chinese map is translated", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kubernetes 可以在哪里扩展？")
   await expect(point(page, "4")).toHaveAccessibleName(/^扩展点 4: 调度扩展/)
   await expect(panel(page).getByRole("heading", { level: 2 })).toHaveText("扩展点 4：调度扩展")
-  await expect(panel(page).getByRole("link", { name: "指南（调度框架插件）" })).toHaveAttribute("href", "/zh-CN/mechanisms/scheduler-plugin")
+  await expect(panel(page).getByRole("link", { name: /^指南\s*（调度框架插件）$/ })).toHaveAttribute("href", "/zh-CN/mechanisms/scheduler-plugin")
 })
 
 for (const locale of ["en", "zh-CN"]) {

@@ -2,7 +2,8 @@
 
 import { Background, Controls, ReactFlow, type ReactFlowInstance } from "@xyflow/react"
 import { useTranslations } from "next-intl"
-import { useEffect, useMemo, useRef } from "react"
+import { useTheme } from "next-themes"
+import { useEffect, useMemo, useRef, useSyncExternalStore } from "react"
 
 import {
   buildMapGraph,
@@ -34,8 +35,14 @@ function useNodeLabels(model: MapModel) {
   }, [model, t])
 }
 
+const subscribeNever = () => () => {}
+
 function Flow({ model, badges }: { model: MapModel; badges?: PointBadges }) {
   const t = useTranslations("map")
+  // The theme is only known in the browser; the server (and hydration) render light controls.
+  const { resolvedTheme } = useTheme()
+  const mounted = useSyncExternalStore(subscribeNever, () => true, () => false)
+  const colorMode = mounted && resolvedTheme === "dark" ? "dark" : "light"
   const point = useMapStore((s) => s.point)
   const version = useMapStore((s) => s.version)
   const labels = useNodeLabels(model)
@@ -104,6 +111,7 @@ function Flow({ model, badges }: { model: MapModel; badges?: PointBadges }) {
       preventScrolling={false}
       zoomOnDoubleClick={false}
       ariaLabelConfig={ariaLabelConfig}
+      colorMode={colorMode}
       // The attribution's default grey fails WCAG contrast.
       className="[&_.react-flow\_\_attribution_a]:!text-gray-700"
     >
