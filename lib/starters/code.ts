@@ -97,7 +97,8 @@ function render(strings: TemplateStringsArray, values: readonly Interpolation[],
 
 /** Go source (indent with two spaces per level in the template; rendered with tabs). */
 export function go(strings: TemplateStringsArray, ...values: Interpolation[]): string {
-  return render(strings, values, true)
+  // gofmt never keeps two blank lines in a row (empty optional fragments can leave them).
+  return render(strings, values, true).replace(/\n{3,}/g, "\n\n")
 }
 
 /** TypeScript, shell, Dockerfile or Markdown text (spaces kept). */

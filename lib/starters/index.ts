@@ -9,6 +9,7 @@ export {
   hasStarter,
   optionsFromQuery,
   optionsJsonSchema,
+  parseOptions,
   starterIds,
   startersMetadata,
   type FieldSpec,

@@ -5,15 +5,22 @@ import { toFieldErrors } from "./options"
 import type { AnyStarterGenerator, FieldError, Result, StarterOutput } from "./types"
 import { mutatingWebhookStarter, validatingWebhookStarter } from "./generators/admission-webhook"
 import { mapStarter, vapStarter } from "./generators/admission-policy"
+import { controllerStarter } from "./generators/controller"
 import { crdStarter } from "./generators/crd"
+import { operatorStarter } from "./generators/operator"
+import { NODE_STARTERS } from "./generators/node-starters"
 
 // Order = display order in the UI and in GET /api/starters.
 export const STARTERS: readonly AnyStarterGenerator[] = [
   crdStarter,
+  controllerStarter,
+  operatorStarter,
   validatingWebhookStarter,
   mutatingWebhookStarter,
   vapStarter,
   mapStarter,
+  // Client, node, network, storage, device and scheduler starters (generators/node-starters.ts).
+  ...NODE_STARTERS,
 ]
 
 const byId = new Map<string, AnyStarterGenerator>(STARTERS.map((g) => [g.id, g]))
@@ -43,6 +50,19 @@ function sortFiles(out: StarterOutput): StarterOutput {
     if (files[i]!.path === files[i - 1]!.path) throw new Error(`duplicate file ${files[i]!.path}`)
   }
   return { root: out.root, files }
+}
+
+/** Validates raw options without generating (the normalized options with defaults filled in). */
+export function parseOptions(mechanism: string, rawOptions: unknown = {}): Result<Record<string, unknown>, FieldError[]> {
+  const g = byId.get(mechanism)
+  if (!g) {
+    return {
+      ok: false,
+      errors: [{ field: "mechanism", key: "unknownMechanism", message: `No starter for "${mechanism}".`, params: { name: mechanism } }],
+    }
+  }
+  const parsed = g.schema.safeParse(rawOptions ?? {})
+  return parsed.success ? { ok: true, value: parsed.data as Record<string, unknown> } : { ok: false, errors: toFieldErrors(parsed.error.issues) }
 }
 
 /** Validates raw options (from a form, a query string or JSON) and generates the starter. */

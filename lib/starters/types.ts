@@ -20,7 +20,7 @@ export type StarterOutput = {
 }
 
 /** Languages a starter's own code can be generated in. Manifest-only starters offer none. */
-export const STARTER_LANGUAGES = ["go", "typescript"] as const
+export const STARTER_LANGUAGES = ["go", "typescript", "bash"] as const
 export type StarterLanguage = (typeof STARTER_LANGUAGES)[number]
 
 /** A validation problem for one option (field = option name, "" for the whole object). */

@@ -87,11 +87,15 @@ export function goTlsServe(): string {
   `
 }
 
-/** A gofmt-style import block: standard library first, then a blank line, then modules. */
-export function goImports(std: readonly string[], mods: readonly (string | readonly [string, string])[]): Safe {
-  const q = (p: string) => safeText(str(p))
-  const lines = [...std].sort().map((p) => `  ${q(p)}`)
-  const modLines = mods.map((m) => (typeof m === "string" ? `  ${q(m)}` : `  ${safeText(ident(m[0]))} ${q(m[1])}`))
-  const body = [...lines, ...(lines.length && modLines.length ? [""] : []), ...modLines].join("\n")
-  return unsafeFragment(`import (\n${body}\n)`)
+type GoImport = string | readonly [string, string]
+
+/** A gofmt-style import block: standard library, modules, then local packages; each group sorted by path. */
+export function goImports(std: readonly string[], mods: readonly GoImport[], local: readonly GoImport[] = []): Safe {
+  const path = (m: GoImport) => (typeof m === "string" ? m : m[1])
+  const line = (m: GoImport) =>
+    typeof m === "string" ? `  ${safeText(str(m))}` : `  ${safeText(ident(m[0]))} ${safeText(str(m[1]))}`
+  const groups = [std.map((p) => p as GoImport), mods, local]
+    .filter((g) => g.length > 0)
+    .map((g) => [...g].sort((a, b) => (path(a) < path(b) ? -1 : 1)).map(line).join("\n"))
+  return unsafeFragment(`import (\n${groups.join("\n\n")}\n)`)
 }

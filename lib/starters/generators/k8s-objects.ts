@@ -134,3 +134,73 @@ export function certManagerObjects(name: string, namespace: string): Obj[] {
     },
   ]
 }
+
+export type Rule = { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[] }
+
+/** ClusterRole + binding for a ServiceAccount. */
+export function clusterRbac(name: string, namespace: string, rules: Rule[]): Obj[] {
+  return [
+    { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name, labels: appLabels(name, "rbac") }, rules },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      metadata: { name, labels: appLabels(name, "rbac") },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name },
+      subjects: [{ kind: "ServiceAccount", name, namespace }],
+    },
+  ]
+}
+
+/** Role + binding in the controller's own namespace (leader election leases, events). */
+export function namespacedRbac(name: string, namespace: string, rules: Rule[], suffix = "leader-election"): Obj[] {
+  const n = `${name}-${suffix}`
+  return [
+    { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: n, namespace, labels: appLabels(name, "rbac") }, rules },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata: { name: n, namespace, labels: appLabels(name, "rbac") },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: n },
+      subjects: [{ kind: "ServiceAccount", name, namespace }],
+    },
+  ]
+}
+
+export const LEADER_ELECTION_RULES: Rule[] = [
+  { apiGroups: ["coordination.k8s.io"], resources: ["leases"], verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] },
+  { apiGroups: ["", "events.k8s.io"], resources: ["events"], verbs: ["create", "patch"] },
+]
+
+/** A controller Deployment: HTTP probes on :8081, no Service, no inbound ports needed. */
+export function controllerDeploymentObject(d: { name: string; namespace: string; image: string; args: string[]; replicas: number; probes: { live: string; ready: string } }): Obj {
+  const labels = { "app.kubernetes.io/name": d.name }
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: d.name, namespace: d.namespace, labels: appLabels(d.name, "controller") },
+    spec: {
+      replicas: d.replicas,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels: { ...labels } },
+        spec: {
+          serviceAccountName: d.name,
+          securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+          terminationGracePeriodSeconds: 10,
+          containers: [
+            {
+              name: "manager",
+              image: d.image,
+              args: d.args,
+              ports: [{ name: "probes", containerPort: 8081, protocol: "TCP" }],
+              livenessProbe: { httpGet: { path: d.probes.live, port: 8081 }, initialDelaySeconds: 15, periodSeconds: 20 },
+              readinessProbe: { httpGet: { path: d.probes.ready, port: 8081 }, initialDelaySeconds: 5, periodSeconds: 10 },
+              resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
+              securityContext: RESTRICTED_CONTAINER,
+            },
+          ],
+        },
+      },
+    },
+  }
+}

@@ -1,0 +1,316 @@
+"use client"
+
+// The starter page: options form with inline validation, a live Explore pane (file tree +
+// highlighted file), zip download, share link, Ctrl/Cmd+Enter, remembered options with reset.
+import { useTranslations } from "next-intl"
+import { useEffect, useId, useMemo, useRef, useState } from "react"
+
+import { getMechanism, stateAt, type KubernetesMinor, type Locale, type MechanismId } from "@/lib/catalog"
+import { generate, zipFileName, zipStarter, type FieldError, type FieldSpec, type StarterOutput } from "@/lib/starters"
+
+import { ExplorePane } from "./explore-pane"
+import { queryFromValues, useStarterOptions, type RawValues } from "./use-starter-options"
+
+type Props = { mechanism: MechanismId; fields: FieldSpec[]; locale: Locale }
+
+async function writeClipboard(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text)
+  const area = document.createElement("textarea")
+  area.value = text
+  area.style.position = "fixed"
+  area.style.opacity = "0"
+  document.body.appendChild(area)
+  area.select()
+  const ok = document.execCommand("copy")
+  area.remove()
+  if (!ok) throw new Error("copy failed")
+}
+
+export function StarterWorkbench({ mechanism, fields, locale }: Props) {
+  const t = useTranslations("starters")
+  const { values, setValue, reset, origin, ready } = useStarterOptions(mechanism, fields)
+  const [status, setStatus] = useState("")
+  const [lastGood, setLastGood] = useState<StarterOutput | undefined>(undefined)
+
+  const result = useMemo(() => generate(mechanism, values), [mechanism, values])
+  // Remember the last valid output (React's "state from previous renders" pattern) so the
+  // Explore pane keeps showing files while an option is being corrected.
+  if (result.ok && lastGood !== result.value) setLastGood(result.value)
+  const output = result.ok ? result.value : lastGood
+  const errors = useMemo(() => {
+    const byField = new Map<string, FieldError>()
+    if (!result.ok) for (const e of result.errors) if (!byField.has(e.field)) byField.set(e.field, e)
+    return byField
+  }, [result])
+
+  useEffect(() => {
+    if (!ready) return
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- announce where the options came from, once
+    if (origin === "link") setStatus(t("workbench.loadedFromLink"))
+    else if (origin === "stored") setStatus(t("workbench.restored"))
+  }, [ready, origin, t])
+
+  const download = () => {
+    if (!result.ok) {
+      setStatus(t("workbench.invalid"))
+      return
+    }
+    const bytes = zipStarter(result.value)
+    const blob = new Blob([bytes as BlobPart], { type: "application/zip" })
+    const url = URL.createObjectURL(blob)
+    const a = document.createElement("a")
+    a.href = url
+    a.download = zipFileName(result.value)
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    setStatus(t("workbench.downloaded", { file: zipFileName(result.value) }))
+  }
+
+  const downloadRef = useRef(download)
+  useEffect(() => {
+    downloadRef.current = download
+  })
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault()
+        downloadRef.current()
+      }
+    }
+    window.addEventListener("keydown", onKey)
+    return () => window.removeEventListener("keydown", onKey)
+  }, [])
+
+  const share = async () => {
+    const url = `${window.location.origin}${window.location.pathname}?${queryFromValues(fields, values)}`
+    try {
+      await writeClipboard(url)
+      setStatus(t("workbench.shareCopied"))
+    } catch {
+      setStatus(t("workbench.copyFailed"))
+    }
+  }
+
+  const copyFile = async (path: string, content: string) => {
+    try {
+      await writeClipboard(content)
+      setStatus(t("workbench.fileCopied", { path }))
+    } catch {
+      setStatus(t("workbench.copyFailed"))
+    }
+  }
+
+  const errorText = (e: FieldError) => {
+    const key = `errors.${e.key}` as "errors.invalid"
+    return t.has(key) ? t(key, (e.params ?? {}) as Record<string, string>) : e.message
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(18rem,22rem)_1fr]">
+      <section aria-labelledby="starter-options" className="min-w-0">
+        <h2 id="starter-options" className="text-lg font-bold">
+          {t("workbench.options")}
+        </h2>
+        <form
+          className="mt-3 space-y-4"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault()
+            download()
+          }}
+        >
+          {fields.map((f) => (
+            <OptionField
+              key={f.name}
+              field={f}
+              mechanism={mechanism}
+              locale={locale}
+              value={values[f.name]}
+              error={errors.get(f.name)}
+              errorText={errorText}
+              onChange={(v) => setValue(f.name, v)}
+            />
+          ))}
+          {[...errors.values()]
+            .filter((e) => !fields.some((f) => f.name === e.field))
+            .map((e) => (
+              <p key={e.field} className="text-sm text-red-700 dark:text-red-400">
+                {e.field}: {errorText(e)}
+              </p>
+            ))}
+          <div className="flex flex-wrap gap-2 pt-2">
+            <button
+              type="submit"
+              data-testid="download"
+              aria-disabled={!result.ok}
+              className="rounded-md bg-brand-strong px-4 py-2 text-sm font-semibold text-white hover:bg-brand aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+            >
+              {t("workbench.download")}
+            </button>
+            <button
+              type="button"
+              data-testid="share"
+              onClick={share}
+              className="rounded-md border border-[var(--border)] px-4 py-2 text-sm font-semibold hover:bg-[var(--muted)]"
+            >
+              {t("workbench.share")}
+            </button>
+            <button
+              type="button"
+              data-testid="reset"
+              onClick={() => {
+                reset()
+                setStatus(t("workbench.resetDone"))
+              }}
+              className="rounded-md border border-[var(--border)] px-4 py-2 text-sm font-semibold hover:bg-[var(--muted)]"
+            >
+              {t("workbench.reset")}
+            </button>
+          </div>
+          <p className="text-xs text-[var(--muted-foreground)]">{t("workbench.shortcut")}</p>
+          {!result.ok ? (
+            <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+              {t("workbench.invalid")}
+            </p>
+          ) : null}
+        </form>
+        <p role="status" aria-live="polite" data-testid="status" className="mt-3 min-h-5 text-sm">
+          {status}
+        </p>
+      </section>
+
+      <section aria-labelledby="starter-explore" className="min-w-0">
+        <h2 id="starter-explore" className="text-lg font-bold">
+          {t("workbench.explore")}
+          {output ? (
+            <span className="ml-2 text-sm font-normal text-[var(--muted-foreground)]">
+              {output.root}/ · {t("workbench.fileCount", { count: output.files.length })}
+            </span>
+          ) : null}
+        </h2>
+        {!result.ok && output ? <p className="mt-1 text-sm text-[var(--muted-foreground)]">{t("workbench.staleFiles")}</p> : null}
+        {output ? <ExplorePane output={output} onCopy={copyFile} /> : null}
+      </section>
+    </div>
+  )
+}
+
+type FieldProps = {
+  field: FieldSpec
+  mechanism: MechanismId
+  locale: Locale
+  value: string | boolean | undefined
+  error: FieldError | undefined
+  errorText: (e: FieldError) => string
+  onChange: (v: string | boolean) => void
+}
+
+function OptionField({ field, mechanism, locale, value, error, errorText, onChange }: FieldProps) {
+  const t = useTranslations("starters")
+  const id = useId()
+  const labelKey = `fields.${field.name}.label` as "fields.name.label"
+  const helpKey = `fields.${field.name}.help` as "fields.name.help"
+  const label = t.has(labelKey) ? t(labelKey) : field.name
+  const help = t.has(helpKey) ? t(helpKey) : undefined
+  const describedBy = [help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
+  const inputClass = `mt-1 w-full rounded-md border bg-[var(--background)] px-2 py-1.5 text-sm ${
+    error ? "border-red-600" : "border-[var(--border)]"
+  }`
+
+  let control: React.ReactNode
+  if (field.kind === "boolean") {
+    control = (
+      <input
+        id={id}
+        name={field.name}
+        type="checkbox"
+        className="mt-1 size-4"
+        checked={value === true}
+        aria-invalid={!!error}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+    )
+  } else if (field.kind === "select") {
+    control = (
+      <select
+        id={id}
+        name={field.name}
+        className={inputClass}
+        value={String(value ?? "")}
+        aria-invalid={!!error}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {/* An invalid value from a link stays visible instead of silently switching. */}
+        {value !== undefined && !field.values?.includes(String(value)) ? <option value={String(value)}>{String(value)}</option> : null}
+        {field.values?.map((v) => (
+          <option key={v} value={v}>
+            {field.name === "k8s" ? minorLabel(mechanism, v as KubernetesMinor, t) : v}
+          </option>
+        ))}
+      </select>
+    )
+  } else {
+    control = (
+      <input
+        id={id}
+        name={field.name}
+        type="text"
+        inputMode={field.kind === "number" ? "numeric" : undefined}
+        spellCheck={false}
+        autoComplete="off"
+        className={inputClass}
+        value={String(value ?? "")}
+        aria-invalid={!!error}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    )
+  }
+
+  const stateNote = field.name === "k8s" && typeof value === "string" ? minorNote(mechanism, value, t, locale) : undefined
+  return (
+    <div data-field={field.name}>
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      {control}
+      {help ? (
+        <p id={`${id}-help`} className="mt-1 text-xs text-[var(--muted-foreground)]">
+          {help}
+        </p>
+      ) : null}
+      {stateNote ? <p className="mt-1 text-xs" data-testid="state-note">{stateNote}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} data-testid={`error-${field.name}`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errorText(error)}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+type T = ReturnType<typeof useTranslations<"starters">>
+
+function minorLabel(mechanism: MechanismId, minor: KubernetesMinor, t: T): string {
+  const s = stateAt(getMechanism(mechanism), minor)
+  return `${minor} · ${t(`maturity.${s.maturity}`)}`
+}
+
+function minorNote(mechanism: MechanismId, minor: string, t: T, locale: Locale): string | undefined {
+  const m = getMechanism(mechanism)
+  const s = m.states[minor as KubernetesMinor]
+  if (!s) return undefined
+  const flags = [s.featureGate && !s.enabledByDefault ? `--feature-gates=${s.featureGate}=true` : "", s.runtimeConfig ? `--runtime-config=${s.runtimeConfig}` : ""]
+    .filter(Boolean)
+    .join(" ")
+  const base = t("workbench.state", { maturity: t(`maturity.${s.maturity}`), minor })
+  const extra = !s.enabledByDefault && flags ? ` ${t("workbench.needsEnabling", { minor, flags })}` : ""
+  const note = s.note ? ` ${s.note[locale]}` : ""
+  return `${base}.${extra}${note}`
+}
+
+export type { RawValues }

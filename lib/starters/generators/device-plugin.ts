@@ -1,0 +1,618 @@
+// Device plugin starter: a Go gRPC server for the kubelet's device plugin API (v1beta1) that
+// registers on kubelet.sock, advertises host devices as an extended resource (ListAndWatch with
+// health), allocates them (Allocate, GetPreferredAllocation) and re-registers after kubelet
+// restarts; a DaemonSet with the hostPath mounts and a sample Pod requesting the resource.
+import { z } from "zod"
+import { KUBERNETES_MINORS } from "@/lib/catalog"
+import { gitignore, kustomization, makefile, readme } from "../builders"
+import { go, token } from "../code"
+import { dnsLabel, dnsSubdomain, goModule, imageRef, k8sMinor, language, namespace, refineError } from "../options"
+import { defineStarter, type StarterFile } from "../types"
+import { yamlDocs } from "../yaml"
+import { appLabels } from "./common"
+import { goDockerfile, goDockerignore, goMakeTargets } from "./go-common"
+import { nodeGoMod } from "./node-common"
+
+const schema = z
+  .object({
+    resourceDomain: dnsSubdomain()
+      .refine((d) => !/(^|\.)kubernetes\.io$/.test(d), refineError("reservedResourceDomain", "kubernetes.io resource names belong to Kubernetes; use your own domain."))
+      .default("example.com"),
+    resourceName: dnsLabel().default("widget"),
+    namespace: namespace().default("device-plugins"),
+    module: goModule().default("example.com/widget-device-plugin"),
+    image: imageRef().default("registry.example.com/widget-device-plugin:v0.1.0"),
+    language: language(["go"]),
+    k8s: k8sMinor(),
+  })
+  .strict()
+
+type Options = z.output<typeof schema>
+
+function generateDevicePlugin(o: Options) {
+  const name = `${o.resourceName}-device-plugin`
+  const resource = `${o.resourceDomain}/${o.resourceName}`
+  const T = {
+    bin: token(name),
+    resource: token(resource),
+    envvar: token(`${o.resourceName.toUpperCase().replace(/-/g, "_")}_DEVICES`),
+    socket: token(`${o.resourceName}.sock`),
+    glob: token(`/dev/${o.resourceName}*`),
+  }
+  const labels = appLabels(name, "device-plugin")
+  const objs = [
+    {
+      apiVersion: "v1",
+      kind: "Namespace",
+      // hostPath volumes need the privileged Pod Security level; keep this namespace for node agents only.
+      metadata: { name: o.namespace, labels: { "pod-security.kubernetes.io/enforce": "privileged" } },
+    },
+    {
+      apiVersion: "apps/v1",
+      kind: "DaemonSet",
+      metadata: { name, namespace: o.namespace, labels },
+      spec: {
+        selector: { matchLabels: { "app.kubernetes.io/name": name } },
+        updateStrategy: { type: "RollingUpdate" },
+        template: {
+          metadata: { labels: { "app.kubernetes.io/name": name, "app.kubernetes.io/component": "device-plugin" } },
+          spec: {
+            // Device plugins must run before the pods that need the devices.
+            priorityClassName: "system-node-critical",
+            automountServiceAccountToken: false,
+            tolerations: [{ operator: "Exists", effect: "NoSchedule" }],
+            containers: [
+              {
+                name: "device-plugin",
+                image: o.image,
+                args: [`--device-glob=/dev/${o.resourceName}*`],
+                // Root, but no capabilities: enough to create the socket in the root-owned kubelet directory.
+                securityContext: { runAsUser: 0, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+                resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "64Mi" } },
+                volumeMounts: [
+                  { name: "device-plugins", mountPath: "/var/lib/kubelet/device-plugins" },
+                  { name: "dev", mountPath: "/dev", readOnly: true },
+                ],
+              },
+            ],
+            volumes: [
+              { name: "device-plugins", hostPath: { path: "/var/lib/kubelet/device-plugins", type: "Directory" } },
+              { name: "dev", hostPath: { path: "/dev", type: "Directory" } },
+            ],
+          },
+        },
+      },
+    },
+  ]
+  const sample = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: `${o.resourceName}-consumer`, namespace: o.namespace, labels: appLabels(`${o.resourceName}-consumer`) },
+    spec: {
+      restartPolicy: "Never",
+      securityContext: { runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: "RuntimeDefault" } },
+      containers: [
+        {
+          name: "app",
+          image: "registry.k8s.io/e2e-test-images/busybox:1.37.0-1",
+          command: ["sh", "-c", `echo allocated: $${`${o.resourceName.toUpperCase().replace(/-/g, "_")}_DEVICES`}; sleep 3600`],
+          // Extended resources are requested in limits (requests default to the same value).
+          resources: { limits: { [resource]: 1, memory: "32Mi" }, requests: { cpu: "10m" } },
+          securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+        },
+      ],
+    },
+  }
+  const files: StarterFile[] = [
+    nodeGoMod(o.module, ["google.golang.org/grpc", "k8s.io/kubelet"]),
+    { path: "main.go", content: go`
+      // Command ${T.bin} advertises host devices to the kubelet as the extended resource
+      // ${T.resource} through the device plugin API (v1beta1).
+      package main
+
+      import (
+        "context"
+        "flag"
+        "log"
+        "os"
+        "os/signal"
+        "syscall"
+        "time"
+
+        pluginapi "k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1"
+      )
+
+      const (
+        // ResourceName is the extended resource name pods request in resources.limits.
+        ResourceName = "${T.resource}"
+        // EnvVar lists the allocated device IDs inside the container.
+        EnvVar = "${T.envvar}"
+      )
+
+      func main() {
+        cfg := Config{ResourceName: ResourceName, SocketName: "${T.socket}"}
+        flag.StringVar(&cfg.DeviceGlob, "device-glob", "${T.glob}", "host paths of the devices to advertise (glob)")
+        flag.StringVar(&cfg.PluginDir, "plugin-dir", pluginapi.DevicePluginPath, "kubelet device plugin directory")
+        flag.DurationVar(&cfg.HealthInterval, "health-interval", 5*time.Second, "how often to re-scan devices")
+        flag.Parse()
+
+        ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+        defer stop()
+        log.Printf("serving %s for %s", cfg.ResourceName, cfg.DeviceGlob)
+        if err := NewPlugin(cfg).Run(ctx); err != nil {
+          log.Fatal(err)
+        }
+      }
+  ` },
+    { path: "plugin.go", content: go`
+      package main
+
+      import (
+        "context"
+        "fmt"
+        "log"
+        "net"
+        "os"
+        "path/filepath"
+        "sort"
+        "strings"
+        "sync"
+        "time"
+
+        "google.golang.org/grpc"
+        "google.golang.org/grpc/credentials/insecure"
+        pluginapi "k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1"
+      )
+
+      // Config is everything the plugin needs; main fills it from flags.
+      type Config struct {
+        // ResourceName is the extended resource pods request, e.g. example.com/widget.
+        ResourceName string
+        // DeviceGlob selects the device nodes on the host; each match is one device.
+        DeviceGlob string
+        // PluginDir is the kubelet's device-plugin directory (holds kubelet.sock and our socket).
+        PluginDir string
+        // SocketName is our socket file inside PluginDir.
+        SocketName string
+        // HealthInterval is how often devices are re-scanned.
+        HealthInterval time.Duration
+      }
+
+      // Plugin serves the device plugin API for one extended resource.
+      type Plugin struct {
+        pluginapi.UnimplementedDevicePluginServer
+
+        cfg    Config
+        mu     sync.Mutex
+        devs   map[string]string // device ID → host path
+        health map[string]string // device ID → Healthy/Unhealthy
+        update chan struct{}
+        server *grpc.Server
+      }
+
+      func NewPlugin(cfg Config) *Plugin {
+        return &Plugin{cfg: cfg, devs: map[string]string{}, health: map[string]string{}, update: make(chan struct{}, 1)}
+      }
+
+      // deviceID turns a host path into a stable device ID (the file name).
+      func deviceID(path string) string {
+        return strings.ReplaceAll(filepath.Base(path), ":", "_")
+      }
+
+      // Scan re-reads the host devices and reports whether anything changed.
+      // Devices that vanish stay listed as Unhealthy so running pods keep a consistent view.
+      func (p *Plugin) Scan() (bool, error) {
+        matches, err := filepath.Glob(p.cfg.DeviceGlob)
+        if err != nil {
+          return false, err
+        }
+        seen := map[string]bool{}
+        p.mu.Lock()
+        defer p.mu.Unlock()
+        changed := false
+        for _, m := range matches {
+          id := deviceID(m)
+          seen[id] = true
+          if p.devs[id] != m || p.health[id] != pluginapi.Healthy {
+            changed = true
+          }
+          p.devs[id] = m
+          p.health[id] = pluginapi.Healthy
+        }
+        for id := range p.devs {
+          if !seen[id] && p.health[id] != pluginapi.Unhealthy {
+            p.health[id] = pluginapi.Unhealthy
+            changed = true
+          }
+        }
+        if changed {
+          select {
+          case p.update <- struct{}{}:
+          default:
+          }
+        }
+        return changed, nil
+      }
+
+      func (p *Plugin) deviceList() []*pluginapi.Device {
+        p.mu.Lock()
+        defer p.mu.Unlock()
+        ids := make([]string, 0, len(p.devs))
+        for id := range p.devs {
+          ids = append(ids, id)
+        }
+        sort.Strings(ids)
+        out := make([]*pluginapi.Device, 0, len(ids))
+        for _, id := range ids {
+          out = append(out, &pluginapi.Device{ID: id, Health: p.health[id]})
+        }
+        return out
+      }
+
+      func (p *Plugin) GetDevicePluginOptions(context.Context, *pluginapi.Empty) (*pluginapi.DevicePluginOptions, error) {
+        return &pluginapi.DevicePluginOptions{PreStartRequired: false, GetPreferredAllocationAvailable: true}, nil
+      }
+
+      // ListAndWatch sends the full device list now and after every change.
+      func (p *Plugin) ListAndWatch(_ *pluginapi.Empty, stream grpc.ServerStreamingServer[pluginapi.ListAndWatchResponse]) error {
+        // The first send carries the current state, so an older pending signal is stale.
+        select {
+        case <-p.update:
+        default:
+        }
+        if err := stream.Send(&pluginapi.ListAndWatchResponse{Devices: p.deviceList()}); err != nil {
+          return err
+        }
+        for {
+          select {
+          case <-stream.Context().Done():
+            return nil
+          case <-p.update:
+            if err := stream.Send(&pluginapi.ListAndWatchResponse{Devices: p.deviceList()}); err != nil {
+              return err
+            }
+          }
+        }
+      }
+
+      // GetPreferredAllocation prefers the must-include devices, then the lowest IDs (packs allocations).
+      func (p *Plugin) GetPreferredAllocation(_ context.Context, req *pluginapi.PreferredAllocationRequest) (*pluginapi.PreferredAllocationResponse, error) {
+        resp := &pluginapi.PreferredAllocationResponse{}
+        for _, cr := range req.ContainerRequests {
+          chosen := append([]string{}, cr.MustIncludeDeviceIDs...)
+          taken := map[string]bool{}
+          for _, id := range chosen {
+            taken[id] = true
+          }
+          avail := append([]string{}, cr.AvailableDeviceIDs...)
+          sort.Strings(avail)
+          for _, id := range avail {
+            if len(chosen) >= int(cr.AllocationSize) {
+              break
+            }
+            if !taken[id] {
+              chosen = append(chosen, id)
+              taken[id] = true
+            }
+          }
+          resp.ContainerResponses = append(resp.ContainerResponses, &pluginapi.ContainerPreferredAllocationResponse{DeviceIDs: chosen})
+        }
+        return resp, nil
+      }
+
+      // Allocate exposes the requested device nodes in the container and names them in an env var.
+      func (p *Plugin) Allocate(_ context.Context, req *pluginapi.AllocateRequest) (*pluginapi.AllocateResponse, error) {
+        resp := &pluginapi.AllocateResponse{}
+        p.mu.Lock()
+        defer p.mu.Unlock()
+        for _, cr := range req.ContainerRequests {
+          car := &pluginapi.ContainerAllocateResponse{Envs: map[string]string{}}
+          for _, id := range cr.DevicesIds {
+            path, ok := p.devs[id]
+            if !ok {
+              return nil, fmt.Errorf("unknown device %q", id)
+            }
+            if p.health[id] != pluginapi.Healthy {
+              return nil, fmt.Errorf("device %q is unhealthy", id)
+            }
+            car.Devices = append(car.Devices, &pluginapi.DeviceSpec{ContainerPath: path, HostPath: path, Permissions: "rw"})
+          }
+          car.Envs[EnvVar] = strings.Join(cr.DevicesIds, ",")
+          resp.ContainerResponses = append(resp.ContainerResponses, car)
+        }
+        return resp, nil
+      }
+
+      func (p *Plugin) PreStartContainer(context.Context, *pluginapi.PreStartContainerRequest) (*pluginapi.PreStartContainerResponse, error) {
+        return &pluginapi.PreStartContainerResponse{}, nil
+      }
+
+      func (p *Plugin) socketPath() string { return filepath.Join(p.cfg.PluginDir, p.cfg.SocketName) }
+
+      // Serve starts the gRPC server on our socket (replacing a stale one).
+      func (p *Plugin) Serve() error {
+        if err := os.Remove(p.socketPath()); err != nil && !os.IsNotExist(err) {
+          return err
+        }
+        lis, err := net.Listen("unix", p.socketPath())
+        if err != nil {
+          return err
+        }
+        p.server = grpc.NewServer()
+        pluginapi.RegisterDevicePluginServer(p.server, p)
+        go func() {
+          if err := p.server.Serve(lis); err != nil {
+            log.Printf("device plugin server stopped: %v", err)
+          }
+        }()
+        return nil
+      }
+
+      // Stop stops the server and removes the socket.
+      func (p *Plugin) Stop() {
+        if p.server != nil {
+          p.server.Stop()
+          p.server = nil
+        }
+        _ = os.Remove(p.socketPath())
+      }
+
+      // Register tells the kubelet about our socket and resource.
+      func (p *Plugin) Register(ctx context.Context) error {
+        conn, err := grpc.NewClient("unix://"+filepath.Join(p.cfg.PluginDir, filepath.Base(pluginapi.KubeletSocket)),
+          grpc.WithTransportCredentials(insecure.NewCredentials()))
+        if err != nil {
+          return err
+        }
+        defer conn.Close()
+        ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+        defer cancel()
+        _, err = pluginapi.NewRegistrationClient(conn).Register(ctx, &pluginapi.RegisterRequest{
+          Version:      pluginapi.Version,
+          Endpoint:     p.cfg.SocketName,
+          ResourceName: p.cfg.ResourceName,
+          Options:      &pluginapi.DevicePluginOptions{GetPreferredAllocationAvailable: true},
+        })
+        return err
+      }
+
+      // Run serves, registers, re-scans devices and re-registers after a kubelet restart
+      // (the kubelet recreates kubelet.sock and deletes plugin sockets when it starts).
+      func (p *Plugin) Run(ctx context.Context) error {
+        if _, err := p.Scan(); err != nil {
+          return err
+        }
+        start := func() error {
+          if err := p.Serve(); err != nil {
+            return err
+          }
+          return p.Register(ctx)
+        }
+        if err := start(); err != nil {
+          p.Stop()
+          return err
+        }
+        kubelet := filepath.Join(p.cfg.PluginDir, filepath.Base(pluginapi.KubeletSocket))
+        lastKubelet, _ := os.Stat(kubelet)
+        ticker := time.NewTicker(p.cfg.HealthInterval)
+        defer ticker.Stop()
+        defer p.Stop()
+        for {
+          select {
+          case <-ctx.Done():
+            return nil
+          case <-ticker.C:
+            if _, err := p.Scan(); err != nil {
+              log.Printf("scan devices: %v", err)
+            }
+            cur, err := os.Stat(kubelet)
+            _, ownErr := os.Stat(p.socketPath())
+            restarted := err == nil && (lastKubelet == nil || !os.SameFile(lastKubelet, cur))
+            if restarted || (err == nil && os.IsNotExist(ownErr)) {
+              log.Printf("kubelet restarted; registering again")
+              p.Stop()
+              if err := start(); err != nil {
+                log.Printf("re-register: %v", err)
+                continue
+              }
+              lastKubelet = cur
+            }
+          }
+        }
+      }
+  ` },
+    { path: "plugin_test.go", content: go`
+      package main
+
+      import (
+        "context"
+        "net"
+        "os"
+        "path/filepath"
+        "testing"
+        "time"
+
+        "google.golang.org/grpc"
+        "google.golang.org/grpc/credentials/insecure"
+        pluginapi "k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1"
+      )
+
+      // fakeKubelet is a Registration server on kubelet.sock in a temp dir.
+      type fakeKubelet struct {
+        pluginapi.UnimplementedRegistrationServer
+        requests chan *pluginapi.RegisterRequest
+      }
+
+      func (f *fakeKubelet) Register(_ context.Context, r *pluginapi.RegisterRequest) (*pluginapi.Empty, error) {
+        f.requests <- r
+        return &pluginapi.Empty{}, nil
+      }
+
+      func startFakeKubelet(t *testing.T, dir string) (*fakeKubelet, func()) {
+        t.Helper()
+        lis, err := net.Listen("unix", filepath.Join(dir, "kubelet.sock"))
+        if err != nil {
+          t.Fatal(err)
+        }
+        f := &fakeKubelet{requests: make(chan *pluginapi.RegisterRequest, 4)}
+        s := grpc.NewServer()
+        pluginapi.RegisterRegistrationServer(s, f)
+        go func() { _ = s.Serve(lis) }()
+        return f, s.Stop
+      }
+
+      // shortTempDir keeps unix socket paths under the 108-byte limit.
+      func shortTempDir(t *testing.T) string {
+        t.Helper()
+        dir, err := os.MkdirTemp("", "dp")
+        if err != nil {
+          t.Fatal(err)
+        }
+        t.Cleanup(func() { os.RemoveAll(dir) })
+        return dir
+      }
+
+      func TestRegisterListAndAllocate(t *testing.T) {
+        dir := shortTempDir(t)
+        devDir := t.TempDir()
+        for _, n := range []string{"widget0", "widget1"} {
+          if err := os.WriteFile(filepath.Join(devDir, n), nil, 0o600); err != nil {
+            t.Fatal(err)
+          }
+        }
+        kubelet, stopKubelet := startFakeKubelet(t, dir)
+        defer stopKubelet()
+
+        p := NewPlugin(Config{
+          ResourceName: ResourceName, DeviceGlob: filepath.Join(devDir, "widget*"),
+          PluginDir: dir, SocketName: "test.sock", HealthInterval: 20 * time.Millisecond,
+        })
+        ctx, cancel := context.WithCancel(context.Background())
+        defer cancel()
+        go func() { _ = p.Run(ctx) }()
+
+        select {
+        case r := <-kubelet.requests:
+          if r.ResourceName != ResourceName || r.Version != pluginapi.Version || r.Endpoint != "test.sock" {
+            t.Fatalf("unexpected registration: %+v", r)
+          }
+        case <-time.After(5 * time.Second):
+          t.Fatal("plugin did not register")
+        }
+
+        conn, err := grpc.NewClient("unix://"+filepath.Join(dir, "test.sock"), grpc.WithTransportCredentials(insecure.NewCredentials()))
+        if err != nil {
+          t.Fatal(err)
+        }
+        defer conn.Close()
+        client := pluginapi.NewDevicePluginClient(conn)
+        stream, err := client.ListAndWatch(ctx, &pluginapi.Empty{})
+        if err != nil {
+          t.Fatal(err)
+        }
+        first, err := stream.Recv()
+        if err != nil {
+          t.Fatal(err)
+        }
+        if len(first.Devices) != 2 || first.Devices[0].ID != "widget0" || first.Devices[0].Health != pluginapi.Healthy {
+          t.Fatalf("unexpected devices: %v", first.Devices)
+        }
+
+        resp, err := client.Allocate(ctx, &pluginapi.AllocateRequest{ContainerRequests: []*pluginapi.ContainerAllocateRequest{{DevicesIds: []string{"widget1"}}}})
+        if err != nil {
+          t.Fatal(err)
+        }
+        car := resp.ContainerResponses[0]
+        if car.Envs[EnvVar] != "widget1" || car.Devices[0].HostPath != filepath.Join(devDir, "widget1") {
+          t.Fatalf("unexpected allocation: %v", car)
+        }
+        if _, err := client.Allocate(ctx, &pluginapi.AllocateRequest{ContainerRequests: []*pluginapi.ContainerAllocateRequest{{DevicesIds: []string{"nope"}}}}); err == nil {
+          t.Fatal("allocating an unknown device must fail")
+        }
+
+        // A vanished device turns Unhealthy in the next ListAndWatch update.
+        if err := os.Remove(filepath.Join(devDir, "widget0")); err != nil {
+          t.Fatal(err)
+        }
+        next, err := stream.Recv()
+        if err != nil {
+          t.Fatal(err)
+        }
+        if next.Devices[0].ID != "widget0" || next.Devices[0].Health != pluginapi.Unhealthy {
+          t.Fatalf("widget0 should be unhealthy: %v", next.Devices)
+        }
+
+        // Kubelet restart: a new kubelet.sock means registering again.
+        stopKubelet()
+        _ = os.Remove(filepath.Join(dir, "kubelet.sock"))
+        kubelet2, stop2 := startFakeKubelet(t, dir)
+        defer stop2()
+        select {
+        case <-kubelet2.requests:
+        case <-time.After(5 * time.Second):
+          t.Fatal("plugin did not re-register after the kubelet restarted")
+        }
+      }
+
+      func TestPreferredAllocation(t *testing.T) {
+        p := NewPlugin(Config{})
+        resp, err := p.GetPreferredAllocation(context.Background(), &pluginapi.PreferredAllocationRequest{
+          ContainerRequests: []*pluginapi.ContainerPreferredAllocationRequest{{
+            AvailableDeviceIDs: []string{"c", "a", "b"}, MustIncludeDeviceIDs: []string{"c"}, AllocationSize: 2,
+          }},
+        })
+        if err != nil {
+          t.Fatal(err)
+        }
+        got := resp.ContainerResponses[0].DeviceIDs
+        if len(got) != 2 || got[0] != "c" || got[1] != "a" {
+          t.Fatalf("preferred = %v, want [c a]", got)
+        }
+      }
+  ` },
+    { path: "deploy/daemonset.yaml", content: yamlDocs(objs) },
+    { path: "deploy/sample-pod.yaml", content: yamlDocs([sample]) },
+    kustomization("deploy", { resources: ["daemonset.yaml"] }),
+    goDockerfile("."),
+    goDockerignore(),
+    makefile([["IMG", o.image]], [
+      ...goMakeTargets("."),
+      { name: "deploy", help: "Install the DaemonSet", recipe: ["kubectl apply -k deploy/"] },
+      { name: "sample", help: "Run the sample Pod", recipe: ["kubectl apply -f deploy/sample-pod.yaml"] },
+    ]),
+    gitignore(["bin/"]),
+  ]
+  files.push(
+    readme({
+      mechanism: "device-plugin",
+      title: `${name}: Kubernetes device plugin for ${resource}`,
+      what: `A device plugin (kubelet device plugin API v1beta1) that advertises every host path matching /dev/${o.resourceName}* as one unit of the extended resource \`${resource}\`. It registers on /var/lib/kubelet/device-plugins/kubelet.sock, streams the device list with health (a device that disappears turns Unhealthy), prefers packing allocations, exposes allocated devices to containers (device nodes plus the ${o.resourceName.toUpperCase().replace(/-/g, "_")}_DEVICES variable) and registers again when the kubelet restarts.`,
+      k8s: o.k8s,
+      versionNotes: ["The device plugin API is v1beta1 on every supported version. For devices that need parameters or sharing, consider DRA (resource.k8s.io/v1, 1.34+)."],
+      files: [
+        { path: "plugin.go", purpose: "the gRPC server: ListAndWatch, Allocate, GetPreferredAllocation, registration and re-registration" },
+        { path: "plugin_test.go", purpose: "tests against a fake kubelet registration server on a unix socket" },
+        { path: "deploy/daemonset.yaml", purpose: "namespace (privileged Pod Security) and DaemonSet with the hostPath mounts" },
+        { path: "deploy/sample-pod.yaml", purpose: `a Pod requesting ${resource}: 1` },
+      ],
+      build: ["make build", "make docker-build docker-push IMG=<your image>"],
+      deploy: ["make deploy", `kubectl get nodes -o jsonpath='{.items[*].status.allocatable.${resource.replace(/\./g, "\\.")}}'`, "make sample"],
+      test: ["make test"],
+      nextSteps: [
+        "Replace the /dev glob with real device discovery and health checks for your hardware.",
+        "Add topology (NUMA) information to devices for the Topology Manager.",
+        "Return CDI device names from Allocate if your runtime supports CDI.",
+      ],
+    }),
+  )
+  return { root: name, files }
+}
+
+export const devicePluginStarter = defineStarter({
+  id: "device-plugin",
+  schema,
+  languages: ["go"],
+  targets: KUBERNETES_MINORS,
+  variants: [],
+  generate: generateDevicePlugin,
+})

@@ -1,0 +1,14 @@
+// The client, node, network, storage, device and scheduler starters (issue 7), in display order.
+// registry.ts appends them to STARTERS.
+import type { AnyStarterGenerator } from "../types"
+import { devicePluginStarter } from "./device-plugin"
+import { execCredentialPluginStarter } from "./exec-credential-plugin"
+import { imageCredentialProviderStarter } from "./image-credential-provider"
+import { kubectlPluginStarter } from "./kubectl-plugin"
+
+export const NODE_STARTERS: readonly AnyStarterGenerator[] = [
+  kubectlPluginStarter,
+  execCredentialPluginStarter,
+  imageCredentialProviderStarter,
+  devicePluginStarter,
+]
