@@ -15,7 +15,9 @@ import { tsImport } from "tsx/esm/api"
 const root = path.resolve(import.meta.dirname, "..")
 const outRoot = path.join(root, ".cache", "starters")
 const reportFile = path.join(root, ".cache", "test-reports", "starters.json")
-const npmCache = path.join(root, ".cache", "npm-starters")
+// npm's per-user cache (~/.npm) is shared with the project's own install, so most packages are
+// already there; STARTERS_NPM_CACHE overrides it (e.g. a CI cache directory).
+const npmCache = process.env.STARTERS_NPM_CACHE
 const checkerBin = path.join(root, ".cache", "bin", "config-checker")
 
 const args = process.argv.slice(2)
@@ -59,7 +61,7 @@ function run(cmd, argv, cwd, env = {}) {
 }
 
 const GO_ENV = { GOTOOLCHAIN: "local", GOFLAGS: "-mod=mod", CGO_ENABLED: "0" }
-const NPM_ENV = { npm_config_cache: npmCache, npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" }
+const NPM_ENV = { ...(npmCache ? { npm_config_cache: npmCache } : {}), npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" }
 
 const results = []
 function record(project, name, res, extraOk) {
@@ -101,7 +103,11 @@ async function verifyProject(project, dir, output, checkerOk) {
     record(project, `bash -n ${script.path}`, await run("bash", ["-n", script.path], dir))
   }
   if (has("go.mod")) {
-    const tidy = await run("go", ["mod", "tidy"], dir, GO_ENV)
+    let tidy
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      tidy = await run("go", ["mod", "tidy"], dir, GO_ENV)
+      if (tidy.code === 0) break
+    }
     if (record(project, "go mod tidy", tidy)) {
       if (record(project, "go build ./...", await run("go", ["build", "./..."], dir, GO_ENV))) {
         record(project, "go vet ./...", await run("go", ["vet", "./..."], dir, GO_ENV))
@@ -111,7 +117,12 @@ async function verifyProject(project, dir, output, checkerOk) {
     }
   }
   if (has("package.json")) {
-    const install = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], dir, NPM_ENV)
+    // Registry connections occasionally reset; retry before calling it a failure.
+    let install
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      install = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], dir, NPM_ENV)
+      if (install.code === 0) break
+    }
     if (record(project, "npm install", install)) {
       record(project, "tsc --noEmit", await run("npx", ["--no-install", "tsc", "--noEmit"], dir, NPM_ENV))
       record(project, "npm test", await run("npm", ["test"], dir, NPM_ENV))

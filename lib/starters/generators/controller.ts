@@ -237,7 +237,7 @@ function goMainBody(extra: GoMainExtra): string {
     func main() {
       var metricsAddr, probeAddr string
       var leaderElect bool
-      flag.StringVar(&metricsAddr, "metrics-bind-address", "0", "metrics address (\"0\" disables; expose it behind authentication)")
+      flag.StringVar(&metricsAddr, "metrics-bind-address", "0", "metrics address (0 disables it; expose metrics only behind authentication)")
       flag.StringVar(&probeAddr, "health-probe-bind-address", ":8081", "health probe address")
       flag.BoolVar(&leaderElect, "leader-elect", true, "only one replica reconciles at a time")
       opts := zap.Options{}
