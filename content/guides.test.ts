@@ -3,6 +3,7 @@ import path from "node:path"
 
 import { compile } from "@mdx-js/mdx"
 import remarkGfm from "remark-gfm"
+import { bundledLanguages, bundledLanguagesAlias } from "shiki"
 import { describe, expect, it } from "vitest"
 
 import { isMechanismId, LOCALES, MECHANISM_IDS, type Locale } from "@/lib/catalog"
@@ -103,6 +104,14 @@ describe("guide format", () => {
 
         it("compiles as MDX", async () => {
           await expect(compile(source, { remarkPlugins: [remarkGfm] })).resolves.toBeDefined()
+        })
+
+        it("labels fenced code with languages shiki knows (the build highlights them)", () => {
+          for (const m of source.matchAll(/^```(\S*)/gm)) {
+            const lang = m[1] ?? ""
+            if (lang === "") continue // closing fence, or a deliberately plain block
+            expect(lang in bundledLanguages || lang in bundledLanguagesAlias, `unknown language ${lang}`).toBe(true)
+          }
         })
       })
     }
