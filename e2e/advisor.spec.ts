@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright"
-import { expect, test, type Page } from "@playwright/test"
+import { expect as baseExpect, test, type Page } from "@playwright/test"
+
+// The page hydrates a chart of ~150 nodes; on a loaded CI machine 5 s is too tight.
+const expect = baseExpect.configure({ timeout: 20_000 })
 
 // Path for "every Deployment must have an owner label": official Q1 no, Q2 yes, then the continuation.
 const VAP_PATH = [

@@ -26,6 +26,17 @@ describe("chart layout", () => {
     for (const e of edges) expect(byId.get(e.target)!.y, e.id).toBeGreaterThan(byId.get(e.source)!.y)
   })
 
+  it("puts each question's answers in a row right under it", () => {
+    const { nodes } = chartLayout()
+    const byId = new Map(nodes.map((n) => [n.id, n]))
+    for (const a of nodes.filter((n) => n.kind === "answer")) {
+      const q = byId.get(`q:${a.modelId}`)!
+      expect(a.y - (q.y + q.height), a.id).toBeGreaterThan(0)
+      expect(a.y - (q.y + q.height), a.id).toBeLessThan(60)
+      expect(Math.abs(a.x + a.width / 2 - (q.x + q.width / 2)), a.id).toBeLessThan(500)
+    }
+  })
+
   it("highlights exactly the answered path, with existing edges", () => {
     const r = evaluate([["new-types", "no"], ["restrict-or-edit", "yes"], ["access-goal", "quota"]])
     if (!r.ok) throw new Error("bad")

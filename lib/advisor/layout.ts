@@ -51,43 +51,86 @@ export function chartLayout(): { nodes: ChartNode[]; edges: ChartEdge[] } {
   g.setGraph({ rankdir: "TB", nodesep: 22, ranksep: 46, marginx: 16, marginy: 16 })
   g.setDefaultEdgeLabel(() => ({}))
 
-  const meta: Omit<ChartNode, "x" | "y">[] = []
+  // Answers sit in a row right under their question (as in the official chart), so dagre lays out
+  // one box per question that reserves room for the question and its answer row.
+  const ANSWER_GAP = 12
+  const ROW_GAP = 26
+  const boxes = new Map<string, { width: number; height: number }>()
   const edges: ChartEdge[] = []
-  const add = (n: Omit<ChartNode, "x" | "y">) => {
-    meta.push(n)
-    g.setNode(n.id, { width: n.width, height: n.height })
-  }
-  const link = (source: string, target: string) => {
-    edges.push({ id: `${source}->${target}`, source, target })
-    g.setEdge(source, target)
-  }
+  const link = (source: string, target: string) => edges.push({ id: `${source}->${target}`, source, target })
 
   for (const n of ADVISOR_NODES) {
-    const official = n.kind !== "outcome" && n.official === true
     if (n.kind === "question") {
-      const qid = chartId.question(n.id)
-      add({ id: qid, kind: "question", modelId: n.id, section: n.section, official, ...SIZES.question })
+      const row = n.answers.length * SIZES.answer.width + (n.answers.length - 1) * ANSWER_GAP
+      const box = { width: Math.max(SIZES.question.width, row), height: SIZES.question.height + ROW_GAP + SIZES.answer.height }
+      boxes.set(n.id, box)
+      g.setNode(chartId.question(n.id), box)
       for (const a of n.answers) {
         const aid = chartId.answer(n.id, a.id)
-        add({ id: aid, kind: "answer", modelId: n.id, answerId: a.id, section: n.section, official, ...SIZES.answer })
-        link(qid, aid)
+        link(chartId.question(n.id), aid)
         link(aid, targetId(a.next))
+        g.setEdge(chartId.question(n.id), targetId(a.next))
       }
     } else if (n.kind === "section") {
-      const sid = chartId.section(n.id)
-      add({ id: sid, kind: "section", modelId: n.id, section: n.section, official, ...SIZES.section })
-      link(sid, targetId(n.next))
+      // Copies: dagre writes x/y into the label object it is given.
+      g.setNode(chartId.section(n.id), { ...SIZES.section })
+      link(chartId.section(n.id), targetId(n.next))
+      g.setEdge(chartId.section(n.id), targetId(n.next))
     } else {
-      add({ id: chartId.outcome(n.id), kind: "outcome", modelId: n.id, section: n.section, official: false, ...SIZES.outcome })
+      g.setNode(chartId.outcome(n.id), { ...SIZES.outcome })
     }
   }
 
   dagre.layout(g)
-  const nodes = meta.map((m) => {
-    const p = g.node(m.id)
-    // dagre gives centres; React Flow positions are top-left corners.
-    return { ...m, x: Math.round(p.x - m.width / 2), y: Math.round(p.y - m.height / 2) }
-  })
+  const nodes: ChartNode[] = []
+  for (const n of ADVISOR_NODES) {
+    if (n.kind === "question") {
+      const official = n.official === true
+      const p = g.node(chartId.question(n.id))
+      const box = boxes.get(n.id) ?? SIZES.question
+      // dagre gives centres; React Flow positions are top-left corners.
+      const top = Math.round(p.y - box.height / 2)
+      nodes.push({
+        id: chartId.question(n.id),
+        kind: "question",
+        modelId: n.id,
+        section: n.section,
+        official,
+        x: Math.round(p.x - SIZES.question.width / 2),
+        y: top,
+        ...SIZES.question,
+      })
+      const row = n.answers.length * SIZES.answer.width + (n.answers.length - 1) * ANSWER_GAP
+      n.answers.forEach((a, i) => {
+        nodes.push({
+          id: chartId.answer(n.id, a.id),
+          kind: "answer",
+          modelId: n.id,
+          answerId: a.id,
+          section: n.section,
+          official,
+          x: Math.round(p.x - row / 2 + i * (SIZES.answer.width + ANSWER_GAP)),
+          y: top + SIZES.question.height + ROW_GAP,
+          ...SIZES.answer,
+        })
+      })
+    } else {
+      const kind = n.kind
+      const id = kind === "section" ? chartId.section(n.id) : chartId.outcome(n.id)
+      const p = g.node(id)
+      const size = SIZES[kind]
+      nodes.push({
+        id,
+        kind,
+        modelId: n.id,
+        section: n.section,
+        official: kind === "section" && n.official === true,
+        x: Math.round(p.x - size.width / 2),
+        y: Math.round(p.y - size.height / 2),
+        ...size,
+      })
+    }
+  }
   cached = { nodes, edges }
   return cached
 }
