@@ -8,9 +8,9 @@ test("cluster page shows the demo report, labelled as demo data", async ({ page 
   await page.goto("/en/cluster")
   await expect(page.getByRole("heading", { level: 1, name: "Cluster inspector" })).toBeVisible()
   const banner = page.getByTestId("demo-banner")
-  await expect(banner).toContainText("Demo data")
+  await expect(banner).toContainText("Demo data", { timeout: 30_000 })
   // Every section has finished (no "Loading" chips) and the risky webhook is flagged.
-  await expect(page.locator('[data-section="webhooks"]')).toHaveAttribute("data-status", "ok")
+  await expect(page.locator('[data-section="webhooks"]')).toHaveAttribute("data-status", "ok", { timeout: 30_000 })
   await expect(page.locator('[data-status="loading"]')).toHaveCount(0)
   const risky = page.locator('[data-row="validate.risky-policy.example.com"]')
   await expect(risky.locator('[data-risk="fail-broad-match"]')).toContainText("Fails closed on a broad match")
@@ -23,17 +23,18 @@ test("cluster page shows the demo report, labelled as demo data", async ({ page 
 
 test("search and filters narrow the report", async ({ page }) => {
   await page.goto("/en/cluster")
-  await expect(page.locator('[data-section="crds"]')).toHaveAttribute("data-status", "ok")
-  await page.getByLabel("Search").fill("widgets")
+  await expect(page.locator('[data-section="crds"]')).toHaveAttribute("data-status", "ok", { timeout: 30_000 })
+  const filters = page.getByRole("search", { name: "Filter the report" })
+  await filters.getByLabel("Search", { exact: true }).fill("widgets")
   await expect(page.locator('[data-row="widgets.demo.example.com"]')).toBeVisible()
   await expect(page.locator('[data-row="gadgets.demo.example.com"]')).toHaveCount(0)
   await expect(page.getByText("1 matching item")).toBeVisible()
-  await page.getByLabel("Search").fill("")
-  await page.getByLabel("Show").selectOption("risky")
+  await filters.getByLabel("Search", { exact: true }).fill("")
+  await filters.getByLabel("Show", { exact: true }).selectOption("risky")
   await expect(page.locator('[data-row="validate.risky-policy.example.com"]')).toBeVisible()
   await expect(page.locator('[data-row="defaults.careful.example.com"]')).toHaveCount(0)
-  await page.getByLabel("Show").selectOption("all")
-  await page.getByLabel("Extension point").selectOption("7")
+  await filters.getByLabel("Show", { exact: true }).selectOption("all")
+  await filters.getByLabel("Extension point", { exact: true }).selectOption("7")
   await expect(page.locator("section[data-point]")).toHaveCount(1)
   await expect(page.locator('[data-row="example.com/gpu"]')).toBeVisible()
 })
@@ -53,7 +54,7 @@ test("the report API serves demo data and rejects bad input", async ({ request }
 for (const locale of ["en", "zh-CN"]) {
   test(`cluster page has no serious accessibility violations (${locale})`, async ({ page }) => {
     await page.goto(`/${locale}/cluster`)
-    await expect(page.locator('[data-section="webhooks"]')).toHaveAttribute("data-status", "ok")
+    await expect(page.locator('[data-section="webhooks"]')).toHaveAttribute("data-status", "ok", { timeout: 30_000 })
     await page.getByTestId("risk-legend").locator("summary").click()
     const results = await new AxeBuilder({ page }).analyze()
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -63,13 +64,13 @@ for (const locale of ["en", "zh-CN"]) {
 
 test("zh-CN labels the demo data in Chinese", async ({ page }) => {
   await page.goto("/zh-CN/cluster")
-  await expect(page.getByTestId("demo-banner")).toContainText("演示数据")
+  await expect(page.getByTestId("demo-banner")).toContainText("演示数据", { timeout: 30_000 })
 })
 
 test("the map shows per-point cluster badges from the demo report, labelled as demo", async ({ page }) => {
   await page.goto("/en")
   const overlay = page.getByTestId("map-cluster-overlay")
-  await expect(overlay).toContainText("Demo data")
+  await expect(overlay).toContainText("Demo data", { timeout: 30_000 })
   await expect(overlay.getByRole("link")).toHaveAttribute("href", "/en/cluster")
   // Point 2: two webhooks + VAP + MAP, four risk flags on the risky webhook.
   await expect(page.getByTestId("map-point-badge-2")).toHaveText("4 in cluster · 4 risks")
