@@ -5,7 +5,7 @@ import { z } from "zod"
 import { KUBERNETES_MINORS } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
 import { fragment, go, ident, str, type Safe } from "../code"
-import { apiGroup, apiVersion, dnsLabel, goModule, imageRef, k8sMinor, kind, namespace, refineError } from "../options"
+import { apiGroup, apiVersion, dnsLabel, goModule, imageRef, k8sMinor, kind, language, namespace, refineError } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc, yamlDocs } from "../yaml"
 import { kindNames } from "./common"
@@ -33,6 +33,7 @@ const schema = z
     kind: kind()
       .refine((k) => !RESERVED_KINDS.has(k) && !k.endsWith("List"), refineError("reservedKind", "This name clashes with generated Go identifiers; choose another kind."))
       .default("Widget"),
+    language: language(["go"]),
     module: goModule().default("example.com/widget-operator"),
     image: imageRef().default("registry.example.com/widget-operator:v0.1.0"),
     workloadImage: imageRef().default("registry.k8s.io/pause:3.10"),
