@@ -5,7 +5,7 @@
 import { z } from "zod"
 import { KUBERNETES_MINORS } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
-import { go, token } from "../code"
+import { go, str, token } from "../code"
 import { dnsLabel, dnsSubdomain, goModule, imageRef, k8sMinor, language, namespace, refineError } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDocs } from "../yaml"
@@ -37,7 +37,7 @@ function generateDevicePlugin(o: Options) {
     resource: token(resource),
     envvar: token(`${o.resourceName.toUpperCase().replace(/-/g, "_")}_DEVICES`),
     socket: token(`${o.resourceName}.sock`),
-    glob: token(`/dev/${o.resourceName}*`),
+    glob: str(`/dev/${o.resourceName}*`),
   }
   const labels = appLabels(name, "device-plugin")
   const objs = [
@@ -131,7 +131,7 @@ function generateDevicePlugin(o: Options) {
 
       func main() {
         cfg := Config{ResourceName: ResourceName, SocketName: "${T.socket}"}
-        flag.StringVar(&cfg.DeviceGlob, "device-glob", "${T.glob}", "host paths of the devices to advertise (glob)")
+        flag.StringVar(&cfg.DeviceGlob, "device-glob", ${T.glob}, "host paths of the devices to advertise (glob)")
         flag.StringVar(&cfg.PluginDir, "plugin-dir", pluginapi.DevicePluginPath, "kubelet device plugin directory")
         flag.DurationVar(&cfg.HealthInterval, "health-interval", 5*time.Second, "how often to re-scan devices")
         flag.Parse()
@@ -407,7 +407,8 @@ function generateDevicePlugin(o: Options) {
             }
             cur, err := os.Stat(kubelet)
             _, ownErr := os.Stat(p.socketPath())
-            restarted := err == nil && (lastKubelet == nil || !os.SameFile(lastKubelet, cur))
+            // A new socket can reuse the old inode number, so the modification time counts too.
+            restarted := err == nil && (lastKubelet == nil || !os.SameFile(lastKubelet, cur) || !lastKubelet.ModTime().Equal(cur.ModTime()))
             if restarted || (err == nil && os.IsNotExist(ownErr)) {
               log.Printf("kubelet restarted; registering again")
               p.Stop()
@@ -496,7 +497,7 @@ function generateDevicePlugin(o: Options) {
           if r.ResourceName != ResourceName || r.Version != pluginapi.Version || r.Endpoint != "test.sock" {
             t.Fatalf("unexpected registration: %+v", r)
           }
-        case <-time.After(5 * time.Second):
+        case <-time.After(30 * time.Second):
           t.Fatal("plugin did not register")
         }
 
@@ -542,14 +543,15 @@ function generateDevicePlugin(o: Options) {
           t.Fatalf("widget0 should be unhealthy: %v", next.Devices)
         }
 
-        // Kubelet restart: a new kubelet.sock means registering again.
+        // Kubelet restart: the kubelet recreates kubelet.sock and deletes plugin sockets.
         stopKubelet()
         _ = os.Remove(filepath.Join(dir, "kubelet.sock"))
+        _ = os.Remove(filepath.Join(dir, "test.sock"))
         kubelet2, stop2 := startFakeKubelet(t, dir)
         defer stop2()
         select {
         case <-kubelet2.requests:
-        case <-time.After(5 * time.Second):
+        case <-time.After(30 * time.Second):
           t.Fatal("plugin did not re-register after the kubelet restarted")
         }
       }
