@@ -69,6 +69,12 @@ test("FlexVolume points to CSI", async ({ page }) => {
   await expect(page.locator("h1")).toHaveText(getMechanism("csi-driver").name["zh-CN"])
 })
 
+test("sections have the same anchors in both locales", async ({ page }) => {
+  await page.goto("/zh-CN/mechanisms/validating-admission-webhook#what-can-go-wrong")
+  await expect(page.locator("h2#what-can-go-wrong")).toHaveText("可能出现的问题")
+  await expect(page.locator("h2#what-can-go-wrong")).toBeInViewport()
+})
+
 test("index lists every mechanism", async ({ page }) => {
   await page.goto("/en/mechanisms")
   for (const m of MECHANISMS) {

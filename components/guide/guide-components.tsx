@@ -3,6 +3,7 @@ import type { ComponentProps, ReactNode } from "react"
 import { isValidElement } from "react"
 import { getTranslations } from "next-intl/server"
 
+import { REQUIRED_SECTIONS } from "@/content/guide-format"
 import { Link } from "@/i18n/navigation"
 import type { KubernetesMinor, Locale, Mechanism } from "@/lib/catalog"
 
@@ -20,6 +21,13 @@ function nodeText(node: ReactNode): string {
   if (Array.isArray(node)) return node.map(nodeText).join("")
   if (isValidElement<{ children?: ReactNode }>(node)) return nodeText(node.props.children)
   return ""
+}
+
+/** Section anchors are the English heading slugs in both locales, so #what-can-go-wrong works everywhere. */
+function sectionId(locale: Locale, children: ReactNode): string | undefined {
+  const index = REQUIRED_SECTIONS[locale].indexOf(nodeText(children).trim())
+  const english = REQUIRED_SECTIONS.en[index]
+  return english ? english.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") : undefined
 }
 
 /**
@@ -52,7 +60,9 @@ export async function guideComponents(mechanism: Mechanism, locale: Locale): Pro
       </Callout>
     ),
     // The page renders the only <h1> (the catalog name); guides start at ##.
-    h2: (props: ComponentProps<"h2">) => <h2 className="mt-10 mb-3 text-2xl font-bold" {...props} />,
+    h2: (props: ComponentProps<"h2">) => (
+      <h2 id={sectionId(locale, props.children)} className="mt-10 mb-3 scroll-mt-4 text-2xl font-bold" {...props} />
+    ),
     h3: (props: ComponentProps<"h3">) => <h3 className="mt-6 mb-2 text-lg font-semibold" {...props} />,
     p: (props: ComponentProps<"p">) => <p className="my-3 leading-7" {...props} />,
     ul: (props: ComponentProps<"ul">) => <ul className="my-3 list-disc space-y-1 pl-6" {...props} />,
