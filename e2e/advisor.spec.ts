@@ -52,6 +52,7 @@ async function expectChartPath(page: Page, ids: string[]) {
 }
 
 test("a full path by keyboard only, highlighted in the chart, kept by reload and history, shareable", async ({ page, browser }) => {
+  test.setTimeout(180_000)
   await page.goto("/en/advisor")
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Which extension should you build?")
   for (const [q, a] of VAP_PATH) await answerByKeyboard(page, q, a)
@@ -86,6 +87,7 @@ test("a full path by keyboard only, highlighted in the chart, kept by reload and
 })
 
 test("clicking an answer in the chart answers it, and the wizard follows", async ({ page }) => {
+  test.setTimeout(120_000)
   await page.goto("/en/advisor")
   await page.locator('.react-flow__node[data-id="a:new-types:yes"] button').click()
   await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "api-storage")

@@ -217,7 +217,8 @@ function Chart({ evaluation }: { evaluation: Evaluation }) {
     const ids = q ? [`q:${q.id}`, ...q.answers.map((a) => `a:${q.id}:${a.id}`)] : [...highlight.nodeIds]
     if (ids.length === 0) return
     const id = window.setTimeout(() => {
-      void fitView({ nodes: ids.map((x) => ({ id: x })), padding: 0.25, maxZoom: 1, minZoom: 0.3, duration: 250 })
+      // A whole path can be tall, so allow zooming far out for it; a single step stays readable.
+      void fitView({ nodes: ids.map((x) => ({ id: x })), padding: 0.1, maxZoom: 1, minZoom: q ? 0.3 : 0.05, duration: 250 })
     }, 30)
     return () => window.clearTimeout(id)
     // Re-fit only when the step changes, not on every evaluation object.
@@ -234,7 +235,7 @@ function Chart({ evaluation }: { evaluation: Evaluation }) {
       nodesFocusable={false}
       edgesFocusable={false}
       elementsSelectable={false}
-      minZoom={0.15}
+      minZoom={0.05}
       maxZoom={1.5}
       defaultViewport={{ x: 0, y: 0, zoom: 0.9 }}
       proOptions={{ hideAttribution: false }}
