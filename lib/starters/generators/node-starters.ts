@@ -5,10 +5,15 @@ import { devicePluginStarter } from "./device-plugin"
 import { execCredentialPluginStarter } from "./exec-credential-plugin"
 import { imageCredentialProviderStarter } from "./image-credential-provider"
 import { kubectlPluginStarter } from "./kubectl-plugin"
+import { multipleSchedulersStarter, schedulerConfigurationStarter, schedulerExtenderStarter, schedulerPluginStarter } from "./scheduler"
 
 export const NODE_STARTERS: readonly AnyStarterGenerator[] = [
   kubectlPluginStarter,
   execCredentialPluginStarter,
   imageCredentialProviderStarter,
   devicePluginStarter,
+  schedulerConfigurationStarter,
+  multipleSchedulersStarter,
+  schedulerPluginStarter,
+  schedulerExtenderStarter,
 ]
