@@ -7,6 +7,9 @@ import path from "node:path"
 import { KubeConfig } from "@kubernetes/client-node"
 import { sanitizeMessage } from "./sanitize"
 
+// Skip broken entries (e.g. a cluster without server) instead of rejecting the whole file.
+// Literal of client-node's ActionOnInvalid.FILTER, which index.d.ts does not re-export.
+const LOAD_OPTS = { onInvalidEntry: "filter" as const }
 const SA_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token"
 export const IN_CLUSTER_CONTEXT = "in-cluster"
 
@@ -55,14 +58,14 @@ export function loadInspectorConfig(env: Env = process.env, home: string = os.ho
     if (fromEnv.length > 0) {
       const files = fromEnv.filter((f) => existsSync(f))
       if (files.length === 0) return { state: "unconfigured", reason: "KUBECONFIG names no existing file" }
-      kc.loadFromFile(files[0]!)
+      kc.loadFromFile(files[0]!, LOAD_OPTS)
       for (const f of files.slice(1)) {
         const more = new KubeConfig()
-        more.loadFromFile(f)
+        more.loadFromFile(f, LOAD_OPTS)
         kc.mergeConfig(more)
       }
     } else if (existsSync(path.join(home, ".kube", "config"))) {
-      kc.loadFromFile(path.join(home, ".kube", "config"))
+      kc.loadFromFile(path.join(home, ".kube", "config"), LOAD_OPTS)
     } else if (existsSync(SA_TOKEN) && env.KUBERNETES_SERVICE_HOST) {
       kc.loadFromCluster()
       source = "in-cluster"

@@ -206,7 +206,7 @@ describe("inspector against the real test cluster", () => {
       const { GET } = await import("@/app/api/cluster/report/route")
       const t0 = Date.now()
       const res = await GET(new Request("http://x/api/cluster/report"))
-      expect(Date.now() - t0).toBeLessThan(2000)
+      expect(Date.now() - t0).toBeLessThan(3000)
       expect(res.status).toBe(504)
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("timeout")
     } finally {
