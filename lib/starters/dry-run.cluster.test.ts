@@ -21,8 +21,8 @@ const EXPECTED_UNSERVED = new Set(["cert-manager.io/v1 Issuer", "cert-manager.io
 const kc: KubeConfig = adminKubeConfig()
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function request(method: string, path: string, body?: unknown): Promise<Reply> {
-  const opts: https.RequestOptions = { method, headers: { "Content-Type": "application/json", Accept: "application/json" } }
+async function request(method: string, path: string, body?: unknown, contentType = "application/json"): Promise<Reply> {
+  const opts: https.RequestOptions = { method, headers: { "Content-Type": contentType, Accept: "application/json" } }
   await kc.applyToHTTPSOptions(opts)
   return new Promise((resolve, reject) => {
     const req = https.request(new URL(path, testServerUrl()), opts, (res) => {
@@ -138,7 +138,12 @@ describe("generated Kubernetes documents pass server-side dry-run", () => {
             const res = await send(obj, "dry-run")
             const status = res !== "unserved" && res.status === 409 && ensuredNamespaces.has(obj.metadata.name) ? 201 : res !== "unserved" && res.status
             expect(status, `${path} Namespace ${obj.metadata.name}: ${res !== "unserved" && res.body.message}`).toBe(201)
-            await ensureNamespace(obj.metadata.name)
+            // Real, with its labels (Pod Security labels matter for test/invalid objects).
+            const created = await request("POST", "/api/v1/namespaces?fieldValidation=Strict", obj)
+            if (created.status === 409 && obj.metadata.labels) {
+              await request("PATCH", `/api/v1/namespaces/${obj.metadata.name}`, { metadata: { labels: obj.metadata.labels } }, "application/merge-patch+json")
+            }
+            ensuredNamespaces.add(obj.metadata.name)
           } else if (obj.kind === "CustomResourceDefinition") {
             const spec = obj.spec as { group: string; versions: { name: string }[] }
             for (const v of spec.versions) discoveryCache.delete(`${spec.group}/${v.name}`)

@@ -51,7 +51,7 @@ describe("yaml", () => {
 })
 
 describe("registry", () => {
-  it("every starter generates with no options and is deterministic", () => {
+  it("every starter generates with no options and is deterministic", { timeout: 60_000 }, () => {
     for (const g of STARTERS) {
       const a = generate(g.id, {})
       const b = generate(g.id, {})

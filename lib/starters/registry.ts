@@ -6,7 +6,9 @@ import type { AnyStarterGenerator, FieldError, Result, StarterOutput } from "./t
 import { mutatingWebhookStarter, validatingWebhookStarter } from "./generators/admission-webhook"
 import { mapStarter, vapStarter } from "./generators/admission-policy"
 import { controllerStarter } from "./generators/controller"
+import { authnWebhookStarter, authzWebhookStarter, imagePolicyStarter, structuredAuthnStarter } from "./generators/apiserver-webhooks"
 import { crdStarter } from "./generators/crd"
+import { policyApisStarter } from "./generators/policy-apis"
 import { operatorStarter } from "./generators/operator"
 import { NODE_STARTERS } from "./generators/node-starters"
 
@@ -19,6 +21,11 @@ export const STARTERS: readonly AnyStarterGenerator[] = [
   mutatingWebhookStarter,
   vapStarter,
   mapStarter,
+  imagePolicyStarter,
+  authnWebhookStarter,
+  structuredAuthnStarter,
+  authzWebhookStarter,
+  policyApisStarter,
   // Client, node, network, storage, device and scheduler starters (generators/node-starters.ts).
   ...NODE_STARTERS,
 ]
