@@ -4,6 +4,12 @@ import { expect, test, type Page } from "@playwright/test"
 const point = (page: Page, id: string) => page.getByTestId(`map-point-${id}`)
 const panel = (page: Page) => page.getByTestId("map-panel")
 
+/** Opens a map URL and waits for hydration, so clicks and keys reach React. */
+async function openMap(page: Page, url: string) {
+  await page.goto(url)
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
+}
+
 async function tabTo(page: Page, target: ReturnType<Page["getByTestId"]>, maxTabs = 60) {
   for (let i = 0; i < maxTabs && !(await target.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("Tab")
@@ -39,7 +45,7 @@ test("the diagram is in the server-rendered HTML, before any JavaScript runs", a
 })
 
 test("keyboard only: Tab to point 4, Enter opens the scheduler panel, Esc closes it", async ({ page }) => {
-  await page.goto("/en")
+  await openMap(page, "/en")
   await tabTo(page, point(page, "4"))
   await page.keyboard.press("Enter")
   const p = panel(page)
@@ -61,7 +67,7 @@ test("keyboard only: Tab to point 4, Enter opens the scheduler panel, Esc closes
 })
 
 test("arrow keys move between points, Space opens one", async ({ page }) => {
-  await page.goto("/en")
+  await openMap(page, "/en")
   await tabTo(page, point(page, "1"))
   await page.keyboard.press("ArrowDown")
   await expect(point(page, "2")).toBeFocused()
@@ -80,7 +86,7 @@ test("arrow keys move between points, Space opens one", async ({ page }) => {
 })
 
 test("point 2 expands into the request path through the API server", async ({ page }) => {
-  await page.goto("/en")
+  await openMap(page, "/en")
   await point(page, "2").click()
   const stages = ["authentication", "authorization", "mutating-admission", "schema-validation", "validating-admission", "storage"]
   for (const [i, stage] of stages.entries()) {
@@ -111,7 +117,7 @@ test("?point=7 deep link survives a reload", async ({ page }) => {
 })
 
 test("version 1.30 greys out mechanisms that were not GA or beta then", async ({ page }) => {
-  await page.goto("/en?point=2")
+  await openMap(page, "/en?point=2")
   const map = panel(page).locator('[data-mechanism="mutating-admission-policy"]')
   await expect(map).toHaveAttribute("data-availability", "available")
   await page.getByLabel("Kubernetes version").selectOption("1.30")
@@ -133,12 +139,13 @@ test("version 1.30 greys out mechanisms that were not GA or beta then", async ({
   await expect(dra.locator('[data-slot="maturity-badge"]')).toHaveText(/Alpha · off by default/)
   // The version survives a reload.
   await page.reload()
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
   await expect(page.getByLabel("Kubernetes version")).toHaveValue("1.30")
   await expect(panel(page).locator('[data-mechanism="dra-driver"]')).toHaveAttribute("data-availability", "needs-enabling")
 })
 
 test("the diagram has working zoom and fit controls", async ({ page }) => {
-  await page.goto("/en")
+  await openMap(page, "/en")
   const viewport = page.locator(".react-flow__viewport")
   const before = await viewport.getAttribute("style")
   await page.getByRole("button", { name: "Zoom in" }).click()
@@ -146,10 +153,10 @@ test("the diagram has working zoom and fit controls", async ({ page }) => {
   await expect.poll(async () => (await point(page, "1").boundingBox())?.width ?? 0).toBeGreaterThan(0)
   await page.getByRole("button", { name: "Fit the whole diagram" }).click()
   // After fitting, every point lies inside the diagram's frame.
-  const frame = await page.getByTestId("map-diagram").boundingBox()
   for (const n of ["1", "4", "7", "configuration"]) {
     await expect
       .poll(async () => {
+        const frame = await page.getByTestId("map-diagram").boundingBox()
         const box = await point(page, n).boundingBox()
         return !!frame && !!box && box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height
       })

@@ -7,6 +7,7 @@ const options = (page: Page) => dialog(page).getByRole("listbox").getByRole("opt
 
 test("/ opens the search; GPU finds the device plugin and DRA", async ({ page }) => {
   await page.goto("/en")
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
   await page.locator("body").press("/")
   await expect(dialog(page)).toBeVisible()
   await expect(input(page)).toBeFocused()
@@ -21,6 +22,7 @@ test("/ opens the search; GPU finds the device plugin and DRA", async ({ page })
 
 test("Ctrl+K opens the search; arrows choose and Enter opens the guide", async ({ page }) => {
   await page.goto("/en")
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
   await page.keyboard.press("Control+k")
   await expect(input(page)).toBeFocused()
   await input(page).fill("CEL")
@@ -38,6 +40,7 @@ test("Ctrl+K opens the search; arrows choose and Enter opens the guide", async (
 test("Chinese aliases work from both locales", async ({ page }) => {
   for (const locale of ["en", "zh-CN"]) {
     await page.goto(`/${locale}`)
+    await expect(page.locator("[data-map-ready]")).toBeAttached()
     await page.getByTestId("search-open").click()
     await input(page).fill("准入")
     await expect(options(page).first()).toBeVisible()
@@ -49,6 +52,7 @@ test("Chinese aliases work from both locales", async ({ page }) => {
 
 test("typing / in a form field does not open the search", async ({ page }) => {
   await page.goto("/en")
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
   await page.getByLabel("Kubernetes version").focus()
   await page.keyboard.press("/")
   await expect(dialog(page)).toBeHidden()
@@ -56,6 +60,7 @@ test("typing / in a form field does not open the search", async ({ page }) => {
 
 test("no match says so", async ({ page }) => {
   await page.goto("/zh-CN")
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
   await page.keyboard.press("Control+k")
   await input(page).fill("qqqqqq")
   await expect(dialog(page).getByRole("status")).toContainText("没有与“qqqqqq”匹配的机制")
@@ -65,6 +70,7 @@ test("no match says so", async ({ page }) => {
 for (const locale of ["en", "zh-CN"]) {
   test(`open search has no serious accessibility violations (${locale})`, async ({ page }) => {
     await page.goto(`/${locale}`)
+    await expect(page.locator("[data-map-ready]")).toBeAttached()
     await page.keyboard.press("Control+k")
     await input(page).fill("webhook")
     await expect(options(page).first()).toBeVisible()

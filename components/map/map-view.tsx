@@ -1,6 +1,7 @@
 "use client"
 
 import { useTranslations } from "next-intl"
+import { useSyncExternalStore } from "react"
 
 import type { PointBadges } from "./map-graph"
 import { focusLater, focusPointButton } from "./map-ids"
@@ -19,12 +20,17 @@ export type MapViewProps = {
   pointBadges?: PointBadges
 }
 
+const subscribeNever = () => () => {}
+
 function MapLayout({ model, pointBadges }: Omit<MapViewProps, "initial">) {
   const t = useTranslations("map")
   const point = useMapStore((s) => s.point)
   const select = useMapStore((s) => s.select)
+  // Marks the map interactive once hydrated (tests wait for it; the markup is usable before).
+  const ready = useSyncExternalStore(subscribeNever, () => true, () => false)
   return (
     <div
+      data-map-ready={ready ? "true" : undefined}
       onKeyDown={(event) => {
         // Esc closes the panel from anywhere in the map and returns focus to the point.
         if (event.key !== "Escape" || !point || event.defaultPrevented) return
