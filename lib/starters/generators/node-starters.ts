@@ -1,6 +1,7 @@
 // The client, node, network, storage, device and scheduler starters (issue 7), in display order.
 // registry.ts appends them to STARTERS.
 import type { AnyStarterGenerator } from "../types"
+import { cniPluginStarter } from "./cni-plugin"
 import { devicePluginStarter } from "./device-plugin"
 import { execCredentialPluginStarter } from "./exec-credential-plugin"
 import { imageCredentialProviderStarter } from "./image-credential-provider"
@@ -12,6 +13,7 @@ export const NODE_STARTERS: readonly AnyStarterGenerator[] = [
   execCredentialPluginStarter,
   imageCredentialProviderStarter,
   devicePluginStarter,
+  cniPluginStarter,
   schedulerConfigurationStarter,
   multipleSchedulersStarter,
   schedulerPluginStarter,
