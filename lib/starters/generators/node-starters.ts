@@ -2,6 +2,7 @@
 // registry.ts appends them to STARTERS.
 import type { AnyStarterGenerator } from "../types"
 import { cniPluginStarter } from "./cni-plugin"
+import { csiDriverStarter } from "./csi-driver"
 import { devicePluginStarter } from "./device-plugin"
 import { execCredentialPluginStarter } from "./exec-credential-plugin"
 import { imageCredentialProviderStarter } from "./image-credential-provider"
@@ -14,6 +15,7 @@ export const NODE_STARTERS: readonly AnyStarterGenerator[] = [
   imageCredentialProviderStarter,
   devicePluginStarter,
   cniPluginStarter,
+  csiDriverStarter,
   schedulerConfigurationStarter,
   multipleSchedulersStarter,
   schedulerPluginStarter,
