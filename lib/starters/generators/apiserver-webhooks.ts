@@ -195,7 +195,7 @@ function authnCode(o: z.output<typeof authnSchema>): ServerSpec {
         if err != nil {
           return User{}, false
         }
-        for _, line := range strings.Split(string(data), "\n") {
+        for _, line := range strings.Split(string(data), "\\n") {
           t, name, ok := strings.Cut(strings.TrimSpace(line), ":")
           if ok && subtle.ConstantTimeCompare([]byte(t), []byte(token)) == 1 {
             return User{Name: name, UID: name, Groups: []string{Group}}, true
@@ -234,7 +234,7 @@ function authnCode(o: z.output<typeof authnSchema>): ServerSpec {
         w.Header().Set("Content-Type", "application/json")
         _ = json.NewEncoder(w).Encode(Review(in))
       }
-    `.replace('"\\n"', '"\n"'),
+    `,
     test: go`
       package authn
 
