@@ -4,6 +4,7 @@ import type { AnyStarterGenerator } from "../types"
 import { cniPluginStarter } from "./cni-plugin"
 import { csiDriverStarter } from "./csi-driver"
 import { devicePluginStarter } from "./device-plugin"
+import { draDriverStarter } from "./dra-driver"
 import { execCredentialPluginStarter } from "./exec-credential-plugin"
 import { imageCredentialProviderStarter } from "./image-credential-provider"
 import { kubectlPluginStarter } from "./kubectl-plugin"
@@ -14,6 +15,7 @@ export const NODE_STARTERS: readonly AnyStarterGenerator[] = [
   execCredentialPluginStarter,
   imageCredentialProviderStarter,
   devicePluginStarter,
+  draDriverStarter,
   cniPluginStarter,
   csiDriverStarter,
   schedulerConfigurationStarter,
