@@ -15,3 +15,4 @@ export {
   type FieldSpec,
 } from "./registry"
 export { zipStarter, unzipStarter, zipFileName } from "./zip"
+export { STARTER_NOTICES, starterNotice, type StarterNotice } from "./notices"

@@ -1,6 +1,7 @@
 // All starter generators and the one entry point the UI, the API and the verifier use.
 import { z } from "zod"
 import { getMechanism, type MechanismId } from "@/lib/catalog"
+import { starterNotice } from "./notices"
 import { toFieldErrors } from "./options"
 import type { AnyStarterGenerator, FieldError, Result, StarterOutput } from "./types"
 import { mutatingWebhookStarter, validatingWebhookStarter } from "./generators/admission-webhook"
@@ -63,6 +64,10 @@ function sortFiles(out: StarterOutput): StarterOutput {
 export function parseOptions(mechanism: string, rawOptions: unknown = {}): Result<Record<string, unknown>, FieldError[]> {
   const g = byId.get(mechanism)
   if (!g) {
+    const notice = starterNotice(mechanism)
+    if (notice) {
+      return { ok: false, errors: [{ field: "mechanism", key: notice.key, message: notice.message, params: { alternative: notice.alternative } }] }
+    }
     return {
       ok: false,
       errors: [{ field: "mechanism", key: "unknownMechanism", message: `No starter for "${mechanism}".`, params: { name: mechanism } }],
@@ -76,6 +81,10 @@ export function parseOptions(mechanism: string, rawOptions: unknown = {}): Resul
 export function generate(mechanism: string, rawOptions: unknown = {}): Result<StarterOutput, FieldError[]> {
   const g = byId.get(mechanism)
   if (!g) {
+    const notice = starterNotice(mechanism)
+    if (notice) {
+      return { ok: false, errors: [{ field: "mechanism", key: notice.key, message: notice.message, params: { alternative: notice.alternative } }] }
+    }
     return {
       ok: false,
       errors: [{ field: "mechanism", key: "unknownMechanism", message: `No starter for "${mechanism}".`, params: { name: mechanism } }],
