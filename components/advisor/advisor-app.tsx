@@ -6,6 +6,7 @@ import type { FieldError } from "@/lib/advisor"
 
 import { useAdvisorStore } from "./advisor-provider"
 import { AdvisorToolbar } from "./advisor-toolbar"
+import { ClusterFactsSource } from "./cluster-facts-source"
 import { FlowChart } from "./flow-chart"
 import { useEvaluation } from "./use-evaluation"
 import { useUrlSync } from "./use-url-sync"
@@ -22,6 +23,7 @@ export function AdvisorApp() {
   return (
     <div className="flex flex-col gap-6">
       <AdvisorToolbar />
+      <ClusterFactsSource />
       {urlErrors.length > 0 && (
         <div role="alert" className="rounded-md border border-red-600 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950 dark:text-red-100" data-testid="advisor-url-errors">
           <p className="font-semibold">{t("errors.title")}</p>

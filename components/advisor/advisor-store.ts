@@ -3,7 +3,7 @@
 import { createStore } from "zustand/vanilla"
 
 import type { KubernetesMinor } from "@/lib/catalog"
-import { evaluate, type FieldError } from "@/lib/advisor"
+import { evaluate, type ClusterFacts, type ClusterSource, type FieldError } from "@/lib/advisor"
 
 export type AdvisorState = {
   /** Answers in path order. */
@@ -11,6 +11,10 @@ export type AdvisorState = {
   minor: KubernetesMinor
   /** Problems with the URL the state was last read from (shown once, cleared by the next action). */
   urlErrors: FieldError[]
+  /** Opted-in source of cluster facts (kept in the URL so share links fetch the same facts). */
+  cluster?: ClusterSource
+  /** Facts read from `cluster`; undefined until loaded or when the source failed. */
+  clusterFacts?: ClusterFacts
 }
 
 export type AdvisorActions = {
@@ -21,6 +25,9 @@ export type AdvisorActions = {
   /** Drops the answers after `question` and re-asks it. */
   reopen: (question: string) => void
   setMinor: (minor: KubernetesMinor) => void
+  /** Opts in to (or out of, with undefined) a source of cluster facts; drops facts of the old source. */
+  setCluster: (cluster: ClusterSource | undefined) => void
+  setClusterFacts: (facts: ClusterFacts | undefined) => void
   /** Replaces the whole state, e.g. from the URL on back/forward. */
   replace: (state: AdvisorState) => void
 }
@@ -48,6 +55,8 @@ export function createAdvisorStore(initial: AdvisorState) {
         return index >= 0 ? { answers: s.answers.slice(0, index), urlErrors: [] } : {}
       }),
     setMinor: (minor) => set({ minor, urlErrors: [] }),
+    setCluster: (cluster) => set({ cluster, clusterFacts: undefined, urlErrors: [] }),
+    setClusterFacts: (clusterFacts) => set({ clusterFacts }),
     replace: (state) => set(state),
   }))
 }

@@ -15,11 +15,12 @@ export function AdvisorToolbar() {
   const t = useTranslations("advisor.toolbar")
   const minor = useAdvisorStore((s) => s.minor)
   const answers = useAdvisorStore((s) => s.answers)
+  const cluster = useAdvisorStore((s) => s.cluster)
   const setMinor = useAdvisorStore((s) => s.setMinor)
   const restart = useAdvisorStore((s) => s.restart)
   // The share link is built from the store, so it is right even before the URL update lands.
   const base = useSyncExternalStore(noSubscribe, pageBase, () => "")
-  const shareUrl = `${base}?${serializeAdvisorParams(answers, minor)}`
+  const shareUrl = `${base}?${serializeAdvisorParams(answers, minor, cluster)}`
   // Remembering which link was copied makes the status reset by itself when the answers change.
   const [copy, setCopy] = useState<{ url: string; ok: boolean } | null>(null)
   const status = copy?.url === shareUrl ? (copy.ok ? "copied" : "failed") : "idle"

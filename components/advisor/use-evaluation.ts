@@ -10,8 +10,14 @@ import { useAdvisorStore } from "./advisor-provider"
 export function useEvaluation(): Evaluation | undefined {
   const answers = useAdvisorStore((s) => s.answers)
   const minor = useAdvisorStore((s) => s.minor)
+  const clusterFacts = useAdvisorStore((s) => s.clusterFacts)
   return useMemo(() => {
-    const r = evaluate(answers, { minor })
+    const r = evaluate(answers, clusterFacts ? { minor, clusterFacts } : { minor })
+    // Facts that fail validation must not blank the advisor: fall back to advice without them.
+    if (!r.ok && clusterFacts) {
+      const plain = evaluate(answers, { minor })
+      return plain.ok ? plain.value : undefined
+    }
     return r.ok ? r.value : undefined
-  }, [answers, minor])
+  }, [answers, minor, clusterFacts])
 }

@@ -18,8 +18,8 @@ export function useUrlSync() {
     let applyingUrl = false
     const unsubscribe = store.subscribe((state, prev) => {
       if (applyingUrl) return
-      if (state.answers === prev.answers && state.minor === prev.minor) return
-      const qs = serializeAdvisorParams(state.answers, state.minor)
+      if (state.answers === prev.answers && state.minor === prev.minor && state.cluster === prev.cluster) return
+      const qs = serializeAdvisorParams(state.answers, state.minor, state.cluster)
       if (window.location.search === `?${qs}`) return
       window.history.pushState(null, "", `${window.location.pathname}?${qs}`)
     })
@@ -27,7 +27,17 @@ export function useUrlSync() {
       applyingUrl = true
       const parsed = parseAdvisorParams(new URLSearchParams(window.location.search))
       if (parsed.ok) {
-        store.getState().replace({ answers: parsed.value.answers, minor: parsed.value.minor ?? LATEST_MINOR, urlErrors: [] })
+        const cluster = parsed.value.cluster
+        const current = store.getState().cluster
+        // Keep the loaded facts when the URL names the same source.
+        const same = JSON.stringify(cluster) === JSON.stringify(current)
+        store.getState().replace({
+          answers: parsed.value.answers,
+          minor: parsed.value.minor ?? LATEST_MINOR,
+          urlErrors: [],
+          cluster: same ? current : cluster,
+          clusterFacts: same ? store.getState().clusterFacts : undefined,
+        })
       } else {
         store.getState().replace({ answers: [], minor: store.getState().minor, urlErrors: parsed.errors })
       }

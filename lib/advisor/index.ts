@@ -13,5 +13,5 @@ export {
   successors,
 } from "./graph"
 export { availableFrom, clusterFactsSchema, evaluate, minorFromVersion } from "./evaluate"
-export { parseAdvisorParams, serializeAdvisorParams, type AdvisorParams, type SearchParamsInput } from "./params"
+export { parseAdvisorParams, serializeAdvisorParams, type AdvisorParams, type ClusterSource, type SearchParamsInput } from "./params"
 export { starterHref } from "./links"

@@ -23,7 +23,7 @@ export default async function AdvisorPage({ params, searchParams }: PageProps<"/
   // The state lives in the URL; reading it on the server renders a shared link's result directly.
   const parsed = parseAdvisorParams(await searchParams)
   const initial = parsed.ok
-    ? { answers: parsed.value.answers, minor: parsed.value.minor ?? LATEST_MINOR, urlErrors: [] }
+    ? { answers: parsed.value.answers, minor: parsed.value.minor ?? LATEST_MINOR, urlErrors: [], cluster: parsed.value.cluster }
     : { answers: [], minor: LATEST_MINOR, urlErrors: parsed.errors }
 
   return (
