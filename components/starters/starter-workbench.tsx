@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react"
 import { getMechanism, stateAt, type KubernetesMinor, type Locale, type MechanismId } from "@/lib/catalog"
 import { generate, zipFileName, zipStarter, type FieldError, type FieldSpec, type StarterOutput } from "@/lib/starters"
 
+import { ClusterConflictsNotice } from "./cluster-conflicts-notice"
 import { ExplorePane } from "./explore-pane"
 import { queryFromValues, useStarterOptions, type RawValues } from "./use-starter-options"
 
@@ -179,6 +180,7 @@ export function StarterWorkbench({ mechanism, fields, locale }: Props) {
         <p role="status" aria-live="polite" data-testid="status" className="mt-3 min-h-5 text-sm">
           {status}
         </p>
+        <ClusterConflictsNotice mechanism={mechanism} values={values} />
       </section>
 
       <section aria-labelledby="starter-explore" className="min-w-0">
