@@ -412,7 +412,7 @@ function controllerTest(o: Options): string {
       if err := ${V}.AddToScheme(scheme); err != nil {
         t.Fatal(err)
       }
-      c := fake.NewClientBuilder().WithScheme(scheme).WithObjects(objs...).WithStatusSubresource(&${V}.${K}{}).Build()
+      c := fake.NewClientBuilder().WithScheme(scheme).WithObjects(objs...).WithStatusSubresource(&${V}.${K}{}, &appsv1.Deployment{}).Build()
       return &${R}{Client: c, Scheme: scheme}, context.Background()
     }
 
@@ -461,7 +461,7 @@ function controllerTest(o: Options): string {
 
       // The Deployment becomes available: Ready turns True.
       dep.Status.AvailableReplicas = 3
-      if err := r.Update(ctx, &dep); err != nil {
+      if err := r.Status().Update(ctx, &dep); err != nil {
         t.Fatal(err)
       }
       reconcile(t, r, ctx)
