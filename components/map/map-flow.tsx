@@ -1,9 +1,9 @@
 "use client"
 
-import { Background, Controls, ReactFlow, type ReactFlowInstance } from "@xyflow/react"
+import { applyNodeChanges, Background, Controls, ReactFlow, type OnNodesChange, type ReactFlowInstance } from "@xyflow/react"
 import { useTranslations } from "next-intl"
 import { useTheme } from "next-themes"
-import { useEffect, useMemo, useRef, useSyncExternalStore } from "react"
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react"
 
 import {
   buildMapGraph,
@@ -50,17 +50,25 @@ function Flow({ model, badges }: { model: MapModel; badges?: PointBadges }) {
   // is enough to re-fit the view.
   const flowRef = useRef<ReactFlowInstance<MapNode> | null>(null)
 
-  const { nodes, edges } = useMemo(() => {
-    const graph = buildMapGraph({ model, version, selected: point, badges })
-    return {
-      nodes: graph.nodes,
-      // Edges are drawn as labelled images for assistive technology (React Flow's default label is English).
-      edges: graph.edges.map((e) => ({
+  const graph = useMemo(() => buildMapGraph({ model, version, selected: point, badges }), [model, version, point, badges])
+  // Edges are drawn as labelled images for assistive technology (React Flow's default label is English).
+  const edges = useMemo(
+    () =>
+      graph.edges.map((e) => ({
         ...e,
         ariaLabel: t("edge", { from: labels.get(e.source) ?? e.source, to: labels.get(e.target) ?? e.target }),
       })),
-    }
-  }, [model, version, point, badges, labels, t])
+    [graph, labels, t],
+  )
+  // Nodes live in state so React Flow's measurements (dimension changes) are applied: its
+  // fitView (Controls, re-fit on expand) only runs once the controlled nodes count as measured.
+  const [nodes, setNodes] = useState<MapNode[]>(graph.nodes)
+  const [shownGraph, setShownGraph] = useState(graph)
+  if (shownGraph !== graph) {
+    setShownGraph(graph)
+    setNodes(graph.nodes)
+  }
+  const onNodesChange: OnNodesChange<MapNode> = useCallback((changes) => setNodes((current) => applyNodeChanges(changes, current)), [])
 
   // Opening or closing the request path changes the diagram's height: re-fit once it rendered.
   const expanded = isExpanded(point)
@@ -89,6 +97,7 @@ function Flow({ model, badges }: { model: MapModel; badges?: PointBadges }) {
     <ReactFlow<MapNode>
       nodes={nodes}
       edges={edges}
+      onNodesChange={onNodesChange}
       nodeTypes={MAP_NODE_TYPES}
       onInit={(instance) => {
         flowRef.current = instance

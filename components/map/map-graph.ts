@@ -199,6 +199,8 @@ function fixed(box: Box) {
     position: { x: box.x, y: box.y },
     width: box.width,
     height: box.height,
+    // Sizes are fixed, so the nodes count as measured at once: fitView never sees zero-size nodes.
+    measured: { width: box.width, height: box.height },
     handles: handleSpecs(box.width, box.height),
     draggable: false,
     selectable: false,
