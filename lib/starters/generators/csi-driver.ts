@@ -3,13 +3,13 @@
 // controller Deployment (csi-provisioner, csi-attacher when attachRequired, livenessprobe) and
 // the node DaemonSet (node-driver-registrar, livenessprobe), RBAC, and a sample PVC and Pod.
 import { z } from "zod"
-import { KUBERNETES_MINORS } from "@/lib/catalog"
+import type { KubernetesMinor } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
 import { go, token } from "../code"
-import { dnsSubdomain, flag, goModule, imageRef, k8sMinor, language, namespace } from "../options"
+import { dnsSubdomain, flag, goModule, imageRef, language, namespace } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDocs } from "../yaml"
-import { appLabels, atLeast, minorsFrom } from "./common"
+import { appLabels, minorsFrom } from "./common"
 import { goDockerfile, goDockerignore, goMakeTargets } from "./go-common"
 import { nodeGoMod } from "./node-common"
 
@@ -35,11 +35,8 @@ const schema = z
     image: imageRef().default("registry.example.com/shared-dir-csi:v0.1.0"),
     language: language(["go"]),
     k8s: z
-      .enum(KUBERNETES_MINORS, { error: `Choose a Kubernetes version: ${KUBERNETES_MINORS.join(", ")}.` })
-      .refine((m) => atLeast(m, "1.34"), {
-        error: "This starter deploys csi-provisioner v6.3.0, which requires Kubernetes 1.34 or newer; for older clusters use the external-provisioner v5 release that lists your version.",
-        params: { key: "csiSidecarVersion" },
-      })
+      // Only minors this starter supports; the message says why older ones are missing.
+      .enum(minorsFrom("1.34") as [KubernetesMinor, ...KubernetesMinor[]], { error: "This starter deploys csi-provisioner v6.3.0, which requires Kubernetes 1.34 or newer; for older clusters use the external-provisioner v5 release that lists your version." })
       .default("1.37"),
   })
   .strict()

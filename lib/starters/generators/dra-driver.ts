@@ -3,7 +3,7 @@
 // helper: registration, ResourceSlice publishing, claim preparation through CDI), its
 // DaemonSet and RBAC, a DeviceClass, and a ResourceClaimTemplate with a Pod that uses it.
 import { z } from "zod"
-import { KUBERNETES_MINORS } from "@/lib/catalog"
+import type { KubernetesMinor } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
 import { go, token } from "../code"
 import { apiGroup, goModule, imageRef, int, language, namespace } from "../options"
@@ -23,13 +23,8 @@ const schema = z
     image: imageRef().default("registry.example.com/gpu-dra-driver:v0.1.0"),
     language: language(["go"]),
     k8s: z
-      .enum(KUBERNETES_MINORS, { error: `Choose a Kubernetes version: ${KUBERNETES_MINORS.join(", ")}.` })
-      // source: kubernetes-1.34-1.37-changes.md §1–2 (resource.k8s.io/v1 GA and on by default in 1.34).
-      .refine((m) => atLeast(m, "1.34"), {
-        error:
-          "DRA's resource.k8s.io/v1 API is served from Kubernetes 1.34. On 1.30–1.33 DRA was alpha/beta (v1alpha2 … v1beta2) behind the DynamicResourceAllocation feature gate and runtime-config; use the device plugin starter there.",
-        params: { key: "draVersion" },
-      })
+      // Only minors this starter supports; the message says why older ones are missing.
+      .enum(minorsFrom("1.34") as [KubernetesMinor, ...KubernetesMinor[]], { error: "DRA's resource.k8s.io/v1 API is served from Kubernetes 1.34. On 1.30–1.33 DRA was alpha/beta (v1alpha2 … v1beta2) behind the DynamicResourceAllocation feature gate and runtime-config; use the device plugin starter there." })
       .default("1.37"),
   })
   .strict()

@@ -133,9 +133,9 @@ describe("property tests", () => {
           }
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     )
-  })
+  }, 120_000)
   it("invalid option values produce field errors and no files", () => {
     const bad = fc.oneof(fc.constant("Bad Name"), fc.constant("x\";os.Exit(1)//"), fc.constant("../etc"), fc.string({ minLength: 1 }).filter((s) => !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s)))
     fc.assert(
@@ -153,7 +153,7 @@ describe("property tests", () => {
       }),
       { numRuns: 50 },
     )
-  })
+  }, 60_000)
 })
 
 describe("bash kubectl plugin", () => {

@@ -3,7 +3,7 @@
 // kube-scheduler, and a scheduler extender (HTTP filter/prioritize). All configuration is
 // kubescheduler.config.k8s.io/v1 on every supported minor.
 import { z } from "zod"
-import { KUBERNETES_MINORS } from "@/lib/catalog"
+import { KUBERNETES_MINORS, type KubernetesMinor } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
 import { go, token } from "../code"
 import { choice, dnsLabel, dnsSubdomain, goModule, imageRef, k8sMinor, kind, language, namespace } from "../options"
@@ -160,12 +160,8 @@ const pluginSchema = z
     image: imageRef().default("registry.example.com/pod-budget-scheduler:v0.1.0"),
     language: language(["go"]),
     k8s: z
-      .enum(KUBERNETES_MINORS, { error: `Choose a Kubernetes version: ${KUBERNETES_MINORS.join(", ")}.` })
-      .refine((m) => atLeast(m, "1.35"), {
-        error:
-          "The plugin is compiled against k8s.io/kubernetes v1.37.2 and k8s.io/kube-scheduler/framework, where the plugin interfaces live from 1.35 on; for 1.30–1.34 build against that minor's k8s.io/kubernetes (framework in k8s.io/kubernetes/pkg/scheduler/framework) or use the scheduler extender starter.",
-        params: { key: "schedulerPluginVersion" },
-      })
+      // Only minors this starter supports; the message says why older ones are missing.
+      .enum(minorsFrom("1.35") as [KubernetesMinor, ...KubernetesMinor[]], { error: "The plugin is compiled against k8s.io/kubernetes v1.37.2 and k8s.io/kube-scheduler/framework, where the plugin interfaces live from 1.35 on; for 1.30–1.34 build against that minor's k8s.io/kubernetes (framework in k8s.io/kubernetes/pkg/scheduler/framework) or use the scheduler extender starter." })
       .default("1.37"),
   })
   .strict()
