@@ -7,5 +7,7 @@ export default defineConfig({
     include: ["**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "**/*.cluster.test.ts", ".next/**", ".cache/**", "e2e/**/*.spec.ts"],
     environment: "node",
+    // Generous: CI machines have 2 cores and several suites compile Go or MDX.
+    testTimeout: 30_000,
   },
 })

@@ -38,6 +38,14 @@ describe("GET /api/starters/<mechanism>.(zip|json)", () => {
     expect(res.status).toBe(400)
   })
 
+  it("answers 410 for FlexVolume, naming the CSI starter instead", async () => {
+    const res = await call("flexvolume.zip")
+    expect(res.status).toBe(410)
+    const body = await res.json()
+    expect(body.alternative).toBe("csi-driver")
+    expect(body.errors[0].message).toContain("/api/starters/csi-driver.zip")
+  })
+
   it("404s unknown mechanisms and formats", async () => {
     expect((await call("nope.zip")).status).toBe(404)
     expect((await call("custom-resource-definition.tar")).status).toBe(404)

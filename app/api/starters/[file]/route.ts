@@ -1,7 +1,8 @@
 // GET /api/starters/<mechanism>.zip?<options> — the starter as a zip (same bytes as the UI's);
 // GET /api/starters/<mechanism>.json?<options> — the file list with contents.
-// Bad options → 400 { errors: [{ field, message }] }; unknown mechanism or suffix → 404.
-import { generate, hasStarter, optionsFromQuery, parseOptions, zipFileName, zipStarter } from "@/lib/starters"
+// Bad options → 400 { errors: [{ field, message }] }; unknown mechanism or suffix → 404;
+// a deprecated mechanism without a starter (FlexVolume) → 410 naming the alternative.
+import { generate, hasStarter, optionsFromQuery, parseOptions, starterNotice, zipFileName, zipStarter } from "@/lib/starters"
 
 function errorResponse(status: number, errors: { field: string; message: string; key?: string }[]): Response {
   return Response.json({ errors: errors.map(({ field, message, key }) => ({ field, message, ...(key ? { key } : {}) })) }, { status })
@@ -10,6 +11,13 @@ function errorResponse(status: number, errors: { field: string; message: string;
 export async function GET(req: Request, ctx: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await ctx.params
   const m = /^(.+)\.(zip|json)$/.exec(file)
+  const notice = m ? starterNotice(m[1]!) : undefined
+  if (notice) {
+    return Response.json(
+      { errors: [{ field: "mechanism", key: notice.key, message: notice.message }], alternative: notice.alternative },
+      { status: 410 }
+    )
+  }
   if (!m || !hasStarter(m[1]!)) {
     return errorResponse(404, [{ field: "mechanism", key: "unknownMechanism", message: `No starter at "${file}". GET /api/starters lists them.` }])
   }
