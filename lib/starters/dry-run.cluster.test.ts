@@ -120,6 +120,19 @@ async function ensureNamespace(name: string) {
   ensuredNamespaces.add(name)
 }
 
+/**
+ * Server-side dry-run create. The test cluster is shared with other test files, and several
+ * starters use the same names (e.g. "webhook-system"): when an object of that name already
+ * exists, the same document is checked again under a fresh name, so validation still runs.
+ */
+async function dryRunCreate(obj: Obj): Promise<Reply | "unserved"> {
+  const res = await send(obj, "dry-run")
+  if (res === "unserved" || res.status !== 409) return res
+  const copy = structuredClone(obj)
+  copy.metadata.name = `${obj.metadata.name.slice(0, 40)}-${uniqueName("dry").slice(-12)}`.replace(/^-+|-+$/g, "")
+  return send(copy, "dry-run")
+}
+
 const projects = STARTERS.flatMap((g) => [{ name: "default", options: {} }, ...g.variants].map((v) => ({ id: g.id, variant: v })))
 
 describe("generated Kubernetes documents pass server-side dry-run", () => {
@@ -134,10 +147,8 @@ describe("generated Kubernetes documents pass server-side dry-run", () => {
         // 1. Namespaces (real), CRDs (real, strict) — so namespaced objects and CRs can be checked.
         for (const { path, obj } of deploy) {
           if (obj.kind === "Namespace") {
-            // Several starters share namespace names; an existing one made by this run is fine.
-            const res = await send(obj, "dry-run")
-            const status = res !== "unserved" && res.status === 409 && ensuredNamespaces.has(obj.metadata.name) ? 201 : res !== "unserved" && res.status
-            expect(status, `${path} Namespace ${obj.metadata.name}: ${res !== "unserved" && res.body.message}`).toBe(201)
+            const res = await dryRunCreate(obj)
+            expect(res !== "unserved" && res.status, `${path} Namespace ${obj.metadata.name}: ${res !== "unserved" && res.body.message}`).toBe(201)
             // Real, with its labels (Pod Security labels matter for test/invalid objects).
             const created = await request("POST", "/api/v1/namespaces?fieldValidation=Strict", obj)
             if (created.status === 409 && obj.metadata.labels) {
@@ -159,7 +170,7 @@ describe("generated Kubernetes documents pass server-side dry-run", () => {
         // 2. Everything else under deploy/: dry-run, strict.
         for (const { path, obj } of deploy) {
           if (obj.kind === "Namespace" || obj.kind === "CustomResourceDefinition") continue
-          const res = await send(obj, "dry-run")
+          const res = await dryRunCreate(obj)
           if (res === "unserved") {
             unchecked.push(`${p.id} (${p.variant.name}) ${path}: ${obj.apiVersion} ${obj.kind}`)
             expect(EXPECTED_UNSERVED.has(`${obj.apiVersion} ${obj.kind}`), `${path}: ${obj.apiVersion} ${obj.kind} is not served`).toBe(true)
@@ -195,9 +206,13 @@ async function checkPolicy(deploy: Obj[], cases: { path: string; obj: Obj }[]) {
     for (const obj of deploy) {
       if (obj.kind === "Namespace" || obj.kind === "CustomResourceDefinition") continue
       const copy = structuredClone(obj)
+      // Policies and bindings get names of their own, so objects of other tests sharing the
+      // cluster (e.g. the inspector's seed) neither clash with nor shadow this check.
+      if (/AdmissionPolicy$/.test(obj.kind)) copy.metadata.name = `${obj.metadata.name}-${ns}`
       if (/AdmissionPolicyBinding$/.test(obj.kind)) {
         copy.metadata.name = `${obj.metadata.name}-${ns}`
         const spec = copy.spec as { matchResources?: unknown; policyName: string }
+        spec.policyName = `${spec.policyName}-${ns}`
         spec.matchResources = { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": ns } } }
       }
       const res = await send(copy, "create")
