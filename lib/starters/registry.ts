@@ -12,12 +12,14 @@ import { crdStarter } from "./generators/crd"
 import { policyApisStarter } from "./generators/policy-apis"
 import { operatorStarter } from "./generators/operator"
 import { NODE_STARTERS } from "./generators/node-starters"
+import { apiAggregationStarter } from "./generators/api-aggregation"
 
 // Order = display order in the UI and in GET /api/starters.
 export const STARTERS: readonly AnyStarterGenerator[] = [
   crdStarter,
   controllerStarter,
   operatorStarter,
+  apiAggregationStarter,
   validatingWebhookStarter,
   mutatingWebhookStarter,
   vapStarter,
