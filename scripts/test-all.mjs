@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
 import path from "node:path"
+import { ensurePrerequisites } from "./prerequisites.mjs"
 
 const root = path.resolve(import.meta.dirname, "..")
 const reports = path.join(root, ".cache", "test-reports")
@@ -53,6 +54,11 @@ function countReport(file) {
   }
   return null
 }
+
+// Prerequisites first (installed with apt-get when we are root, else one message naming the fix),
+// so a fresh machine never fails halfway through with a missing tool.
+const selected = tiers.filter((t) => (!only || only.includes(t.name)) && (!t.when || t.when())).map((t) => t.name)
+if (!ensurePrerequisites(selected)) process.exit(1)
 
 const results = []
 for (const tier of tiers) {
