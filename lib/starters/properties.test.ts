@@ -46,6 +46,10 @@ const INVALID: Record<string, fc.Arbitrary<string>> = {
 }
 
 function checkFiles(files: { path: string; content: string }[]) {
+  // Every option set builds from the zip as-is: the dependency set is one the locks pin.
+  const paths = new Set(files.map((f) => f.path))
+  if (paths.has("go.mod")) expect(paths.has("go.sum"), "go.sum next to go.mod (npm run starters:lock)").toBe(true)
+  if (paths.has("package.json")) expect(paths.has("package-lock.json"), "package-lock.json next to package.json").toBe(true)
   for (const f of files) {
     if (/\.ya?ml$/.test(f.path)) expect(() => parseYamlDocs(f.content), f.path).not.toThrow()
     if (f.path.endsWith(".json")) expect(() => JSON.parse(f.content) as unknown, f.path).not.toThrow()

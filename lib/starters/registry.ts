@@ -1,6 +1,7 @@
 // All starter generators and the one entry point the UI, the API and the verifier use.
 import { z } from "zod"
 import { getMechanism, type MechanismId } from "@/lib/catalog"
+import { withLocks } from "./locks"
 import { starterNotice } from "./notices"
 import { toFieldErrors } from "./options"
 import type { AnyStarterGenerator, FieldError, Result, StarterOutput } from "./types"
@@ -94,7 +95,7 @@ export function generate(mechanism: string, rawOptions: unknown = {}): Result<St
   }
   const parsed = g.schema.safeParse(rawOptions ?? {})
   if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) }
-  return { ok: true, value: sortFiles(g.generate(parsed.data)) }
+  return { ok: true, value: withLocks(sortFiles(g.generate(parsed.data))) }
 }
 
 /**

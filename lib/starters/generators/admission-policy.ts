@@ -4,7 +4,7 @@
 import { z } from "zod"
 import { KUBERNETES_MINORS, apiVersionAt, getMechanism, stateAt, type KubernetesMinor } from "@/lib/catalog"
 import { kustomization, makefile, readme } from "../builders"
-import { text, token } from "../code"
+import { fragment, join, text, token, type Safe } from "../code"
 import { apiGroup, choice, dnsLabel, flag, k8sMinor, kind, labelKey, labelValue, namespace } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc, yamlDocs } from "../yaml"
@@ -16,6 +16,26 @@ type Obj = Record<string, unknown>
 const celString = (s: string) => JSON.stringify(s)
 
 const EXCLUDED_NAMESPACES = ["kube-system", "kube-node-lease"]
+
+/**
+ * Shell lines a policy test script starts with: it must fail, with a clear message, when the
+ * cluster cannot be reached or the objects under test are not installed (so that a missing
+ * policy is never mistaken for one that allows everything).
+ */
+export function policyPreflight(objects: readonly (readonly [string, string])[]): Safe {
+  return fragment`
+    if ! "$KUBECTL" get --raw=/readyz >/dev/null 2>&1; then
+      echo "FAIL  cannot reach the cluster ($KUBECTL get --raw=/readyz failed): check your kubeconfig" >&2
+      exit 1
+    fi
+    for obj in ${join(objects.map(([r, n]) => token(`${r}/${n}`)), " ")}; do
+      if ! "$KUBECTL" get "$obj" >/dev/null 2>&1; then
+        echo "FAIL  $obj is not installed (make deploy)" >&2
+        exit 1
+      fi
+    done
+  `
+}
 
 function deployment(name: string, ns: string, labels: Record<string, string>): Obj {
   return {
@@ -131,19 +151,30 @@ function generateVap(o: VapOptions) {
       content: text`
         #!/usr/bin/env bash
         # Server-side dry-run against the installed policy: CEL runs in admission, nothing is stored.
-        # With validationActions Warn/Audit nothing is denied; watch for the warning instead.
+        # Fails when the cluster cannot be reached, when the policy or its binding is not installed,
+        # and when a denied object is rejected for any other reason than this policy.
+        # With validationActions Warn/Audit nothing is denied: the policy's warning counts instead.
         set -euo pipefail
         cd "$(dirname "$0")/.."
         KUBECTL="\${KUBECTL:-kubectl}"
+        POLICY='${token(o.name)}'
+        BINDING='${token(o.name)}'
+        ${policyPreflight([["validatingadmissionpolicy", o.name], ["validatingadmissionpolicybinding", o.name]])}
         fail=0
         for f in test/policy/allowed/*.yaml; do
-          if "$KUBECTL" apply --dry-run=server -f "$f" >/dev/null; then echo "ok    allowed $f"; else echo "FAIL  denied $f"; fail=1; fi
+          if out="$("$KUBECTL" apply --dry-run=server -f "$f" 2>&1)"; then echo "ok    allowed $f"; else echo "FAIL  rejected $f: $out"; fail=1; fi
         done
         for f in test/policy/denied/*.yaml; do
           if out="$("$KUBECTL" apply --dry-run=server -f "$f" 2>&1)"; then
-            if grep -q "Warning" <<<"$out"; then echo "ok    warned $f"; else echo "FAIL  allowed $f"; fail=1; fi
-          else
+            if grep -qF "Validation failed for ValidatingAdmissionPolicy '$POLICY' with binding '$BINDING'" <<<"$out"; then
+              echo "ok    warned $f"
+            else
+              echo "FAIL  allowed $f"; fail=1
+            fi
+          elif grep -qF "ValidatingAdmissionPolicy '$POLICY' with binding '$BINDING' denied request" <<<"$out"; then
             echo "ok    denied $f"
+          else
+            echo "FAIL  $f was rejected, but not by $POLICY: $out"; fail=1
           fi
         done
         exit $fail
@@ -347,6 +378,7 @@ function generateMap(o: MapOptions) {
         cd "$(dirname "$0")/.."
         KUBECTL="\${KUBECTL:-kubectl}"
         LABEL='${token(o.label)}'
+        ${policyPreflight([["mutatingadmissionpolicy", o.name], ["mutatingadmissionpolicybinding", o.name]])}
         fail=0
         check() { # file expected-value
           got="$("$KUBECTL" create --dry-run=server -f "$1" -o jsonpath="{.metadata.labels['\${LABEL//./\\\\.}']}")"

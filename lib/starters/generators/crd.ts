@@ -23,12 +23,15 @@ const schema = z
 
 export type CrdOptions = z.output<typeof schema>
 
+/** spec.owner may be set once (absent → value) and never changed or removed afterwards. */
+export const OWNER_IMMUTABLE_RULE = "!has(oldSelf.owner) || (has(self.owner) && self.owner == oldSelf.owner)"
+
 /** The CRD object; exported for the operator starter, which ships the same API. */
 export function crdObject(o: Pick<CrdOptions, "group" | "version" | "kind" | "scope" | "k8s">): Record<string, unknown> {
   const n = kindNames(o.kind, o.group)
   const condition = {
     type: "object",
-    required: ["type", "status", "lastTransitionTime", "reason", "message"],
+    required: ["lastTransitionTime", "message", "reason", "status", "type"],
     properties: {
       type: { type: "string", maxLength: 316, pattern: "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$" },
       status: { type: "string", enum: ["True", "False", "Unknown"] },
@@ -61,8 +64,7 @@ export function crdObject(o: Pick<CrdOptions, "group" | "version" | "kind" | "sc
               owner: {
                 type: "string",
                 maxLength: 63,
-                description: "Team that owns this object; cannot change once set.",
-                "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "owner is immutable" }],
+                description: "Team that owns this object; cannot change or be removed once set.",
               },
               tags: {
                 type: "array",
@@ -76,6 +78,10 @@ export function crdObject(o: Pick<CrdOptions, "group" | "version" | "kind" | "sc
                 rule: "self.color != 'red' || self.size <= 5",
                 message: `red ${n.plural} can be at most size 5`,
               },
+              // On the parent, not on the field: a rule on an optional field is skipped when the
+              // field is absent on either side, so "clear it, then set another value" would pass.
+              // Transition rules on spec (always present) run on every update (1.30–1.37).
+              { rule: OWNER_IMMUTABLE_RULE, message: "owner is immutable once set" },
             ],
           },
           status: {
