@@ -14,6 +14,9 @@ export const GO_DEPS = {
   "k8s.io/component-base": "v0.37.2",
   "k8s.io/apiextensions-apiserver": "v0.37.2",
   "k8s.io/klog/v2": "v2.140.0",
+  // What k8s.io/apiserver v0.37.2 requires (its go.mod), as e2e/cluster resolves them.
+  "k8s.io/kube-openapi": "v0.0.0-20260721132016-d427ff9ee9ad",
+  "github.com/spf13/pflag": "v1.0.10",
   "sigs.k8s.io/controller-runtime": "v0.25.2",
   // controller-gen, run with `go tool controller-gen` (a tool dependency in go.mod); v0.23.0 is
   // built on k8s.io v0.37.0 (its go.mod, checked on the Go module proxy).

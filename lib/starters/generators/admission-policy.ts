@@ -185,7 +185,7 @@ function generateVap(o: VapOptions) {
       [
         { name: "deploy", help: "Install the policy and its binding", recipe: ["$(KUBECTL) apply -k deploy"] },
         { name: "test", help: "Dry-run the test Deployments against the installed policy", recipe: ["./hack/test-policy.sh"] },
-        { name: "undeploy", help: "Remove the policy", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
+        { name: "undeploy", help: "Remove the binding and the policy", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
       ],
     ),
     readme({
@@ -214,7 +214,14 @@ function generateVap(o: VapOptions) {
         { path: "hack/test-policy.sh", purpose: "server-side dry-run of the test objects" },
       ],
       deploy: [`kubectl create namespace ${o.namespace}   # for the test objects`, "make deploy"],
-      test: ["make test"],
+      test: ["make test   # fails if the cluster is unreachable or the policy is not installed"],
+      try: [
+        `kubectl apply -f test/policy/denied/unlabelled.yaml   # ${o.validationActions === "Deny" ? "denied" : "admitted with a warning"}`,
+        "kubectl apply -f test/policy/allowed/labelled.yaml",
+        `kubectl create deployment unlabelled --image=registry.k8s.io/pause:3.10 -n kube-system --dry-run=server   # kube-system is not bound`,
+      ],
+      removeNotes: ["The binding and the policy go together; removing them stops enforcement at once (no server to drain)."],
+      remove: [`kubectl delete -f test/policy/allowed/labelled.yaml --ignore-not-found`, "make undeploy", `kubectl delete namespace ${o.namespace} --ignore-not-found`],
       nextSteps: [
         "Roll out safely (KEP-3488): bind with `validationActions: [Warn, Audit]`, watch warnings and audit annotations, then switch to `[Deny]`.",
         "Narrow `matchResources` (namespaceSelector/objectSelector) or add `matchConditions` to exempt system users.",
@@ -394,7 +401,7 @@ function generateMap(o: MapOptions) {
       [
         { name: "deploy", help: "Install the policy and its binding", recipe: ["$(KUBECTL) apply -k deploy"] },
         { name: "test", help: "Dry-run the test Deployments and check the mutation", recipe: ["./hack/test-policy.sh"] },
-        { name: "undeploy", help: "Remove the policy", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
+        { name: "undeploy", help: "Remove the binding and the policy", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
       ],
     ),
     readme({
@@ -421,7 +428,13 @@ function generateMap(o: MapOptions) {
         `kubectl create namespace ${o.namespace}   # for the test objects`,
         "make deploy",
       ],
-      test: ["make test"],
+      test: ["make test   # fails if the cluster is unreachable or the policy is not installed"],
+      try: [
+        "kubectl apply -f test/policy/mutated/unlabelled.yaml",
+        `kubectl get deployment unlabelled -n ${o.namespace} -o jsonpath='{.metadata.labels}'   # ${o.label}: ${o.value}`,
+      ],
+      removeNotes: ["Objects already mutated keep their label; removing the policy only stops future mutations."],
+      remove: [`kubectl delete -f test/policy/mutated/unlabelled.yaml --ignore-not-found`, "make undeploy", `kubectl delete namespace ${o.namespace} --ignore-not-found`],
       nextSteps: [
         "Use `patchType: JSONPatch` for list edits (e.g. appending a sidecar) that apply configurations cannot express.",
         "Keep mutations idempotent: reinvocation may run them again after other mutators.",
