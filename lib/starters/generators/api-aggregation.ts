@@ -12,7 +12,7 @@ import { apiGroup, apiVersion, dnsLabel, goModule, imageRef, k8sMinor, kind, lan
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc, yamlDocs } from "../yaml"
 import { appLabels, kindNames } from "./common"
-import { goDockerfile, goDockerignore, goImports, goMakeTargets, goMod } from "./go-common"
+import { goDockerfile, goDockerignore, goMakeTargets, goMod } from "./go-common"
 import { certManagerObjects, deploymentObject, namespaceObject, serviceAccountObject, serviceObject } from "./k8s-objects"
 
 // Identifiers the generated api package declares itself.
