@@ -181,11 +181,16 @@ function buildOutcome(
 
   const seen = new Set<MechanismId>([primary.id, ...alternatives.map((a) => a.id)])
   const others: MechanismView[] = [...alternatives]
-  for (const id of [...node.also, ...adds]) {
-    if (seen.has(id)) continue
-    seen.add(id)
-    others.push(mechanismView(id, "also", minor, facts))
+  const add = (ids: readonly MechanismId[], role: MechanismRole) => {
+    for (const id of ids) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      others.push(mechanismView(id, role, minor, facts))
+    }
   }
+  add(node.alternatives ?? [], "alternative")
+  add([...node.also, ...adds], "also")
+  add(node.replaces ?? [], "replaced")
 
   for (const v of [primary, ...others]) {
     const note = stateNote(v, minor)

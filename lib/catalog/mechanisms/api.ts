@@ -57,6 +57,75 @@ export const customResourceDefinition: Mechanism = {
   related: ["controller", "operator", "api-aggregation", "validating-admission-policy"],
 }
 
+export const crdConversionWebhook: Mechanism = {
+  id: "crd-conversion-webhook",
+  point: "3",
+  name: l("CRD conversion webhook", "CRD 转换 Webhook"),
+  summary: l(
+    "An HTTPS service that kube-apiserver calls with a ConversionReview to convert custom objects between the versions of a CRD when their schemas differ.",
+    "一个 HTTPS 服务：当 CRD 各版本的模式不同时，kube-apiserver 以 ConversionReview 调用它，在版本之间转换定制对象。",
+  ),
+  aliases: aliases(
+    ["conversion webhook", "webhook", "ConversionReview", "CRD versions", "versioning", "storage version", "StorageVersionMigration", "hub and spoke"],
+    ["转换 Webhook", "Webhook", "版本转换", "CRD 版本", "存储版本", "多版本"],
+  ),
+  runsWhere: l(
+    "Your HTTPS service (usually a Deployment behind a Service), called by kube-apiserver",
+    "你的 HTTPS 服务（通常是 Service 后面的 Deployment），由 kube-apiserver 调用",
+  ),
+  installer: "cluster-admin",
+  managedClusters: {
+    availability: "yes",
+    note: l(
+      "Works on managed clusters: it is registered in the CRD's spec.conversion; the control plane must be able to reach the Service.",
+      "适用于托管集群：它登记在 CRD 的 spec.conversion 中；控制平面必须能访问该 Service。",
+    ),
+  },
+  apiObjects: [
+    {
+      kind: "ConversionReview",
+      apiVersions: everyMinor("apiextensions.k8s.io/v1"),
+      form: "wire",
+      note: l(
+        "Request and response body; the CRD names the service in spec.conversion.webhook.clientConfig with conversionReviewVersions [v1].",
+        "请求与响应的消息体；CRD 在 spec.conversion.webhook.clientConfig 中指定服务，并设置 conversionReviewVersions 为 [v1]。",
+      ),
+    },
+    {
+      kind: "CustomResourceDefinition",
+      apiVersions: everyMinor("apiextensions.k8s.io/v1"),
+      form: "served",
+      scope: "Cluster",
+      note: l("Registers the webhook: spec.conversion.strategy is Webhook.", "登记该 Webhook：spec.conversion.strategy 设为 Webhook。"),
+    },
+  ],
+  // source: k8s.io/kubernetes@v1.37.2 pkg/features/kube_features.go StorageVersionMigrator (alpha 1.30, beta off 1.35, GA on 1.37);
+  // conversion webhooks themselves are GA (apiextensions.k8s.io/v1) on every supported minor.
+  states: perMinor((minor) => ({
+    ...GA,
+    note: atLeast(minor, "1.37")
+      ? l(
+          "Rewriting stored objects to a new storage version: StorageVersionMigration is GA and on (storagemigration.k8s.io/v1).",
+          "把已存储对象改写为新的存储版本：StorageVersionMigration 已 GA 且默认启用（storagemigration.k8s.io/v1）。",
+        )
+      : atLeast(minor, "1.35")
+        ? l(
+            "StorageVersionMigration is beta and off by default (gate StorageVersionMigrator); otherwise rewrite stored objects yourself (read and write each one back).",
+            "StorageVersionMigration 为 Beta 且默认关闭（特性门控 StorageVersionMigrator）；否则需自行改写已存储对象（逐个读出再写回）。",
+          )
+        : l(
+            "StorageVersionMigration is alpha here; rewrite stored objects yourself (read and write each one back) before dropping a version.",
+            "StorageVersionMigration 在此版本中为 Alpha；在移除某个版本之前，需自行改写已存储对象（逐个读出再写回）。",
+          ),
+  })),
+  failureMode: l(
+    "If the service is down, every read and write of the CRD in a version other than the stored one fails, and so do list and watch; garbage collection and namespace deletion can stall.",
+    "服务不可用时，以非存储版本读写该 CRD 的所有请求都会失败，list 和 watch 也一样；垃圾收集和名字空间删除可能卡住。",
+  ),
+  docPath: "/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definition-versioning/",
+  related: ["custom-resource-definition", "operator"],
+}
+
 export const apiAggregation: Mechanism = {
   id: "api-aggregation",
   point: "3",
@@ -109,4 +178,4 @@ export const apiAggregation: Mechanism = {
   related: ["custom-resource-definition", "controller"],
 }
 
-export const API_MECHANISMS: readonly Mechanism[] = [customResourceDefinition, apiAggregation]
+export const API_MECHANISMS: readonly Mechanism[] = [customResourceDefinition, crdConversionWebhook, apiAggregation]
