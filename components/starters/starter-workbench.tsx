@@ -309,10 +309,13 @@ function minorNote(mechanism: MechanismId, minor: string, t: T, locale: Locale):
   const flags = [s.featureGate && !s.enabledByDefault ? `--feature-gates=${s.featureGate}=true` : "", s.runtimeConfig ? `--runtime-config=${s.runtimeConfig}` : ""]
     .filter(Boolean)
     .join(" ")
-  const base = t("workbench.state", { maturity: t(`maturity.${s.maturity}`), minor })
-  const extra = !s.enabledByDefault && flags ? ` ${t("workbench.needsEnabling", { minor, flags })}` : ""
-  const note = s.note ? ` ${s.note[locale]}` : ""
-  return `${base}.${extra}${note}`
+  // Each message is a whole sentence with its own punctuation; Chinese sentences are joined without spaces.
+  const sentences = [
+    t("workbench.state", { maturity: t(`maturity.${s.maturity}`), minor }),
+    !s.enabledByDefault && flags ? t("workbench.needsEnabling", { minor, flags }) : undefined,
+    s.note?.[locale],
+  ].filter((x): x is string => Boolean(x))
+  return sentences.join(locale === "zh-CN" ? "" : " ")
 }
 
 export type { RawValues }

@@ -106,7 +106,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
     title: l("Structured authentication configuration (JWT)", "结构化身份认证配置（JWT）"),
     summary: l(
       "Let kube-apiserver validate your provider's JWTs itself with an AuthenticationConfiguration file; users get tokens through an exec credential plugin.",
-      "通过 AuthenticationConfiguration 文件让 kube-apiserver 自行校验身份提供方签发的 JWT；用户通过 exec 凭据插件获取令牌。",
+      "通过 AuthenticationConfiguration 文件让 kube-apiserver 自行验证身份提供方签发的 JWT；用户通过 exec 凭据插件获取令牌。",
     ),
     primary: "structured-authentication",
     also: ["exec-credential-plugin"],
@@ -152,7 +152,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
       mechanism: "structured-authentication",
       text: l(
         "If your tokens are JWTs, the structured JWT configuration checks them inside the API server with no service to run.",
-        "如果你的令牌是 JWT，结构化 JWT 配置可在 API 服务器内部完成校验，无需运行服务。",
+        "如果你的令牌是 JWT，结构化 JWT 配置可在 API 服务器内部完成验证，无需运行服务。",
       ),
     },
   },
@@ -181,7 +181,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
       mechanism: "structured-authentication",
       text: l(
         "If the proxy's identity provider issues JWTs, let the API server check them directly instead.",
-        "如果代理背后的身份提供方签发 JWT，可以改为让 API 服务器直接校验它们。",
+        "如果代理背后的身份提供方签发 JWT，可以改为让 API 服务器直接验证它们。",
       ),
     },
   },
@@ -789,7 +789,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
     kind: "outcome",
     id: "scheduler-extender",
     section: "automation",
-    title: l("Scheduler extender", "调度器扩展器"),
+    title: l("Scheduler extender", "调度器扩展程序"),
     summary: l(
       "An HTTP service listed under `extenders` in the scheduler configuration that filters and scores nodes (and optionally binds).",
       "在调度器配置的 `extenders` 中列出的 HTTP 服务，负责过滤节点和为节点打分（也可以负责绑定）。",

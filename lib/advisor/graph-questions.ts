@@ -179,7 +179,7 @@ export const CONTINUATION_QUESTIONS: readonly QuestionNode[] = [
     ),
     help: l(
       "A CustomResourceDefinition (CRD) gives you storage in etcd, schema validation, versions, watch and RBAC with nothing to run. You need your own API server behind the aggregation layer only when data lives elsewhere or is computed on request, when you need verbs or subresources other than status and scale, or protobuf.",
-      "CustomResourceDefinition（CRD）无需运行任何组件，就能提供 etcd 存储、模式校验、多版本、watch 和 RBAC。只有当数据存放在别处或按请求即时计算、需要 status 与 scale 以外的操作或子资源、或需要 protobuf 时，才需要在聚合层后面运行自己的 API 服务器。",
+      "CustomResourceDefinition（CRD）无需运行任何组件，就能提供 etcd 存储、模式验证、多版本、watch 和 RBAC。只有当数据存放在别处或按请求即时计算、需要 status 与 scale 以外的操作或子资源、或需要 protobuf 时，才需要在聚合层后面运行自己的 API 服务器。",
     ),
     examples: ex(
       ["Yes: a `Database` object with spec and status", "No: live metrics computed per request (like metrics.k8s.io)", "No: a subresource that streams data from a device"],

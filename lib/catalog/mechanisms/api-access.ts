@@ -458,14 +458,14 @@ export const validatingAdmissionWebhook: Mechanism = {
   id: "validating-admission-webhook",
   point: "2",
   apiStage: "validating-admission",
-  name: l("Validating admission webhook", "验证准入 Webhook"),
+  name: l("Validating admission webhook", "验证性准入 Webhook"),
   summary: l(
     "kube-apiserver sends each matching write request to your HTTPS service as an AdmissionReview; the service allows or denies it.",
     "kube-apiserver 把每个匹配的写请求以 AdmissionReview 形式发给你的 HTTPS 服务，由服务决定允许或拒绝。",
   ),
   aliases: aliases(
     ["webhook", "admission", "admission webhook", "validation", "ValidatingWebhookConfiguration", "AdmissionReview", "policy", "OPA", "Gatekeeper", "Kyverno", "matchConditions", "CEL"],
-    ["Webhook", "准入", "准入 Webhook", "验证准入", "校验", "验证", "策略", "动态准入控制"],
+    ["Webhook", "准入", "准入 Webhook", "验证准入", "验证性准入 Webhook", "校验", "验证", "策略", "动态准入控制"],
   ),
   runsWhere: l(
     "Your HTTPS service, usually a Deployment in the cluster, called by kube-apiserver",
@@ -502,14 +502,14 @@ export const mutatingAdmissionWebhook: Mechanism = {
   id: "mutating-admission-webhook",
   point: "2",
   apiStage: "mutating-admission",
-  name: l("Mutating admission webhook", "变更准入 Webhook"),
+  name: l("Mutating admission webhook", "变更性准入 Webhook"),
   summary: l(
     "kube-apiserver sends each matching write request to your HTTPS service, which may return a JSON patch that changes the object (defaults, sidecars, labels).",
     "kube-apiserver 把每个匹配的写请求发给你的 HTTPS 服务，服务可返回修改对象的 JSON Patch（默认值、边车容器、标签等）。",
   ),
   aliases: aliases(
     ["webhook", "admission", "admission webhook", "mutation", "mutate", "patch", "defaulting", "sidecar injection", "MutatingWebhookConfiguration", "AdmissionReview", "matchConditions", "CEL"],
-    ["Webhook", "准入", "准入 Webhook", "变更准入", "变更", "修改", "默认值", "注入", "边车", "动态准入控制"],
+    ["Webhook", "准入", "准入 Webhook", "变更准入", "变更性准入 Webhook", "变更", "修改", "默认值", "注入", "边车", "边车容器", "动态准入控制"],
   ),
   runsWhere: l(
     "Your HTTPS service, usually a Deployment in the cluster, called by kube-apiserver",

@@ -10,11 +10,11 @@ export const customResourceDefinition: Mechanism = {
   name: l("CustomResourceDefinition (CRD)", "定制资源定义（CRD）"),
   summary: l(
     "Declare a new resource type with an OpenAPI schema; kube-apiserver stores, validates and serves it like a built-in type, with no extra server to run.",
-    "用 OpenAPI 模式声明一种新的资源类型；kube-apiserver 像对待内置类型一样存储、校验并提供它，无需运行额外的服务器。",
+    "用 OpenAPI 模式声明一种新的 API 类别；kube-apiserver 像对待内置类别一样存储、验证并提供它，无需运行额外的服务器。",
   ),
   aliases: aliases(
     ["CRD", "custom resource", "CustomResourceDefinition", "new API", "new type", "schema", "OpenAPI", "CEL", "x-kubernetes-validations", "declarative API"],
-    ["CRD", "定制资源", "自定义资源", "定制资源定义", "新 API", "新类型", "模式", "校验", "CEL"],
+    ["CRD", "定制资源", "自定义资源", "定制资源定义", "新 API", "新类别", "新类型", "模式", "验证", "校验", "CEL"],
   ),
   runsWhere: l("Inside kube-apiserver (stored in etcd)", "在 kube-apiserver 内部（存储在 etcd 中）"),
   installer: "cluster-admin",
@@ -41,10 +41,10 @@ export const customResourceDefinition: Mechanism = {
       : atLeast(minor, "1.36")
         ? l(
             "Numeric format ranges (e.g. int32) are enforced, with ratcheting for existing objects.",
-            "数值 format 范围（如 int32）会被强制校验，已有对象按棘轮规则放宽。",
+            "数值 format 范围（如 int32）会被强制验证，已有对象按棘轮规则放宽。",
           )
         : atLeast(minor, "1.33")
-          ? l("Validation ratcheting is GA.", "校验棘轮（Validation Ratcheting）已 GA。")
+          ? l("Validation ratcheting is GA.", "验证棘轮（Validation Ratcheting）已 GA。")
           : atLeast(minor, "1.32")
             ? l("selectableFields (custom field selectors) is GA.", "selectableFields（定制字段选择算符）已 GA。")
             : undefined,
@@ -172,7 +172,7 @@ export const apiAggregation: Mechanism = {
   })),
   failureMode: l(
     "If your server is down, its group/version returns 503 and API discovery reports it as unavailable, which can break namespace deletion and tools that walk all APIs.",
-    "你的服务器宕机时，其组/版本返回 503，API 发现将其报告为不可用，这可能导致命名空间删除卡住以及遍历所有 API 的工具出错。",
+    "你的服务器宕机时，其组/版本返回 503，API 发现将其报告为不可用，这可能导致名字空间删除卡住以及遍历所有 API 的工具出错。",
   ),
   docPath: "/docs/concepts/extend-kubernetes/api-extension/apiserver-aggregation/",
   related: ["custom-resource-definition", "controller"],

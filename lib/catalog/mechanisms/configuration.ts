@@ -27,7 +27,7 @@ export const policyApis: Mechanism = {
     availability: "yes",
     note: l(
       "Available on every cluster. Namespace admins can manage Roles, RoleBindings and NetworkPolicies; ResourceQuota and LimitRange are usually set by cluster admins. NetworkPolicy only takes effect if the network plugin enforces it.",
-      "所有集群都可用。命名空间管理员可以管理 Role、RoleBinding 和 NetworkPolicy；ResourceQuota 和 LimitRange 通常由集群管理员设置。只有网络插件支持时 NetworkPolicy 才会生效。",
+      "所有集群都可用。名字空间管理员可以管理 Role、RoleBinding 和 NetworkPolicy；ResourceQuota 和 LimitRange 通常由集群管理员设置。只有网络插件支持时 NetworkPolicy 才会生效。",
     ),
   },
   apiObjects: [

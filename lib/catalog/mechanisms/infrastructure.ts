@@ -246,7 +246,7 @@ export const csiDriver: Mechanism = {
   ),
   runsWhere: l(
     "A controller Deployment (provisioner/attacher sidecars) plus a node DaemonSet (node-driver-registrar) using /var/lib/kubelet/plugins",
-    "一个控制器 Deployment（provisioner/attacher 边车）加上一个节点 DaemonSet（node-driver-registrar），使用 /var/lib/kubelet/plugins",
+    "一个控制器 Deployment（provisioner/attacher 边车容器）加上一个节点 DaemonSet（node-driver-registrar），使用 /var/lib/kubelet/plugins",
   ),
   installer: "node-admin",
   managedClusters: {
@@ -282,7 +282,7 @@ export const csiDriver: Mechanism = {
       versions: everyMinor("csi.v1"),
       note: l(
         "Sidecars: external-provisioner, external-attacher, node-driver-registrar, livenessprobe (external-provisioner ≥ v6 requires Kubernetes ≥ 1.34).",
-        "边车：external-provisioner、external-attacher、node-driver-registrar、livenessprobe（external-provisioner ≥ v6 要求 Kubernetes ≥ 1.34）。",
+        "边车容器：external-provisioner、external-attacher、node-driver-registrar、livenessprobe（external-provisioner ≥ v6 要求 Kubernetes ≥ 1.34）。",
       ),
     },
   ],

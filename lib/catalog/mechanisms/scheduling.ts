@@ -38,7 +38,7 @@ export const schedulerConfiguration: Mechanism = {
     note: atLeast(minor, "1.37")
       ? l(
           "New extension point in config: plugins.podGroupPostFilter (gang scheduling beta).",
-          "配置中新增扩展点：plugins.podGroupPostFilter（成组调度 Beta）。",
+          "配置中新增扩展点：plugins.podGroupPostFilter（编组调度 Beta）。",
         )
       : atLeast(minor, "1.36")
         ? l(
@@ -88,7 +88,7 @@ export const schedulerPlugin: Mechanism = {
       ]),
       note: l(
         "Register with app.NewSchedulerCommand(app.WithPlugin(name, factory)) from k8s.io/kubernetes/cmd/kube-scheduler/app.",
-        "通过 k8s.io/kubernetes/cmd/kube-scheduler/app 中的 app.NewSchedulerCommand(app.WithPlugin(名称, 工厂函数)) 注册。",
+        "注册方式：app.NewSchedulerCommand(app.WithPlugin(name, factory))，来自 k8s.io/kubernetes/cmd/kube-scheduler/app。",
       ),
     },
   ],
@@ -102,7 +102,7 @@ export const schedulerPlugin: Mechanism = {
       : atLeast(minor, "1.36")
         ? l(
             "Breaking Go changes: PreBindPreFlight returns (*PreBindPreFlightResult, *Status); PostFilterResult lists preempted Pods.",
-            "Go 接口不兼容变更：PreBindPreFlight 返回 (*PreBindPreFlightResult, *Status)；PostFilterResult 列出被抢占的 Pod。",
+            "Go 接口不兼容变更：PreBindPreFlight 改为返回 *PreBindPreFlightResult 和 *Status 两个值；PostFilterResult 列出被抢占的 Pod。",
           )
         : atLeast(minor, "1.35")
           ? l(
