@@ -33,7 +33,7 @@ export function StarterWorkbench({ mechanism, fields, locale }: Props) {
   const [status, setStatus] = useState("")
   const [lastGood, setLastGood] = useState<StarterOutput | undefined>(undefined)
 
-  const result = useMemo(() => generate(mechanism, values), [mechanism, values])
+  const result = useMemo(() => generate(mechanism, values, { locale }), [mechanism, values, locale])
   // Remember the last valid output (React's "state from previous renders" pattern) so the
   // Explore pane keeps showing files while an option is being corrected.
   if (result.ok && lastGood !== result.value) setLastGood(result.value)
