@@ -331,7 +331,7 @@ export const validatingAdmissionPolicy: Mechanism = {
     "没有网络调用。CEL 出错或参数缺失时按 failurePolicy 处理（Fail 拒绝，Ignore 放行）；validationActions 的 Warn/Audit 可以在不阻断的情况下逐步上线。",
   ),
   docPath: "/docs/reference/access-authn-authz/validating-admission-policy/",
-  related: ["validating-admission-webhook", "mutating-admission-policy", "custom-resource-definition", "policy-apis"],
+  related: ["validating-admission-webhook", "mutating-admission-policy", "custom-resource-definition", "pod-security-admission", "policy-apis"],
 }
 
 // source: kubernetes-1.34-1.37-changes.md §1–§2 (MAP alpha v1alpha1 1.32–1.33, beta v1beta1 off 1.34–1.35, GA v1 on 1.36, #136039);
@@ -415,7 +415,7 @@ export const mutatingAdmissionPolicy: Mechanism = {
     "没有网络调用。变更失败时按 failurePolicy 处理（Fail 拒绝请求，Ignore 跳过该变更）。",
   ),
   docPath: "/docs/reference/access-authn-authz/mutating-admission-policy/",
-  related: ["mutating-admission-webhook", "validating-admission-policy"],
+  related: ["mutating-admission-webhook", "validating-admission-policy", "always-pull-images"],
 }
 
 // source: changes doc §1 (WebhookAdmission v1alpha1 removed in 1.36, #137379; API-server→webhook auth alpha 1.37, gate name UNCONFIRMED so not named here)

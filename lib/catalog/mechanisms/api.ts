@@ -54,7 +54,7 @@ export const customResourceDefinition: Mechanism = {
     "没有额外的故障点：即使没有控制器处理，对象也会被存储。随意更改模式或存储版本可能使已有对象无法使用。",
   ),
   docPath: "/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/",
-  related: ["controller", "operator", "api-aggregation", "validating-admission-policy"],
+  related: ["controller", "operator", "crd-conversion-webhook", "api-aggregation", "validating-admission-policy"],
 }
 
 export const crdConversionWebhook: Mechanism = {

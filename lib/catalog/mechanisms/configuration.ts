@@ -45,7 +45,7 @@ export const policyApis: Mechanism = {
     "没有额外的故障组件。配置错误表现为请求被拒绝（RBAC、配额）；若网络插件不支持 NetworkPolicy，规则会被悄悄忽略。",
   ),
   docPath: "/docs/concepts/policy/",
-  related: ["validating-admission-policy", "authorization-webhook", "cni-plugin"],
+  related: ["validating-admission-policy", "pod-security-admission", "priority-class", "authorization-webhook", "cni-plugin"],
 }
 
 export const runtimeClass: Mechanism = {

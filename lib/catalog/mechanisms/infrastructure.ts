@@ -418,7 +418,7 @@ export const imageCredentialProvider: Mechanism = {
     "提供程序失败时，匹配镜像仓库的拉取会退回使用其他凭据，可能出现 ImagePullBackOff；已缓存的凭据在过期前仍然有效。",
   ),
   docPath: "/docs/tasks/administer-cluster/kubelet-credential-provider/",
-  related: ["exec-credential-plugin", "csi-driver"],
+  related: ["exec-credential-plugin", "always-pull-images", "csi-driver"],
 }
 
 export const containerRuntime: Mechanism = {

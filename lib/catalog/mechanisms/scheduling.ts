@@ -52,7 +52,7 @@ export const schedulerConfiguration: Mechanism = {
     "文件无效会导致 kube-scheduler 无法启动，新的 Pod 都无法被调度；所有配置文件必须使用相同的 queueSort 插件。",
   ),
   docPath: "/docs/reference/scheduling/config/",
-  related: ["scheduler-plugin", "multiple-schedulers", "scheduler-extender"],
+  related: ["scheduler-plugin", "multiple-schedulers", "scheduler-extender", "priority-class"],
 }
 
 export const schedulerPlugin: Mechanism = {
@@ -202,7 +202,7 @@ export const multipleSchedulers: Mechanism = {
     "它停止时，只有指定它的 Pod 会保持 Pending。两个调度器向相同节点放置 Pod 时可能争抢同一资源。",
   ),
   docPath: "/docs/tasks/extend-kubernetes/configure-multiple-schedulers/",
-  related: ["scheduler-configuration", "scheduler-plugin", "scheduler-extender"],
+  related: ["scheduler-configuration", "scheduler-plugin", "scheduler-extender", "gang-scheduling"],
 }
 
 export const priorityClass: Mechanism = {
