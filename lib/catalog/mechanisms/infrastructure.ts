@@ -2,6 +2,12 @@
 import { GA, aliases, atLeast, everyMinor, l, perMinor, versionSteps } from "../helpers"
 import type { FeatureState, KubernetesMinor, Mechanism } from "../types"
 
+// source: changes doc §1 "CNI and runtimes" (dropping the containerd 1.7 cgroup-driver fallback deferred to 1.38)
+const CONTAINERD_2_NOTE = l(
+  "Plan for containerd ≥ 2.0 (or CRI-O ≥ 1.28): support for containerd 1.7 is expected to end in 1.38.",
+  "请使用 containerd ≥ 2.0（或 CRI-O ≥ 1.28）：对 containerd 1.7 的支持预计在 1.38 结束。",
+)
+
 export const cniPlugin: Mechanism = {
   id: "cni-plugin",
   point: "6",
@@ -43,10 +49,7 @@ export const cniPlugin: Mechanism = {
   states: perMinor((minor) => ({
     ...GA,
     note: atLeast(minor, "1.36")
-      ? l(
-          "Plan for containerd ≥ 2.0 (or CRI-O ≥ 1.28): support for containerd 1.7 is expected to end in 1.38.",
-          "请使用 containerd ≥ 2.0（或 CRI-O ≥ 1.28）：对 containerd 1.7 的支持预计在 1.38 结束。",
-        )
+      ? CONTAINERD_2_NOTE
       : undefined,
   })),
   failureMode: l(
@@ -472,14 +475,11 @@ export const containerRuntime: Mechanism = {
   states: perMinor((minor) => ({
     ...GA,
     note: atLeast(minor, "1.36")
-      ? l(
-          "Plan for containerd ≥ 2.0 (or CRI-O ≥ 1.28): support for containerd 1.7 is expected to end in 1.38.",
-          "请使用 containerd ≥ 2.0（或 CRI-O ≥ 1.28）：对 containerd 1.7 的支持预计在 1.38 结束。",
-        )
+      ? CONTAINERD_2_NOTE
       : atLeast(minor, "1.34")
         ? l(
-            "The kubelet takes the cgroup driver from the runtime (KubeletCgroupDriverFromCRI is GA): containerd ≥ 2.0 or CRI-O ≥ 1.28.",
-            "kubelet 从运行时获取 cgroup 驱动（KubeletCgroupDriverFromCRI 已 GA）：需要 containerd ≥ 2.0 或 CRI-O ≥ 1.28。",
+            "The kubelet takes the cgroup driver from runtimes that report it (KubeletCgroupDriverFromCRI is GA): containerd ≥ 2.0, CRI-O ≥ 1.28; older runtimes still use the kubelet's own setting.",
+            "kubelet 从能报告 cgroup 驱动的运行时获取该设置（KubeletCgroupDriverFromCRI 已 GA）：containerd ≥ 2.0、CRI-O ≥ 1.28；更旧的运行时仍使用 kubelet 自己的设置。",
           )
         : undefined,
   })),
