@@ -165,17 +165,22 @@ function generateVap(o: VapOptions) {
           if out="$("$KUBECTL" apply --dry-run=server -f "$f" 2>&1)"; then echo "ok    allowed $f"; else echo "FAIL  rejected $f: $out"; fail=1; fi
         done
         for f in test/policy/denied/*.yaml; do
-          if out="$("$KUBECTL" apply --dry-run=server -f "$f" 2>&1)"; then
-            if grep -qF "Validation failed for ValidatingAdmissionPolicy '$POLICY' with binding '$BINDING'" <<<"$out"; then
-              echo "ok    warned $f"
+          # A policy takes a moment to take effect after make deploy: an allowed object is retried briefly.
+          verdict=""
+          for _ in 1 2 3 4 5 6 7 8 9 10; do
+            if out="$("$KUBECTL" apply --dry-run=server -f "$f" 2>&1)"; then
+              if grep -qF "Validation failed for ValidatingAdmissionPolicy '$POLICY' with binding '$BINDING'" <<<"$out"; then
+                verdict="ok    warned $f"; break
+              fi
+              verdict="FAIL  allowed $f"; sleep 1
+            elif grep -qF "ValidatingAdmissionPolicy '$POLICY' with binding '$BINDING' denied request" <<<"$out"; then
+              verdict="ok    denied $f"; break
             else
-              echo "FAIL  allowed $f"; fail=1
+              verdict="FAIL  $f was rejected, but not by $POLICY: $out"; break
             fi
-          elif grep -qF "ValidatingAdmissionPolicy '$POLICY' with binding '$BINDING' denied request" <<<"$out"; then
-            echo "ok    denied $f"
-          else
-            echo "FAIL  $f was rejected, but not by $POLICY: $out"; fail=1
-          fi
+          done
+          echo "$verdict"
+          [[ "$verdict" == ok* ]] || fail=1
         done
         exit $fail
       `,
@@ -387,8 +392,12 @@ function generateMap(o: MapOptions) {
         LABEL='${token(o.label)}'
         ${policyPreflight([["mutatingadmissionpolicy", o.name], ["mutatingadmissionpolicybinding", o.name]])}
         fail=0
-        check() { # file expected-value
-          got="$("$KUBECTL" create --dry-run=server -f "$1" -o jsonpath="{.metadata.labels['\${LABEL//./\\\\.}']}")"
+        check() { # file expected-value (a policy takes a moment to take effect after make deploy)
+          for _ in 1 2 3 4 5 6 7 8 9 10; do
+            got="$("$KUBECTL" create --dry-run=server -f "$1" -o jsonpath="{.metadata.labels['\${LABEL//./\\\\.}']}")"
+            [ "$got" = "$2" ] && break
+            sleep 1
+          done
           if [ "$got" = "$2" ]; then echo "ok    $1 -> $got"; else echo "FAIL  $1: got '$got', want '$2'"; fail=1; fi
         }
         check test/policy/mutated/unlabelled.yaml '${token(o.value)}'

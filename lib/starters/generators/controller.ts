@@ -252,12 +252,12 @@ function goMainBody(extra: GoMainExtra): string {
       ${extra.scheme}
 
       mgr, err := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{
-        Scheme:                        scheme,
-        Metrics:                       metricsserver.Options{BindAddress: metricsAddr},
-        HealthProbeBindAddress:        probeAddr,
-        LeaderElection:                leaderElect,
-        LeaderElectionID:              ${str(extra.electionId)},
-        LeaderElectionNamespace:       leaderElectionNamespace,
+        Scheme:                  scheme,
+        Metrics:                 metricsserver.Options{BindAddress: metricsAddr},
+        HealthProbeBindAddress:  probeAddr,
+        LeaderElection:          leaderElect,
+        LeaderElectionID:        ${str(extra.electionId)},
+        LeaderElectionNamespace: leaderElectionNamespace,
         // Hand the Lease over at once on shutdown instead of making the next leader wait for it
         // to expire (safe: main returns right after the manager stops).
         LeaderElectionReleaseOnCancel: true,
