@@ -12,7 +12,8 @@ describe("validating-admission-policy starter", () => {
   const starter = unpackStarter("validating-admission-policy")
 
   beforeAll(async () => {
-    cp = await startControlPlane()
+    // kube-controller-manager: the README's removal deletes the test namespace.
+    cp = await startControlPlane({ controllerManager: true })
   })
   afterAll(async () => {
     await cp?.stop()
