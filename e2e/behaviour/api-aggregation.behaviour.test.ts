@@ -10,7 +10,7 @@ import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { hostIP, startControlPlane, type ControlPlane } from "@/e2e/cluster/control-plane"
 import { unpackStarter } from "./starter"
-import { freePort, kjson, ok, routeServiceToHost, runReadme, startProcess, until, type LocalProcess } from "./readme"
+import { BUILD_TIMEOUT_MS, freePort, kjson, ok, routeServiceToHost, runReadme, startProcess, until, type LocalProcess } from "./readme"
 
 const APISERVICE = "v1alpha1.aggregated.example.com"
 
@@ -44,7 +44,7 @@ describe("api-aggregation starter", () => {
     ok(await cp.kubectl(["patch", "apiservice", APISERVICE, "--type=merge", "-p", JSON.stringify({ spec: { caBundle: ca } })]), "caBundle")
   }
 
-  it("README Build and Deploy: the APIService turns Available", async () => {
+  it("README Build and Deploy: the APIService turns Available", { timeout: BUILD_TIMEOUT_MS }, async () => {
     await runReadme(cp, starter.dir, "Build", {
       "make docker-build docker-push": { because: "no container runtime: the binary from make build runs as a local process instead" },
     }, { timeoutMs: 1_800_000 })

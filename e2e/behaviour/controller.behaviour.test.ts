@@ -8,7 +8,7 @@ import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startControlPlane, type ControlPlane } from "@/e2e/cluster/control-plane"
 import { unpackStarter } from "./starter"
-import { kjson, ok, runReadme, startProcess, until, type LocalProcess } from "./readme"
+import { BUILD_TIMEOUT_MS, kjson, ok, runReadme, startProcess, until, type LocalProcess } from "./readme"
 
 type Quota = { metadata: { uid: string; labels?: Record<string, string> }; spec: { hard: Record<string, string> } }
 
@@ -25,7 +25,7 @@ describe("controller starter", () => {
   })
 
   for (const language of ["go", "typescript"] as const) {
-    it(`${language}: README Build, Deploy, Try and Remove; two replicas, one leader`, async () => {
+    it(`${language}: README Build, Deploy, Try and Remove; two replicas, one leader`, { timeout: BUILD_TIMEOUT_MS }, async () => {
       const starter = unpackStarter("controller", { language })
       await runReadme(cp, starter.dir, "Build", {}, { timeoutMs: 1_500_000 })
       const logDir = path.join(path.dirname(starter.dir), "logs")

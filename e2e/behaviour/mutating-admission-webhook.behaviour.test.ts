@@ -1,7 +1,7 @@
 // Mutating admission webhook starter, Go and TypeScript (see webhooks.ts for what is checked).
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startControlPlane, type ControlPlane } from "@/e2e/cluster/control-plane"
-import { runReadme } from "./readme"
+import { BUILD_TIMEOUT_MS, runReadme } from "./readme"
 import { deployWebhook, rotateCertificates, tryWebhook, webhookActs, type DeployedWebhook } from "./webhooks"
 
 describe("mutating-admission-webhook starter", () => {
@@ -17,7 +17,7 @@ describe("mutating-admission-webhook starter", () => {
   })
 
   for (const language of ["go", "typescript"] as const) {
-    it(`${language}: README Build, Deploy, Try; keeps serving after its certificate is replaced; removing it leaves the validating webhook working`, async () => {
+    it(`${language}: README Build, Deploy, Try; keeps serving after its certificate is replaced; removing it leaves the validating webhook working`, { timeout: BUILD_TIMEOUT_MS }, async () => {
       const m = await deployWebhook(cp, "mutating", language)
       deployed.push(m)
       await tryWebhook(cp, m)

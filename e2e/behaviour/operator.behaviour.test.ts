@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startControlPlane, type ControlPlane } from "@/e2e/cluster/control-plane"
 import { generate } from "@/lib/starters"
 import { unpackStarter } from "./starter"
-import { kjson, ok, runReadme, startProcess, until, type LocalProcess } from "./readme"
+import { BUILD_TIMEOUT_MS, kjson, ok, runReadme, startProcess, until, type LocalProcess } from "./readme"
 
 type Widget = { metadata: { finalizers?: string[] }; status?: { observedGeneration?: number; conditions?: { type: string; status: string }[] } }
 
@@ -29,7 +29,7 @@ describe("operator starter", () => {
     await cp?.stop()
   })
 
-  it("README Build (make generate reproduces the shipped CRD and deep-copy code), Deploy and Try", async () => {
+  it("README Build (make generate reproduces the shipped CRD and deep-copy code), Deploy and Try", { timeout: BUILD_TIMEOUT_MS }, async () => {
     await runReadme(cp, starter.dir, "Build", {}, { timeoutMs: 1_500_000 })
     // make generate (controller-gen from go.mod's tool directive) rewrote exactly what was shipped.
     const shipped = generate("operator")

@@ -11,6 +11,12 @@ import type { CommandResult, ControlPlane } from "@/e2e/cluster/control-plane"
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/**
+ * Timeout of a test that builds a Go or TypeScript project from scratch: on a cold Go build cache
+ * and a loaded 2-core machine, a controller-runtime or k8s.io/apiserver build alone takes minutes.
+ */
+export const BUILD_TIMEOUT_MS = 1_800_000
+
 /** Polls fn until it returns something truthy. */
 export async function until<T>(what: string, fn: () => Promise<T | undefined | false | null>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs

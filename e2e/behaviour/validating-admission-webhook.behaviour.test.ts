@@ -4,7 +4,7 @@
 // Deployment unless the mutating webhook is there first to label it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startControlPlane, type ControlPlane } from "@/e2e/cluster/control-plane"
-import { runReadme } from "./readme"
+import { BUILD_TIMEOUT_MS, runReadme } from "./readme"
 import { deployWebhook, rotateCertificates, tryWebhook, webhookActs, type DeployedWebhook } from "./webhooks"
 
 describe("validating-admission-webhook starter", () => {
@@ -21,7 +21,7 @@ describe("validating-admission-webhook starter", () => {
   })
 
   for (const language of ["go", "typescript"] as const) {
-    it(`${language}: README Build, Deploy, Try; keeps serving after its certificate is replaced; Remove leaves nothing that rejects requests`, async () => {
+    it(`${language}: README Build, Deploy, Try; keeps serving after its certificate is replaced; Remove leaves nothing that rejects requests`, { timeout: BUILD_TIMEOUT_MS }, async () => {
       const v = await deployWebhook(cp, "validating", language)
       deployed.push(v)
       await tryWebhook(cp, v)
