@@ -61,6 +61,11 @@ describe("API-side starters (issue 11)", () => {
     }
   })
 
+  it("hack/gen-certs.sh --apply works in the README's order: before make deploy it skips the caBundle patch", () => {
+    const script = file(gen("validating-admission-webhook", { certificates: "self-signed" }), "hack/gen-certs.sh")
+    expect(script).toMatch(/if "\$KUBECTL" get validatingwebhookconfiguration deployment-policy >\/dev\/null 2>&1; then\n\s+"\$KUBECTL" patch/)
+  })
+
   it("webhook servers reload their certificate files while running", () => {
     for (const id of ["validating-admission-webhook", "mutating-admission-webhook"]) {
       const goMain = file(gen(id), "cmd/webhook/main.go")
