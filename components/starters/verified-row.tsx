@@ -16,14 +16,31 @@ const STYLES: Record<MinorStatus["status"], { glyph: string; className: string }
 
 type T = ReturnType<typeof useTranslations<"starters">>
 
-/** Why a minor is not offered: the option schema's own reason when it has a specific message key, else the targets and the catalog's state. */
+/**
+ * Why a minor is not offered: the option schema's reason when it has a specific message key, else
+ * the starter's translated refusal (matrix.refusals), else the catalog's state at that minor.
+ */
 function refusalText(mechanism: MechanismId, cell: MinorStatus, t: T, locale: Locale): string {
   const reason = cell.reason as FieldError | undefined
   const key = `errors.${reason?.key}` as "errors.invalid"
   if (reason && !["oneOf", "invalid"].includes(reason.key) && t.has(key)) return t(key, (reason.params ?? {}) as Record<string, string>)
+  const own = `matrix.refusals.${mechanism}` as "matrix.refusals.dra-driver"
+  if (t.has(own)) return t(own)
   const state = getMechanism(mechanism).states[cell.minor]
   const maturity = t(`maturity.${state.maturity}`)
   return `${t("matrix.notOffered", { minor: cell.minor })} ${t("workbench.state", { maturity, minor: cell.minor })}.${state.note ? ` ${state.note[locale]}` : ""}`
+}
+
+/** Neighbouring refused minors with the same reason share one line: "1.30–1.33". */
+function groupRefusals(cells: MinorStatus[], text: (cell: MinorStatus) => string): { minors: string; text: string }[] {
+  const groups: { first: string; last: string; text: string }[] = []
+  for (const cell of cells) {
+    const reason = text(cell)
+    const prev = groups[groups.length - 1]
+    if (prev && prev.text === reason) prev.last = cell.minor
+    else groups.push({ first: cell.minor, last: cell.minor, text: reason })
+  }
+  return groups.map((g) => ({ minors: g.first === g.last ? g.first : `${g.first}–${g.last}`, text: g.text }))
 }
 
 function cellLabel(cell: MinorStatus, t: T): string {
@@ -82,9 +99,9 @@ export function VerifiedRow({ mechanism, locale, details = false }: { mechanism:
           ) : null}
           {refused.length ? (
             <ul className="space-y-1" data-testid="verified-refusals">
-              {refused.map((cell) => (
-                <li key={cell.minor}>
-                  <span className="font-semibold">{cellLabel(cell, t)}</span>: {refusalText(mechanism, cell, t, locale)}
+              {groupRefusals(refused, (cell) => refusalText(mechanism, cell, t, locale)).map(({ minors, text }) => (
+                <li key={minors}>
+                  <span className="font-semibold">{t("matrix.status.refused", { minor: minors })}</span>: {text}
                 </li>
               ))}
             </ul>

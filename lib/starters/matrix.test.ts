@@ -73,3 +73,16 @@ describe("matrixOptionSets", () => {
       }
   })
 })
+
+describe("refusals", () => {
+  it("every starter that refuses a minor explains it in both locales", async () => {
+    const en = (await import("@/messages/en/starters.json")).default as { errors: Record<string, string>; matrix: { refusals: Record<string, string> } }
+    const zh = (await import("@/messages/zh-CN/starters.json")).default as typeof en
+    for (const [id, row] of Object.entries(VERIFIED_MATRIX.starters))
+      for (const cell of Object.values(row)) {
+        if (cell?.status !== "refused") continue
+        const specific = !["oneOf", "invalid"].includes(cell.reason.key) && en.errors[cell.reason.key] && zh.errors[cell.reason.key]
+        expect(specific || (en.matrix.refusals[id] && zh.matrix.refusals[id]), id).toBeTruthy()
+      }
+  })
+})
