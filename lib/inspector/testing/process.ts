@@ -1,0 +1,18 @@
+// Test helpers for credential plugins: is a process still running (zombies count as gone: a
+// killed grandchild waits for init to reap it), and wait until a condition holds.
+import { readFileSync } from "node:fs"
+
+export function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z"
+  } catch {
+    return false
+  }
+}
+
+export async function waitFor(cond: () => boolean, ms = 2000): Promise<boolean> {
+  const end = Date.now() + ms
+  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+  return cond()
+}
