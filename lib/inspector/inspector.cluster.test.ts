@@ -158,7 +158,7 @@ describe("inspector against the real test cluster", () => {
     delete process.env.INSPECTOR_CONTEXTS
     const { GET } = await import("@/app/api/cluster/report/route")
     const { GET: contexts } = await import("@/app/api/cluster/contexts/route")
-    const ctx = (await contexts().json()) as { contexts: string[]; defaultContext: string }
+    const ctx = (await (await contexts(new Request("http://x/api/cluster/contexts"))).json()) as { contexts: string[]; defaultContext: string }
     expect(ctx.contexts).toEqual(["test-admin"])
 
     const responses = await Promise.all(Array.from({ length: 100 }, () => GET(new Request("http://x/api/cluster/report?context=test-admin"))))
