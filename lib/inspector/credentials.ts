@@ -97,6 +97,7 @@ export function runCredentialPlugin(run: PluginRun): Promise<string> {
       finish(new CredentialError(`credential plugin "${name}" ${why}`, "error"))
     })
     child.on("close", (code, signal) => {
+      if (settled) return
       if (code === 0) return finish(undefined, Buffer.concat(stdout).toString("utf8"))
       // stderr stays in the server log (sanitised), never in a response.
       const detail = sanitizeMessage(Buffer.concat(stderr).toString("utf8"), 500)
@@ -172,12 +173,12 @@ export class ContextCredentials {
   async resolve(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<Credentials> {
     if (this.cached && this.now() < this.cached.expiresAt) return this.cached.value
     this.cached = undefined
-    const fresh = await this.fetch(opts)
+    const fresh = await this.obtain(opts)
     this.cached = fresh
     return fresh.value
   }
 
-  private async fetch(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<Cached> {
+  private async obtain(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<Cached> {
     const user = this.user
     const provider = (user?.authProvider ?? {}) as { name?: string; config?: ProviderConfig & { exec?: ExecConfig } }
     switch (this.kind) {

@@ -59,7 +59,7 @@ function current(): State {
   const env = process.env
   const key = envKey(env)
   if (state && state.key === key && fileSignature(watched(state.config)) === state.signature) return state
-  for (const c of state?.connections.values() ?? []) c.close()
+  if (state) for (const c of state.connections.values()) c.close(state.settings.reportTimeoutMs + ABANDON_GRACE_MS)
   // Sign the kubeconfig files before reading them, so a write in between is seen next time
   // (watch lists them first, then the certificate files they name).
   const candidates = kubeconfigCandidates(env)
@@ -131,6 +131,7 @@ export async function getReport(context: string | undefined, opts: { refresh?: b
   if (value.ok) {
     return { ok: true, report: value.report, cached, ageMs, ...(r.refreshLimited ? { refreshLimited: { retryAfterMs: r.refreshLimited.retryAfterMs, intervalMs: settings.refreshIntervalMs } } : {}) }
   }
-  const retryAfterMs = Math.max(0, (r.refreshLimited ? r.refreshLimited.retryAfterMs : settings.failureCacheTtlMs - ageMs))
+  // A cached failure is retried when it expires, or earlier by refresh=1 once the refresh interval has passed.
+  const retryAfterMs = Math.max(0, Math.min(settings.failureCacheTtlMs, settings.refreshIntervalMs) - ageMs)
   return { ok: false, kind: "cluster", error: value.error, cached, ageMs, retryAfterMs }
 }

@@ -57,9 +57,11 @@ export class ClusterConnection {
     this.credentials.invalidate()
   }
 
-  close(): void {
-    this.tls?.agent?.destroy()
+  /** Closes the connection's sockets once reports still using them can no longer be running. */
+  close(afterMs = 0): void {
+    const agent = this.tls?.agent
     this.tls = undefined
+    if (agent) setTimeout(() => agent.destroy(), afterMs).unref()
   }
 
   /**
@@ -124,15 +126,22 @@ export class ClusterConnection {
     const basePath = base.pathname.replace(/\/+$/, "")
     const mod = base.protocol === "http:" ? http : https
 
+    // A cancelled report (past its deadline) ends every request it still has open.
+    const open = new Set<http.ClientRequest>()
+    const cancelled = () => new TransportError("the report was stopped", "INSPECTOR_TIMEOUT")
+    signal?.addEventListener("abort", () => open.forEach((req) => req.destroy(cancelled())), { once: true })
+
     return (path, { accept, timeoutMs }) =>
       new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(cancelled())
         const url = new URL(base.origin + basePath + path)
         const req = mod.request(url, {
           ...reqOpts,
           method: "GET",
           headers: { ...headers, Accept: accept, "Accept-Encoding": "gzip", "User-Agent": "k8s-extension-advisor-inspector" },
-          ...(signal ? { signal } : {}),
         })
+        open.add(req)
+        req.on("close", () => open.delete(req))
         const timer = setTimeout(() => req.destroy(new TransportError(`timed out after ${timeoutMs} ms`, "INSPECTOR_TIMEOUT")), timeoutMs)
         req.on("response", (res) => {
           const stream = res.headers["content-encoding"] === "gzip" ? res.pipe(zlib.createGunzip()) : res
