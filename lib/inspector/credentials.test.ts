@@ -1,22 +1,17 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import type { User } from "@kubernetes/client-node"
 import { describe, expect, it, vi } from "vitest"
 import { ContextCredentials, CredentialError, authKind, jsonPathValue, runCredentialPlugin } from "./credentials"
-import { running, waitFor } from "./testing/process"
+import { running, waitFor, writeScript } from "./testing/process"
 
 vi.mock("server-only", () => ({}))
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "inspector-credentials-"))
 const cluster = { name: "c", server: "https://127.0.0.1:6443", skipTLSVerify: false, caData: "Q0E=" }
 
-function script(name: string, body: string): string {
-  const file = path.join(dir, name)
-  writeFileSync(file, `#!/bin/sh\n${body}\n`)
-  chmodSync(file, 0o755)
-  return file
-}
+const script = (name: string, body: string) => writeScript(dir, name, body)
 
 /** Counts event-loop turns while `work` runs: a synchronous spawn would leave this near zero. */
 async function ticksDuring<T>(work: Promise<T>): Promise<{ ticks: number; result: PromiseSettledResult<T> }> {

@@ -1,14 +1,14 @@
 // The inspector's entry point with real kubeconfig files and real plugin processes. The clusters
 // here are closed ports (the cluster tier, inspector.cluster.test.ts, runs the same scenarios
 // against the real kube-apiserver); what is tested is credentials, deadlines and caching.
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { stringify } from "yaml"
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest"
 import { getReport, listContexts } from "./index"
-import { running, waitFor } from "./testing/process"
+import { running, waitFor, writeScript } from "./testing/process"
 
 vi.mock("server-only", () => ({}))
 
@@ -26,12 +26,7 @@ beforeAll(async () => {
   await new Promise((r) => srv.close(r))
 })
 
-function script(name: string, body: string): string {
-  const file = path.join(dir, name)
-  writeFileSync(file, `#!/bin/sh\n${body}\n`)
-  chmodSync(file, 0o755)
-  return file
-}
+const script = (name: string, body: string) => writeScript(dir, name, body)
 
 type Ctx = { name: string; server?: string; user: Record<string, unknown> }
 

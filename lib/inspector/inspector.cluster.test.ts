@@ -1,7 +1,7 @@
 // Cluster tier: the inspector against the real kube-apiserver (e2e/cluster), seeded with one
 // object per thing it reports. Nothing Kubernetes-side is mocked; only the "server-only" import
 // guard is stubbed because Vitest does not run with the react-server condition.
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import net from "node:net"
 import os from "node:os"
 import path from "node:path"
@@ -9,7 +9,7 @@ import { parseAllDocuments, stringify } from "yaml"
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest"
 import { kubeconfigPath, testServerUrl } from "@/e2e/cluster/test-cluster"
 import { inspect } from "./inspect"
-import { running, waitFor } from "./testing/process"
+import { running, waitFor, writeScript } from "./testing/process"
 import { create, loadKubeConfig, rawRequest, seedCluster, type Raw } from "./testing/seed"
 import { createTransport } from "./transport"
 import type { ClusterReport } from "./types"
@@ -68,12 +68,7 @@ function writeContexts(dir: string, file: string, contexts: ContextSpec[]): stri
   return out
 }
 
-function script(dir: string, name: string, body: string): string {
-  const file = path.join(dir, name)
-  writeFileSync(file, `#!/bin/sh\n${body}\n`)
-  chmodSync(file, 0o755)
-  return file
-}
+const script = writeScript
 
 const execCredential = (token: string) => JSON.stringify({ apiVersion: "client.authentication.k8s.io/v1", kind: "ExecCredential", status: { token } })
 const exec = (command: string) => ({ exec: { apiVersion: "client.authentication.k8s.io/v1", command, interactiveMode: "Never" } })
