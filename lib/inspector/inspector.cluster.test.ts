@@ -195,8 +195,9 @@ describe("inspector against the real test cluster", () => {
     expect(limited.sections.apiServices.data!.items.some((a) => a.name === "v1beta1.metrics.demo.example.com")).toBe(true)
   })
 
-  it("the route: 100 simultaneous requests cost one report, refresh bypasses the cache, no secrets leak", async () => {
+  it("the route: 100 simultaneous requests cost one report, refresh bypasses the cache (at most once a second here), no secrets leak", async () => {
     process.env.KUBECONFIG = kubeconfigPath("admin")
+    process.env.INSPECTOR_REFRESH_INTERVAL_SECONDS = "1"
     delete process.env.INSPECTOR_ENABLED
     delete process.env.INSPECTOR_CONTEXTS
     const { GET } = await import("@/app/api/cluster/report/route")
@@ -211,6 +212,9 @@ describe("inspector against the real test cluster", () => {
     expect(stamps.size).toBe(1)
     const again = (await (await GET(new Request("http://x/api/cluster/report?context=test-admin"))).json()) as { cached: boolean; report: ClusterReport }
     expect(again.cached).toBe(true)
+    const limited = (await (await GET(new Request("http://x/api/cluster/report?context=test-admin&refresh=1"))).json()) as { cached: boolean; refreshLimited?: unknown }
+    expect(limited).toMatchObject({ cached: true, refreshLimited: { intervalSeconds: 1 } })
+    await new Promise((r) => setTimeout(r, 1100))
     const fresh = (await (await GET(new Request("http://x/api/cluster/report?context=test-admin&refresh=1"))).json()) as { cached: boolean }
     expect(fresh.cached).toBe(false)
 
