@@ -190,7 +190,9 @@ async function freePort() {
   return port
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
 
 /** N simultaneous GETs; latency per request and status counts. */
 async function burst(url, n) {

@@ -3,7 +3,7 @@
 import { z } from "zod"
 import { getReport, listContexts } from "@/lib/inspector"
 import { demoReport } from "@/lib/inspector/demo"
-import { badRequest, guarded, json, parseQuery, unavailable } from "../responses"
+import { badRequest, guarded, json, parseQuery, reportJson, unavailable } from "../responses"
 
 export const dynamic = "force-dynamic"
 export const runtime = "nodejs"
@@ -23,6 +23,8 @@ const Query = z.strictObject({
 })
 
 const truthy = (v: string | undefined) => v === "1" || v === "true"
+// One object for the process, so its serialised body is prepared once.
+const demo = demoReport()
 const seconds = (ms: number) => Math.ceil(ms / 1000)
 
 export function GET(request: Request): Promise<Response> {
@@ -32,16 +34,15 @@ export function GET(request: Request): Promise<Response> {
     const q = parsed.value
     if (truthy(q.demo)) {
       if (listContexts().state === "disabled") return unavailable("disabled", "the cluster inspector is switched off (INSPECTOR_ENABLED=false)")
-      return json({ report: demoReport(), cached: true, ageMs: 0 })
+      return reportJson(request, demo, { cached: true, ageMs: 0 })
     }
     const r = await getReport(q.context, { refresh: truthy(q.refresh) })
     if (r.ok) {
-      return json({
-        report: r.report,
+      return reportJson(request, r.report, {
         cached: r.cached,
         ageMs: r.ageMs,
         // refresh=1 too soon after the last read: the cached report, and when a new read is possible.
-        ...(r.refreshLimited ? { refreshLimited: { retryAfterSeconds: seconds(r.refreshLimited.retryAfterMs), intervalSeconds: seconds(r.refreshLimited.intervalMs) } } : {}),
+        refreshLimited: r.refreshLimited ? { retryAfterSeconds: seconds(r.refreshLimited.retryAfterMs), intervalSeconds: seconds(r.refreshLimited.intervalMs) } : undefined,
       })
     }
     if (r.kind !== "cluster") {
