@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto"
 import type { z } from "zod"
 import type { ClusterReport } from "@/lib/inspector"
-import { acceptsGzip, reportBody } from "./report-body"
+import { reportBody } from "./report-body"
 
 const NO_STORE = { "Cache-Control": "no-store" }
 
@@ -13,12 +13,9 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { ...headers, ...NO_STORE } })
 }
 
-/** A report response: serialised and compressed once per report (report-body.ts), no-store like every other. */
-export function reportJson(request: Request, report: ClusterReport, rest: Record<string, unknown>): Response {
-  const { body, encoding } = reportBody(report, rest, acceptsGzip(request))
-  return new Response(body as Uint8Array<ArrayBuffer>, {
-    headers: { "Content-Type": "application/json", Vary: "Accept-Encoding", ...(encoding ? { "Content-Encoding": encoding } : {}), ...NO_STORE },
-  })
+/** A report response (report serialised once per report, see report-body.ts), no-store like every other. */
+export function reportJson(report: ClusterReport, rest: Record<string, unknown>): Response {
+  return new Response(reportBody(report, rest) as Uint8Array<ArrayBuffer>, { headers: { "Content-Type": "application/json", ...NO_STORE } })
 }
 
 export function unavailable(state: "disabled" | "unconfigured", message: string): Response {

@@ -1,5 +1,4 @@
 import path from "node:path"
-import { gunzipSync } from "node:zlib"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { GET } from "./route"
 import { GET as contexts } from "../contexts/route"
@@ -44,10 +43,7 @@ describe("GET /api/cluster/*", () => {
     const body = (await res.json()) as { report: { source: string; schemaVersion: number } }
     expect(body.report.source).toBe("demo")
     expect(body.report.schemaVersion).toBe(1)
-    // compressed once per report, so the route sets Content-Encoding itself
-    const gz = await GET(new Request("http://x/api/cluster/report?demo=1", { headers: { "accept-encoding": "gzip, br" } }))
-    expect([gz.headers.get("content-encoding"), gz.headers.get("vary"), gz.headers.get("cache-control")]).toEqual(["gzip", "Accept-Encoding", "no-store"])
-    expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString("utf8")).report.source).toBe("demo")
+    expect(res.headers.get("content-type")).toBe("application/json")
   })
 
   it("bad query parameters: 400 with field errors", async () => {

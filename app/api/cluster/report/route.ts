@@ -34,11 +34,11 @@ export function GET(request: Request): Promise<Response> {
     const q = parsed.value
     if (truthy(q.demo)) {
       if (listContexts().state === "disabled") return unavailable("disabled", "the cluster inspector is switched off (INSPECTOR_ENABLED=false)")
-      return reportJson(request, demo, { cached: true, ageMs: 0 })
+      return reportJson(demo, { cached: true, ageMs: 0 })
     }
     const r = await getReport(q.context, { refresh: truthy(q.refresh) })
     if (r.ok) {
-      return reportJson(request, r.report, {
+      return reportJson(r.report, {
         cached: r.cached,
         ageMs: r.ageMs,
         // refresh=1 too soon after the last read: the cached report, and when a new read is possible.
