@@ -12,6 +12,7 @@ import {
 } from "@/lib/catalog"
 
 import { Callout } from "./callout"
+import { GuideActions } from "./guide-actions"
 import { MaturityBadge } from "./maturity-badge"
 
 /** Title, summary and the catalog facts that head every guide. */
@@ -26,6 +27,7 @@ export async function GuideHeader({ mechanism, locale }: { mechanism: Mechanism;
     <header>
       <h1 className="text-3xl font-bold">{mechanism.name[locale]}</h1>
       <p className="mt-3 text-lg text-[var(--muted-foreground)]">{mechanism.summary[locale]}</p>
+      <GuideActions mechanism={mechanism} locale={locale} placement="top" />
 
       {replacement ? (
         <Callout type="warning" label={t("deprecated.title")}>

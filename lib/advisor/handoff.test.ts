@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest"
 
 import { KUBERNETES_MINORS, LATEST_MINOR, MECHANISMS } from "@/lib/catalog"
 
-import { advisorHandoffHref, graphRoutes, handoffFor } from "./handoff"
+import { hasStarter } from "@/lib/starters"
+
+import { advisorHandoffHref, graphRoutes, handoffFor, starterTargetFor } from "./handoff"
 import { ADVISOR_NODES, START_NODE_ID, evaluate, parseAdvisorParams } from "./index"
 import type { AdvisorNode } from "./types"
 
@@ -109,5 +111,18 @@ describe("handoffFor: every mechanism, whatever the graph says today", () => {
         expect(o.primary.id === m.id, `${m.id} via ${route.outcome}`).toBe(false)
       }
     }
+  })
+})
+
+describe("starterTargetFor", () => {
+  it("offers a mechanism's own starter, else its replacement's, else none", () => {
+    for (const m of MECHANISMS) {
+      const target = starterTargetFor(m.id)
+      if (hasStarter(m.id)) expect(target, m.id).toBe(m.id)
+      else if (m.replacedBy && hasStarter(m.replacedBy)) expect(target, m.id).toBe(m.replacedBy)
+      else expect(target, m.id).toBeUndefined()
+      if (target) expect(hasStarter(target), m.id).toBe(true)
+    }
+    expect(starterTargetFor("flexvolume")).toBe("csi-driver")
   })
 })

@@ -2,7 +2,8 @@
 // Derived from the decision graph, never hand-listed, so it follows the graph as it changes:
 // every route from the first question to an outcome is enumerated, the advisor evaluates each,
 // and the shortest route whose result names the mechanism (as primary before alternative) wins.
-import { LATEST_MINOR, type KubernetesMinor, type MechanismId } from "@/lib/catalog"
+import { LATEST_MINOR, getMechanism, type KubernetesMinor, type MechanismId } from "@/lib/catalog"
+import { hasStarter } from "@/lib/starters"
 
 import { evaluate } from "./evaluate"
 import { ADVISOR_NODES, START_NODE_ID } from "./graph"
@@ -97,4 +98,15 @@ export function advisorHandoffHref(mechanism: MechanismId, minor: KubernetesMino
     h.answers.map((s) => [s.question, s.answer] as const),
     minor,
   )}`
+}
+
+/**
+ * The starter to offer for a mechanism: its own, else the one of the mechanism that replaces it
+ * (FlexVolume → CSI driver); undefined when neither has one, and then no starter link is shown.
+ * Server-side only (it reads the starter registry).
+ */
+export function starterTargetFor(id: MechanismId): MechanismId | undefined {
+  if (hasStarter(id)) return id
+  const replacement = getMechanism(id).replacedBy
+  return replacement && hasStarter(replacement) ? replacement : undefined
 }

@@ -5,7 +5,8 @@ import { getTranslations } from "next-intl/server"
 
 import { routing } from "@/i18n/routing"
 import { parseAdvisorParams } from "@/lib/advisor"
-import { LATEST_MINOR } from "@/lib/catalog"
+import { starterTargetFor } from "@/lib/advisor/handoff"
+import { LATEST_MINOR, MECHANISM_IDS, type MechanismId } from "@/lib/catalog"
 import { AdvisorApp } from "@/components/advisor/advisor-app"
 import { AdvisorStoreProvider } from "@/components/advisor/advisor-provider"
 
@@ -14,6 +15,13 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/advisor"
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({ locale, namespace: "advisor.meta" })
   return { title: t("title"), description: t("description") }
+}
+
+function starterTargets(): Partial<Record<MechanismId, MechanismId>> {
+  return Object.fromEntries(MECHANISM_IDS.flatMap((id) => {
+    const target = starterTargetFor(id)
+    return target ? [[id, target]] : []
+  }))
 }
 
 export default async function AdvisorPage({ params, searchParams }: PageProps<"/[locale]/advisor">) {
@@ -31,7 +39,7 @@ export default async function AdvisorPage({ params, searchParams }: PageProps<"/
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">{t("intro")}</p>
       <div className="mt-6">
-        <AdvisorStoreProvider initial={initial}>
+        <AdvisorStoreProvider initial={initial} starters={starterTargets()}>
           <AdvisorApp />
         </AdvisorStoreProvider>
       </div>

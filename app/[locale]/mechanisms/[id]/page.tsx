@@ -7,9 +7,9 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { guideComponents } from "@/components/guide/guide-components"
+import { GuideActions } from "@/components/guide/guide-actions"
 import { GuideHeader } from "@/components/guide/guide-header"
 import { RelatedMechanisms } from "@/components/guide/related-mechanisms"
-import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
 import { getMechanism, isMechanismId, MECHANISM_IDS, type Locale, type MechanismId } from "@/lib/catalog"
 
@@ -64,22 +64,7 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
         )}
       </div>
 
-      <nav aria-label={t("actions.label")} className="mt-10 flex flex-wrap gap-3 border-t border-[var(--border)] pt-6">
-        <Link
-          href={`/starters/${id}`}
-          className="rounded-md bg-brand-strong px-4 py-2 text-sm font-semibold text-white hover:bg-brand"
-          data-slot="starter-link"
-        >
-          {t("actions.starter")}
-        </Link>
-        <Link
-          href="/advisor"
-          className="rounded-md border border-[var(--border)] px-4 py-2 text-sm font-semibold hover:bg-[var(--muted)]"
-          data-slot="advisor-link"
-        >
-          {t("actions.advisor")}
-        </Link>
-      </nav>
+      <GuideActions mechanism={mechanism} locale={locale} placement="bottom" />
 
       <RelatedMechanisms mechanism={mechanism} locale={locale} />
     </article>
