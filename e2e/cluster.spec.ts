@@ -41,7 +41,7 @@ test("search and filters narrow the report", async ({ page }) => {
 
 test("the report API serves demo data and rejects bad input", async ({ request }) => {
   const contexts = await request.get("/api/cluster/contexts")
-  expect(contexts.status()).toBe(503)
+  expect(contexts.status()).toBe(200)
   expect((await contexts.json()).state).toBe("unconfigured")
   const demo = await request.get("/api/cluster/report?demo=1")
   expect(demo.status()).toBe(200)

@@ -7,6 +7,7 @@ import { ClusterMapView } from "@/components/cluster/cluster-map-view"
 import { buildMapModel } from "@/components/map/map-model"
 import { parseMapQuery } from "@/components/map/map-query"
 import { routing } from "@/i18n/routing"
+import { PageContainer } from "@/components/shell/page-container"
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params
@@ -23,13 +24,13 @@ export default async function MapPage({ params, searchParams }: PageProps<"/[loc
   const initial = parseMapQuery(await searchParams)
   const t = await getTranslations({ locale, namespace: "map" })
   return (
-    <div className="mx-auto max-w-7xl px-4 py-6">
+    <PageContainer>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">{t("intro")}</p>
       <div className="mt-5">
         {/* Cluster overlay (inspector): per-point badges from the live or demo report, fetched client-side. */}
         <ClusterMapView model={buildMapModel(locale)} initial={initial} />
       </div>
-    </div>
+    </PageContainer>
   )
 }

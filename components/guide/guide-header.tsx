@@ -11,6 +11,8 @@ import {
   type Mechanism,
 } from "@/lib/catalog"
 
+import { Breakable } from "@/components/shell/page-container"
+
 import { Callout } from "./callout"
 import { GuideActions } from "./guide-actions"
 import { MaturityBadge } from "./maturity-badge"
@@ -25,7 +27,9 @@ export async function GuideHeader({ mechanism, locale }: { mechanism: Mechanism;
 
   return (
     <header>
-      <h1 className="text-3xl font-bold">{mechanism.name[locale]}</h1>
+      <h1 className="text-2xl font-bold sm:text-3xl">
+        <Breakable text={mechanism.name[locale]} />
+      </h1>
       <p className="mt-3 text-lg text-[var(--muted-foreground)]">{mechanism.summary[locale]}</p>
       <GuideActions mechanism={mechanism} locale={locale} placement="top" />
 

@@ -29,9 +29,10 @@ function LocaleLinks() {
           lang={other}
           hrefLang={other}
           aria-current={other === locale ? "true" : undefined}
-          className={`rounded-md px-2 py-1 ${
+          // Phones show only the language to switch to; the current one is marked from md up.
+          className={`whitespace-nowrap rounded-md px-2 py-1 ${
             other === locale
-              ? "bg-[var(--muted)] font-semibold"
+              ? "hidden bg-[var(--muted)] font-semibold md:inline"
               : "hover:bg-[var(--muted)]"
           }`}
         >

@@ -9,6 +9,7 @@ import { starterTargetFor } from "@/lib/advisor/handoff"
 import { LATEST_MINOR, MECHANISM_IDS, type MechanismId } from "@/lib/catalog"
 import { AdvisorApp } from "@/components/advisor/advisor-app"
 import { AdvisorStoreProvider } from "@/components/advisor/advisor-provider"
+import { PageContainer } from "@/components/shell/page-container"
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/advisor">): Promise<Metadata> {
   const { locale } = await params
@@ -35,7 +36,7 @@ export default async function AdvisorPage({ params, searchParams }: PageProps<"/
     : { answers: [], minor: LATEST_MINOR, urlErrors: parsed.errors }
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8">
+    <PageContainer>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">{t("intro")}</p>
       <div className="mt-6">
@@ -43,6 +44,6 @@ export default async function AdvisorPage({ params, searchParams }: PageProps<"/
           <AdvisorApp />
         </AdvisorStoreProvider>
       </div>
-    </div>
+    </PageContainer>
   )
 }

@@ -11,6 +11,7 @@ import { GuideActions } from "@/components/guide/guide-actions"
 import { GuideHeader } from "@/components/guide/guide-header"
 import { RelatedMechanisms } from "@/components/guide/related-mechanisms"
 import { routing } from "@/i18n/routing"
+import { PageContainer } from "@/components/shell/page-container"
 import { getMechanism, isMechanismId, MECHANISM_IDS, type Locale, type MechanismId } from "@/lib/catalog"
 
 // Every catalog id × locale is prerendered; anything else is a 404.
@@ -50,7 +51,8 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
 
   return (
     // break-word: long API names (h1, inline code) wrap instead of widening a 375 px viewport.
-    <article className="mx-auto max-w-4xl px-4 py-8 [overflow-wrap:break-word]" data-mechanism={id}>
+    <PageContainer>
+    <article className="max-w-4xl [overflow-wrap:break-word]" data-mechanism={id}>
       <GuideHeader mechanism={mechanism} locale={locale} />
 
       <div className="guide-prose">
@@ -68,5 +70,6 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
 
       <RelatedMechanisms mechanism={mechanism} locale={locale} />
     </article>
+    </PageContainer>
   )
 }
