@@ -96,7 +96,10 @@ function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges
   const fit = useCallback(
     (duration: number) => {
       const flow = flowRef.current
-      if (!flow) return
+      // The drawing CSS hides (wide on phones, narrow on desktops) has no size: fitting it would
+      // divide by zero.
+      const frame = frameRef.current
+      if (!flow || !frame || frame.clientWidth === 0 || frame.clientHeight === 0) return
       if (narrow || !point) void flow.fitView({ ...(narrow ? { padding: 0 } : FIT_OPTIONS), duration })
       else void flow.fitView({ ...FIT_OPTIONS, nodes: focusNodeIds(graph, point).map((id) => ({ id })), maxZoom: FOCUS_MAX_ZOOM, duration })
     },

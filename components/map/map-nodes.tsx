@@ -109,7 +109,9 @@ function PointNodeView({ data, width, height }: NodeProps<PointNode>) {
       {data.badge ? (
         <span
           data-testid={`map-point-badge-${data.pointId}`}
-          className={`absolute -top-3 ${data.side === "left" ? "left-2" : "right-2"} rounded-full border border-[var(--border)] bg-[var(--card)] px-2 text-[11px] font-medium shadow-sm`}
+          className={`absolute -top-3 whitespace-nowrap ${data.side === "left" ? "left-2" : data.compact ? "right-0" : "right-2"} rounded-full border border-[var(--border)] bg-[var(--card)] font-medium shadow-sm ${
+            data.compact ? "px-1.5 text-[10px]" : "px-2 text-[11px]"
+          }`}
         >
           {t("point.badge", { count: data.badge.count, risks: data.badge.risks })}
         </span>

@@ -18,7 +18,8 @@ export function SiteHeader({ search }: { search?: React.ReactNode }) {
       </a>
       {/* Below md: logo and tools on one row, the navigation on a second full-width row. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 md:gap-x-4 md:py-3">
-        <Link href="/" className="order-1 flex min-w-0 items-center gap-2 font-semibold">
+        {/* Zero basis below md: the name shrinks (truncates) so the tools stay on the same row. */}
+        <Link href="/" className="order-1 flex min-w-0 flex-1 items-center gap-2 font-semibold md:flex-none">
           <span
             aria-hidden="true"
             className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand text-sm text-white"
@@ -27,7 +28,7 @@ export function SiteHeader({ search }: { search?: React.ReactNode }) {
           </span>
           <span className="truncate">{t("productName")}</span>
         </Link>
-        <div className="order-2 ml-auto flex items-center gap-2 md:order-3">
+        <div className="order-2 ml-auto flex shrink-0 items-center gap-1.5 md:order-3 md:gap-2">
           {search}
           <LocaleSwitcher />
           <ThemeToggle />
