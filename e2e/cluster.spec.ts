@@ -36,7 +36,7 @@ test("search and filters narrow the report", async ({ page }) => {
   await expect(page.locator('[data-row="defaults.careful.example.com"]')).toHaveCount(0)
   await filters.getByLabel("Show", { exact: true }).selectOption("all")
   await filters.getByLabel("Extension point", { exact: true }).selectOption("7")
-  await expect(page.locator("section[data-point]")).toHaveCount(1)
+  await expect(page.locator("details[data-point]")).toHaveCount(1)
   await expect(page.locator('[data-row="example.com/gpu"]')).toBeVisible()
 })
 
@@ -74,8 +74,8 @@ test("the map shows per-point cluster badges from the demo report, labelled as d
   await expect(overlay).toContainText("Demo data", { timeout: 30_000 })
   await expect(overlay.getByRole("link")).toHaveAttribute("href", "/en/cluster")
   // Point 2: two webhooks + VAP + MAP, four risk flags on the risky webhook.
-  await expect(page.getByTestId("map-point-badge-2")).toHaveText("4 in cluster · 4 risks")
-  await expect(page.getByTestId("map-point-badge-3")).toHaveText("4 in cluster · 2 risks")
+  await expect(page.getByTestId("map-point-badge-2").filter({ visible: true })).toHaveText("4 in cluster · 4 risks")
+  await expect(page.getByTestId("map-point-badge-3").filter({ visible: true })).toHaveText("4 in cluster · 2 risks")
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])

@@ -212,7 +212,7 @@ test("version 1.30 greys out mechanisms that were not GA or beta then", async ({
 
 test("the diagram has working zoom and fit controls", async ({ page }) => {
   await openMap(page, "/en")
-  const viewport = page.locator(".react-flow__viewport")
+  const viewport = diagram(page).locator(".react-flow__viewport")
   const scale = async () => Number(/scale\(([\d.]+)\)/.exec((await viewport.getAttribute("style")) ?? "")?.[1] ?? 0)
   const before = await scale()
   await page.getByRole("button", { name: "Zoom in" }).click()

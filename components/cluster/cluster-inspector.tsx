@@ -209,19 +209,20 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
           <input
             id={ids.search}
             type="search"
-            className="mt-1 w-64 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
+            className="mt-1 w-64 max-w-full rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
             placeholder={t("filters.searchPlaceholder")}
             value={filters.query}
             onChange={(e) => setFilters({ ...filters, query: e.target.value })}
           />
         </div>
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor={ids.point} className="block text-sm font-medium">
             {t("filters.point")}
           </label>
+          {/* Long point names must not widen a phone's page: the select shrinks to the width. */}
           <select
             id={ids.point}
-            className="mt-1 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
+            className="mt-1 w-full max-w-full rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
             value={filters.point}
             onChange={(e) => setFilters({ ...filters, point: e.target.value as Filters["point"] })}
           >

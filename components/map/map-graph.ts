@@ -148,16 +148,18 @@ function narrowSpec(): LayoutSpec {
   const PT_X = COMP_X + COMP_W + 16
   const PT_W = NARROW_WIDTH - PT_X
   const HALF = (COMP_W - 8) / 2
+  // TOP: room above the first row for the cluster badge that sits on a point's top edge.
+  const TOP = 14
   const components: Partial<Record<ComponentKey, Box>> = {
-    clientGo: { x: COMP_X, y: 76, width: HALF, height: 56 },
-    kubectl: { x: COMP_X + HALF + 8, y: 76, width: HALF, height: 56 },
-    apiserver: { x: COMP_X, y: 176, width: COMP_W, height: 64 },
-    resources: { x: COMP_X, y: 284, width: COMP_W, height: 72 },
-    scheduler: { x: COMP_X, y: 400, width: COMP_W, height: 64 },
-    controllers: { x: COMP_X, y: 508, width: COMP_W, height: 64 },
-    kubeletA: { x: COMP_X, y: 616, width: COMP_W, height: 52 },
-    network: { x: COMP_X, y: 712, width: COMP_W, height: 64 },
-    devices: { x: COMP_X, y: 820, width: COMP_W, height: 64 },
+    clientGo: { x: COMP_X, y: TOP + 76, width: HALF, height: 56 },
+    kubectl: { x: COMP_X + HALF + 8, y: TOP + 76, width: HALF, height: 56 },
+    apiserver: { x: COMP_X, y: TOP + 176, width: COMP_W, height: 64 },
+    resources: { x: COMP_X, y: TOP + 284, width: COMP_W, height: 72 },
+    scheduler: { x: COMP_X, y: TOP + 400, width: COMP_W, height: 64 },
+    controllers: { x: COMP_X, y: TOP + 508, width: COMP_W, height: 64 },
+    kubeletA: { x: COMP_X, y: TOP + 616, width: COMP_W, height: 52 },
+    network: { x: COMP_X, y: TOP + 712, width: COMP_W, height: 64 },
+    devices: { x: COMP_X, y: TOP + 820, width: COMP_W, height: 64 },
   }
   const beside = (anchor: ComponentKey) => {
     const a = components[anchor] ?? { x: 0, y: 0, width: 0, height: 0 }
@@ -175,9 +177,9 @@ function narrowSpec(): LayoutSpec {
       "5": beside("controllers"),
       "6": beside("network"),
       "7": beside("devices"),
-      configuration: { x: COMP_X, y: 0, width: NARROW_WIDTH - COMP_X, height: 52, anchor: null, side: "left" },
+      configuration: { x: COMP_X, y: TOP, width: NARROW_WIDTH - COMP_X, height: 52, anchor: null, side: "left" },
     },
-    stages: { top: 276, left: COMP_X, width: NARROW_WIDTH - COMP_X, gapX: 0, gapY: 28, columns: 1 },
+    stages: { top: TOP + 276, left: COMP_X, width: NARROW_WIDTH - COMP_X, gapX: 0, gapY: 28, columns: 1 },
     stageTail: 40,
   }
 }

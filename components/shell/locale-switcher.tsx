@@ -12,6 +12,12 @@ const LOCALE_LABELS: Record<(typeof routing.locales)[number], string> = {
   "zh-CN": "简体中文",
 }
 
+// Phones: a short form, so the product name and the tools share one header row.
+const SHORT_LABELS: Record<(typeof routing.locales)[number], string> = {
+  en: "EN",
+  "zh-CN": "中文",
+}
+
 function LocaleLinks() {
   const t = useTranslations("shell")
   const locale = useLocale()
@@ -36,7 +42,8 @@ function LocaleLinks() {
               : "hover:bg-[var(--muted)]"
           }`}
         >
-          {LOCALE_LABELS[other]}
+          <span className="sm:hidden">{SHORT_LABELS[other]}</span>
+          <span className="hidden sm:inline">{LOCALE_LABELS[other]}</span>
         </Link>
       ))}
     </nav>
