@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl"
 import { useTheme } from "next-themes"
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react"
 
+import type { PointId } from "@/lib/catalog/types"
+
 import {
   buildMapGraph,
   componentNodeId,
@@ -16,8 +18,6 @@ import {
   type MapNode,
   type PointBadges,
 } from "./map-graph"
-import type { PointId } from "@/lib/catalog/types"
-
 import type { MapModel } from "./map-model"
 import { MAP_NODE_TYPES } from "./map-nodes"
 import { useMapStore } from "./map-store-provider"
@@ -100,7 +100,9 @@ function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges
       // divide by zero.
       const frame = frameRef.current
       if (!flow || !frame || frame.clientWidth === 0 || frame.clientHeight === 0) return
-      if (narrow || !point) void flow.fitView({ ...(narrow ? { padding: 0 } : FIT_OPTIONS), duration })
+      // Narrow: the drawing from its origin (margins for routed edges and badges included), scaled to the width.
+      if (narrow) void flow.setViewport({ x: 0, y: 0, zoom: frame.clientWidth / graph.width }, { duration })
+      else if (!point) void flow.fitView({ ...FIT_OPTIONS, duration })
       else void flow.fitView({ ...FIT_OPTIONS, nodes: focusNodeIds(graph, point).map((id) => ({ id })), maxZoom: FOCUS_MAX_ZOOM, duration })
     },
     [graph, point, narrow],
@@ -114,7 +116,7 @@ function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges
   // frame's size: re-fit once both have been laid out, two frames later.
   const first = useRef(true)
   useEffect(() => {
-    if (first.current && !point) {
+    if (first.current && !point && !narrow) {
       first.current = false
       return
     }
@@ -173,8 +175,11 @@ function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges
         }}
         width={narrow ? graph.width : SSR_WIDTH}
         height={narrow ? graph.height : SSR_HEIGHT}
-        fitView
-        fitViewOptions={narrow ? { padding: 0 } : FIT_OPTIONS}
+        // Wide: fitted on the server and again in the browser. Narrow: drawn from its origin at
+        // zoom 1 on the server, then scaled to the frame's width (fit above).
+        fitView={!narrow}
+        fitViewOptions={FIT_OPTIONS}
+        {...(narrow ? { defaultViewport: { x: 0, y: 0, zoom: 1 } } : {})}
         minZoom={0.3}
         maxZoom={2}
         nodesDraggable={false}

@@ -189,9 +189,6 @@ export const NARROW_WIDTH = 360
 
 const SPECS: Record<MapLayout, LayoutSpec> = { wide: wideSpec(), narrow: narrowSpec() }
 
-/** Point sizes of the two layouts (the point buttons adapt their content to them). */
-export { POINT_H, POINT_W }
-
 // STAGE SIZES ---------------------------------------------------------------------------------
 
 const STAGE_PAD_X = 8 // px-2 inside a 2 px border

@@ -45,18 +45,14 @@ function MapLayout({ model, pointBadges }: Omit<MapViewProps, "initial">) {
       <div className="flex flex-col gap-4 lg:flex-row">
         <div className="min-w-0 flex-1">
           {/* Both drawings are in the server HTML; CSS shows the one for the screen (no shift on load). */}
-          <div className="hidden lg:block">
-            <MapFlow model={model} badges={pointBadges} layout="wide" />
-            <p className="mt-2 text-xs text-[var(--muted-foreground)]" aria-hidden="true">
-              {t("diagramHint")}
-            </p>
-          </div>
-          <div className="lg:hidden">
-            <MapFlow model={model} badges={pointBadges} layout="narrow" />
-            <p className="mt-2 text-xs text-[var(--muted-foreground)]" aria-hidden="true">
-              {t("diagramHintTouch")}
-            </p>
-          </div>
+          {(["wide", "narrow"] as const).map((layout) => (
+            <div key={layout} className={layout === "wide" ? "hidden lg:block" : "lg:hidden"}>
+              <MapFlow model={model} badges={pointBadges} layout={layout} />
+              <p className="mt-2 text-xs text-[var(--muted-foreground)]" aria-hidden="true">
+                {t(layout === "wide" ? "diagramHint" : "diagramHintTouch")}
+              </p>
+            </div>
+          ))}
         </div>
         <MapPanel model={model} />
       </div>
