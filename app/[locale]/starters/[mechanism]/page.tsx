@@ -9,6 +9,7 @@ import { StarterWorkbench } from "@/components/starters/starter-workbench"
 import { VerifiedRow } from "@/components/starters/verified-row"
 import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
+import { Breakable, PageContainer } from "@/components/shell/page-container"
 import { getMechanism, type MechanismId } from "@/lib/catalog"
 import { fieldSpecs, getStarter, starterIds } from "@/lib/starters"
 import { unverifiedMinors } from "@/lib/starters/matrix"
@@ -37,13 +38,15 @@ export default async function StarterPage({ params }: PageProps<"/[locale]/start
   const t = await getTranslations({ locale, namespace: "starters" })
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8" data-mechanism={g.id}>
+    <PageContainer data-mechanism={g.id}>
       <nav className="text-sm">
         <Link href="/starters" className="underline hover:no-underline">
           ← {t("workbench.back")}
         </Link>
       </nav>
-      <h1 className="mt-2 text-3xl font-bold">{t("meta.starterTitle", { name: m.name[locale] })}</h1>
+      <h1 className="mt-2 text-2xl font-bold sm:text-3xl">
+        <Breakable text={t("meta.starterTitle", { name: m.name[locale] })} />
+      </h1>
       <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">
         {m.summary[locale]}{" "}
         <Link href={`/mechanisms/${g.id}`} className="underline hover:no-underline">
@@ -61,6 +64,6 @@ export default async function StarterPage({ params }: PageProps<"/[locale]/start
           <VerifiedRow mechanism={g.id as MechanismId} locale={locale} details />
         </div>
       </section>
-    </div>
+    </PageContainer>
   )
 }
