@@ -13,6 +13,7 @@ export {
   starterIds,
   startersMetadata,
   type FieldSpec,
+  type GenerateResult,
 } from "./registry"
 export { zipStarter, unzipStarter, zipFileName } from "./zip"
 export { STARTER_NOTICES, starterNotice, type StarterNotice } from "./notices"
