@@ -7,13 +7,14 @@ import { routing } from "@/i18n/routing"
 import { parseAdvisorParams } from "@/lib/advisor"
 import { LATEST_MINOR } from "@/lib/catalog"
 import { AdvisorApp } from "@/components/advisor/advisor-app"
+import { advisorPreview, shareMetadata } from "@/components/share/share-metadata"
 import { AdvisorStoreProvider } from "@/components/advisor/advisor-provider"
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/advisor">): Promise<Metadata> {
+// A shared link with answers previews with the recommended mechanism (components/share).
+export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/advisor">): Promise<Metadata> {
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
-  const t = await getTranslations({ locale, namespace: "advisor.meta" })
-  return { title: t("title"), description: t("description") }
+  return shareMetadata(locale, advisorPreview(locale, await searchParams), `/${locale}/advisor`)
 }
 
 export default async function AdvisorPage({ params, searchParams }: PageProps<"/[locale]/advisor">) {
