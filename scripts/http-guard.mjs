@@ -106,10 +106,29 @@ export function writeProblem(req, res, problem) {
   res.end(req.method === "HEAD" ? undefined : body)
 }
 
+function hasCacheControl(headers) {
+  if (Array.isArray(headers)) return headers.some((h, i) => (Array.isArray(h) ? String(h[0]) : i % 2 === 0 ? String(h) : "").toLowerCase() === "cache-control")
+  return !!headers && typeof headers === "object" && Object.keys(headers).some((k) => k.toLowerCase() === "cache-control")
+}
+
+/**
+ * API answers are never cached unless the route says how long (Next's own 404 and 405 answers
+ * under /api say nothing): `no-store` is added when the headers go out without a Cache-Control.
+ */
+function defaultNoStore(res) {
+  const writeHead = res.writeHead
+  res.writeHead = function writeHeadWithCacheControl(...args) {
+    const headers = args.find((a, i) => i > 0 && typeof a === "object")
+    if (!this.hasHeader("cache-control") && !hasCacheControl(headers)) this.setHeader("Cache-Control", "no-store")
+    return writeHead.apply(this, args)
+  }
+}
+
 /** Wraps a Node request listener: security headers first, then either the guard's answer or the listener. */
 export function guardRequestListener(listener, options) {
   return function guardedListener(req, res) {
     setHeaders(res, options.headers)
+    if (typeof req.url === "string" && isApiPath(req.url.split("?", 1)[0])) defaultNoStore(res)
     const problem = checkRequest(req.method, req.url)
     if (problem) return writeProblem(req, res, problem)
     return listener.call(this, req, res)

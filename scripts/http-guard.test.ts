@@ -65,6 +65,9 @@ describe("the guard in front of a real Node HTTP server", () => {
     server = http.createServer(
       guardRequestListener((req: http.IncomingMessage, res: http.ServerResponse) => {
         res.setHeader("Content-Type", "text/plain")
+        if (req.url === "/api/cached") res.setHeader("Cache-Control", "public, max-age=300")
+        if (req.url === "/api/write-head") return void res.writeHead(200, { "Cache-Control": "max-age=60" }).end("app")
+        if (req.url === "/api/write-head-raw") return void res.writeHead(200, ["Cache-Control", "max-age=30"]).end("app")
         res.end("app")
       }, options),
     )
@@ -91,6 +94,21 @@ describe("the guard in front of a real Node HTTP server", () => {
     expect(head(answer)).toContain("x-frame-options: deny")
     expect(head(answer)).toContain("strict-transport-security: max-age=600")
     expect(answer.endsWith("app")).toBe(true)
+  })
+
+  it("makes API answers no-store unless the route sets its own Cache-Control", async () => {
+    const plain = await raw("GET /api/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    expect(head(plain)).toContain("cache-control: no-store")
+    const cached = await raw("GET /api/cached HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    expect(head(cached)).toContain("cache-control: public, max-age=300")
+    expect(head(cached)).not.toContain("no-store")
+    for (const [path, value] of [["/api/write-head", "max-age=60"], ["/api/write-head-raw", "max-age=30"]]) {
+      const answer = head(await raw(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`))
+      expect(answer).toContain(`cache-control: ${value}`)
+      expect(answer).not.toContain("no-store")
+    }
+    const page = await raw("GET /en HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    expect(head(page)).not.toContain("cache-control")
   })
 
   it("answers TRACE with 405, Allow and the security headers", async () => {
