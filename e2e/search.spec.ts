@@ -79,3 +79,20 @@ for (const locale of ["en", "zh-CN"]) {
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])
   })
 }
+
+test("English results show English only; Chinese results add the English name", async ({ page }) => {
+  await page.goto("/en")
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
+  await page.keyboard.press("Control+k")
+  await input(page).fill("webhook")
+  await expect(options(page).first()).toBeVisible()
+  // No Chinese characters under any English hit.
+  const texts = await options(page).allInnerTexts()
+  expect(texts.filter((t) => /[\u4e00-\u9fff]/.test(t))).toEqual([])
+  await page.keyboard.press("Escape")
+  await page.goto("/zh-CN")
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
+  await page.keyboard.press("Control+k")
+  await input(page).fill("webhook")
+  await expect(options(page).first().locator('[lang="en"]')).toBeVisible()
+})

@@ -12,7 +12,22 @@ import { ClusterConflictsNotice } from "./cluster-conflicts-notice"
 import { ExplorePane } from "./explore-pane"
 import { queryFromValues, useStarterOptions, type RawValues } from "./use-starter-options"
 
-type Props = { mechanism: MechanismId; fields: FieldSpec[]; locale: Locale }
+type Props = {
+  mechanism: MechanismId
+  fields: FieldSpec[]
+  locale: Locale
+  /** Minors the verification matrix has not verified (marked in the target selector). */
+  unverified?: readonly KubernetesMinor[]
+}
+
+/**
+ * Options that only matter while a switch is on: shown disabled (their value kept) when it is off.
+ * Mirrors the generators, which read these options only under that switch.
+ */
+const DEPENDS_ON: Partial<Record<MechanismId, Record<string, string>>> = {
+  "validating-admission-policy": { group: "params", paramKind: "params" },
+  "image-credential-provider": { audience: "serviceAccountToken" },
+}
 
 async function writeClipboard(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text)
@@ -27,7 +42,7 @@ async function writeClipboard(text: string): Promise<void> {
   if (!ok) throw new Error("copy failed")
 }
 
-export function StarterWorkbench({ mechanism, fields, locale }: Props) {
+export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }: Props) {
   const t = useTranslations("starters")
   const { values, setValue, reset, origin, ready } = useStarterOptions(mechanism, fields)
   const [status, setStatus] = useState("")
@@ -122,23 +137,29 @@ export function StarterWorkbench({ mechanism, fields, locale }: Props) {
             download()
           }}
         >
-          {fields.map((f) => (
-            <OptionField
-              key={f.name}
-              field={f}
-              mechanism={mechanism}
-              locale={locale}
-              value={values[f.name]}
-              error={errors.get(f.name)}
-              errorText={errorText}
-              onChange={(v) => setValue(f.name, v)}
-            />
-          ))}
+          {fields.map((f) => {
+            const dependsOn = DEPENDS_ON[mechanism]?.[f.name]
+            return (
+              <OptionField
+                key={f.name}
+                field={f}
+                mechanism={mechanism}
+                locale={locale}
+                unverified={unverified}
+                value={values[f.name]}
+                error={errors.get(f.name)}
+                errorText={errorText}
+                onChange={(v) => setValue(f.name, v)}
+                disabledBy={dependsOn !== undefined && values[dependsOn] !== true ? dependsOn : undefined}
+              />
+            )
+          })}
           {[...errors.values()]
             .filter((e) => !fields.some((f) => f.name === e.field))
             .map((e) => (
-              <p key={e.field} className="text-sm text-red-700 dark:text-red-400">
-                {e.field}: {errorText(e)}
+              <p key={e.field} data-testid="form-error" className="text-sm text-red-700 dark:text-red-400">
+                {e.field ? `${e.field}: ` : null}
+                {errorText(e)}
               </p>
             ))}
           <div className="flex flex-wrap gap-2 pt-2">
@@ -203,21 +224,30 @@ type FieldProps = {
   field: FieldSpec
   mechanism: MechanismId
   locale: Locale
+  unverified: readonly KubernetesMinor[]
   value: string | boolean | undefined
   error: FieldError | undefined
   errorText: (e: FieldError) => string
   onChange: (v: string | boolean) => void
+  /** The switch that is off and makes this option irrelevant. */
+  disabledBy?: string
 }
 
-function OptionField({ field, mechanism, locale, value, error, errorText, onChange }: FieldProps) {
+function OptionField({ field, mechanism, locale, unverified, value, error, errorText, onChange, disabledBy }: FieldProps) {
   const t = useTranslations("starters")
   const id = useId()
   const labelKey = `fields.${field.name}.label` as "fields.name.label"
   const helpKey = `fields.${field.name}.help` as "fields.name.help"
   const label = t.has(labelKey) ? t(labelKey) : field.name
   const help = t.has(helpKey) ? t(helpKey) : undefined
-  const describedBy = [help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
-  const inputClass = `mt-1 w-full rounded-md border bg-[var(--background)] px-2 py-1.5 text-sm ${
+  const switchKey = `fields.${disabledBy ?? ""}.label` as "fields.name.label"
+  const dependsNote = disabledBy ? t("workbench.dependsOn", { switch: t.has(switchKey) ? t(switchKey) : disabledBy }) : undefined
+  const describedBy = [help ? `${id}-help` : "", dependsNote ? `${id}-depends` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
+  const optionLabel = (v: string) => {
+    const key = `fields.${field.name}.options.${v}` as "fields.name.label"
+    return t.has(key) ? t(key) : v
+  }
+  const inputClass = `mt-1 w-full rounded-md border bg-[var(--background)] px-2 py-1.5 text-sm disabled:cursor-not-allowed disabled:opacity-60 ${
     error ? "border-red-600" : "border-[var(--border)]"
   }`
 
@@ -228,7 +258,7 @@ function OptionField({ field, mechanism, locale, value, error, errorText, onChan
         id={id}
         name={field.name}
         type="checkbox"
-        className="mt-1 size-4"
+        className="size-4 shrink-0"
         checked={value === true}
         aria-invalid={!!error}
         aria-describedby={describedBy}
@@ -242,6 +272,7 @@ function OptionField({ field, mechanism, locale, value, error, errorText, onChan
         name={field.name}
         className={inputClass}
         value={String(value ?? "")}
+        disabled={disabledBy !== undefined}
         aria-invalid={!!error}
         aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
@@ -250,7 +281,7 @@ function OptionField({ field, mechanism, locale, value, error, errorText, onChan
         {value !== undefined && !field.values?.includes(String(value)) ? <option value={String(value)}>{String(value)}</option> : null}
         {field.values?.map((v) => (
           <option key={v} value={v}>
-            {field.name === "k8s" ? minorLabel(mechanism, v as KubernetesMinor, t) : v}
+            {field.name === "k8s" ? minorLabel(mechanism, v as KubernetesMinor, t, unverified) : optionLabel(v)}
           </option>
         ))}
       </select>
@@ -266,6 +297,7 @@ function OptionField({ field, mechanism, locale, value, error, errorText, onChan
         autoComplete="off"
         className={inputClass}
         value={String(value ?? "")}
+        disabled={disabledBy !== undefined}
         aria-invalid={!!error}
         aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
@@ -275,11 +307,28 @@ function OptionField({ field, mechanism, locale, value, error, errorText, onChan
 
   const stateNote = field.name === "k8s" && typeof value === "string" ? minorNote(mechanism, value, t, locale) : undefined
   return (
-    <div data-field={field.name}>
-      <label htmlFor={id} className="block text-sm font-semibold">
-        {label}
-      </label>
-      {control}
+    <div data-field={field.name} data-disabled={disabledBy !== undefined || undefined}>
+      {field.kind === "boolean" ? (
+        // A switch reads as one line: the box, then its label.
+        <div className="flex items-center gap-2">
+          {control}
+          <label htmlFor={id} className="text-sm font-semibold">
+            {label}
+          </label>
+        </div>
+      ) : (
+        <>
+          <label htmlFor={id} className={`block text-sm font-semibold ${disabledBy ? "text-[var(--muted-foreground)]" : ""}`}>
+            {label}
+          </label>
+          {control}
+        </>
+      )}
+      {dependsNote ? (
+        <p id={`${id}-depends`} className="mt-1 text-xs text-[var(--muted-foreground)]">
+          {dependsNote}
+        </p>
+      ) : null}
       {help ? (
         <p id={`${id}-help`} className="mt-1 text-xs text-[var(--muted-foreground)]">
           {help}
@@ -297,9 +346,10 @@ function OptionField({ field, mechanism, locale, value, error, errorText, onChan
 
 type T = ReturnType<typeof useTranslations<"starters">>
 
-function minorLabel(mechanism: MechanismId, minor: KubernetesMinor, t: T): string {
+function minorLabel(mechanism: MechanismId, minor: KubernetesMinor, t: T, unverified: readonly KubernetesMinor[]): string {
   const s = stateAt(getMechanism(mechanism), minor)
-  return `${minor} · ${t(`maturity.${s.maturity}`)}`
+  const mark = unverified.includes(minor) ? ` · ⚠ ${t("matrix.unverifiedOption")}` : ""
+  return `${minor} · ${t(`maturity.${s.maturity}`)}${mark}`
 }
 
 function minorNote(mechanism: MechanismId, minor: string, t: T, locale: Locale): string | undefined {

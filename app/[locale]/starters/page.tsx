@@ -5,8 +5,10 @@ import { getTranslations } from "next-intl/server"
 
 import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
+import { PageContainer } from "@/components/shell/page-container"
 import { LATEST_MINOR, getMechanism } from "@/lib/catalog"
 import { STARTERS } from "@/lib/starters"
+import { VerifiedRow } from "@/components/starters/verified-row"
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/starters">): Promise<Metadata> {
   const { locale } = await params
@@ -19,10 +21,12 @@ export default async function StartersIndexPage({ params }: PageProps<"/[locale]
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) notFound()
   const t = await getTranslations({ locale, namespace: "starters.index" })
+  const tm = await getTranslations({ locale, namespace: "starters.matrix" })
 
   return (
-    <div className="mx-auto max-w-5xl px-4 py-8">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+    <PageContainer>
+      <div className="max-w-5xl">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="mt-3 text-[var(--muted-foreground)]">{t("intro", { minor: LATEST_MINOR })}</p>
       <ul className="mt-6 grid gap-3 sm:grid-cols-2" data-testid="starter-list">
         {STARTERS.map((g) => {
@@ -44,11 +48,16 @@ export default async function StartersIndexPage({ params }: PageProps<"/[locale]
                 {" · "}
                 {t("targets", { from: g.targets[0] ?? "", to: g.targets[g.targets.length - 1] ?? "" })}
               </p>
+              <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
+                <span className="text-[var(--muted-foreground)]">{tm("indexCaption")}</span>
+                <VerifiedRow mechanism={g.id} locale={locale} />
+              </div>
             </li>
           )
         })}
       </ul>
       <p className="mt-8 text-sm text-[var(--muted-foreground)]">{t("api")}</p>
-    </div>
+      </div>
+    </PageContainer>
   )
 }

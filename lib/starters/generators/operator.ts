@@ -60,7 +60,7 @@ function apiFiles(o: Options): StarterFile[] {
       content: go`
         // Package ${V} contains the ${V} API of the ${str(o.group)} group.
         // +kubebuilder:object:generate=true
-        // +groupName=${ident(o.group.replace(/[.-]/g, "_"))}
+        // +groupName=${token(o.group)}
         package ${V}
 
         import (
@@ -78,7 +78,7 @@ function apiFiles(o: Options): StarterFile[] {
           // AddToScheme adds the types of this package to a scheme.
           AddToScheme = SchemeBuilder.AddToScheme
         )
-      `.replace(/\+groupName=.*/, `+groupName=${o.group}`),
+      `,
     },
     {
       path: `${dir}/${n.lower}_types.go`,

@@ -7,10 +7,11 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { guideComponents } from "@/components/guide/guide-components"
+import { GuideActions } from "@/components/guide/guide-actions"
 import { GuideHeader } from "@/components/guide/guide-header"
 import { RelatedMechanisms } from "@/components/guide/related-mechanisms"
-import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
+import { PageContainer } from "@/components/shell/page-container"
 import { getMechanism, isMechanismId, MECHANISM_IDS, type Locale, type MechanismId } from "@/lib/catalog"
 
 // Every catalog id × locale is prerendered; anything else is a 404.
@@ -50,7 +51,8 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
 
   return (
     // break-word: long API names (h1, inline code) wrap instead of widening a 375 px viewport.
-    <article className="mx-auto max-w-4xl px-4 py-8 [overflow-wrap:break-word]" data-mechanism={id}>
+    <PageContainer>
+    <article className="max-w-4xl [overflow-wrap:break-word]" data-mechanism={id}>
       <GuideHeader mechanism={mechanism} locale={locale} />
 
       <div className="guide-prose">
@@ -64,24 +66,10 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
         )}
       </div>
 
-      <nav aria-label={t("actions.label")} className="mt-10 flex flex-wrap gap-3 border-t border-[var(--border)] pt-6">
-        <Link
-          href={`/starters/${id}`}
-          className="rounded-md bg-brand-strong px-4 py-2 text-sm font-semibold text-white hover:bg-brand"
-          data-slot="starter-link"
-        >
-          {t("actions.starter")}
-        </Link>
-        <Link
-          href="/advisor"
-          className="rounded-md border border-[var(--border)] px-4 py-2 text-sm font-semibold hover:bg-[var(--muted)]"
-          data-slot="advisor-link"
-        >
-          {t("actions.advisor")}
-        </Link>
-      </nav>
+      <GuideActions mechanism={mechanism} locale={locale} placement="bottom" />
 
       <RelatedMechanisms mechanism={mechanism} locale={locale} />
     </article>
+    </PageContainer>
   )
 }
