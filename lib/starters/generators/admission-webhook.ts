@@ -359,7 +359,9 @@ function goMain(mode: Mode, o: Options): string {
         "syscall"
         "time"
 
+        "github.com/go-logr/logr/funcr"
         "sigs.k8s.io/controller-runtime/pkg/certwatcher"
+        ctrllog "sigs.k8s.io/controller-runtime/pkg/log"
 
         "${token(o.module)}/internal/webhook"
       )
@@ -369,6 +371,8 @@ function goMain(mode: Mode, o: Options): string {
         cert := flag.String("tls-cert-file", "/tls/tls.crt", "serving certificate")
         key := flag.String("tls-private-key-file", "/tls/tls.key", "serving key")
         flag.Parse()
+        // certwatcher logs through controller-runtime's logger: send it to the standard log.
+        ctrllog.SetLogger(funcr.New(func(prefix, args string) { log.Println(prefix, args) }, funcr.Options{}))
 
         mux := http.NewServeMux()
         mux.HandleFunc(${str(paths(mode).path)}, webhook.Handler)
