@@ -550,7 +550,10 @@ function generateCni(o: Options) {
         if err := json.Unmarshal(data, &raw); err != nil {
           return nil, nil, err
         }
-        plugins, _ := raw["plugins"].([]any)
+        plugins, ok := raw["plugins"].([]any)
+        if !ok {
+          return nil, nil, fmt.Errorf("%s has no plugins list: chain into a .conflist (single-plugin .conf files are not supported)", path)
+        }
         return raw, plugins, nil
       }
 
@@ -775,6 +778,7 @@ function generateCni(o: Options) {
         "context"
         "errors"
         "flag"
+        "fmt"
         "log"
         "os"
         "os/signal"
@@ -828,21 +832,27 @@ function generateCni(o: Options) {
 
         ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
         defer stop()
-        if err := chain.CopyBinary(*binary, *binDir, pluginName); err != nil {
-          log.Fatalf("install binary: %v", err)
+        if err := run(ctx, *binary, *binDir, *confDir, entry, *interval, *keep); err != nil {
+          log.Fatal(err)
         }
-        ticker := time.NewTicker(*interval)
+      }
+
+      // run installs the binary, keeps the plugin chained until ctx ends, then (unless keep)
+      // takes it out again.
+      func run(ctx context.Context, binary, binDir, confDir string, entry map[string]any, interval time.Duration, keep bool) error {
+        if err := chain.CopyBinary(binary, binDir, pluginName); err != nil {
+          return fmt.Errorf("install binary: %w", err)
+        }
+        ticker := time.NewTicker(interval)
         defer ticker.Stop()
         for {
-          ensure(*confDir, entry)
+          ensure(confDir, entry)
           select {
           case <-ctx.Done():
-            if !*keep {
-              if err := remove(*binDir, *confDir); err != nil {
-                log.Fatal(err)
-              }
+            if keep {
+              return nil
             }
-            return
+            return remove(binDir, confDir)
           case <-ticker.C:
           }
         }
@@ -886,6 +896,81 @@ function generateCni(o: Options) {
         return nil
       }
   ` },
+    { path: "cmd/install/main_test.go", content: go`
+      package main
+
+      import (
+        "context"
+        "os"
+        "path/filepath"
+        "strings"
+        "testing"
+        "time"
+      )
+
+      // TestRunChainsWaitsAndUninstalls: a node without a network yet, then the primary CNI writes
+      // its conflist; the installer chains into it, re-adds the entry when the primary CNI
+      // rewrites the file, and removes entry and binary when stopped.
+      func TestRunChainsWaitsAndUninstalls(t *testing.T) {
+        dir := t.TempDir()
+        bin, conf := filepath.Join(dir, "bin"), filepath.Join(dir, "net.d")
+        for _, d := range []string{bin, conf} {
+          if err := os.Mkdir(d, 0o755); err != nil {
+            t.Fatal(err)
+          }
+        }
+        src := filepath.Join(dir, "plugin")
+        if err := os.WriteFile(src, []byte("#!/bin/sh\\n"), 0o755); err != nil {
+          t.Fatal(err)
+        }
+        ctx, cancel := context.WithCancel(context.Background())
+        done := make(chan error, 1)
+        entry := map[string]any{"type": pluginName, "allowedSubnets": []any{"10.244.0.0/16"}}
+        go func() { done <- run(ctx, src, bin, conf, entry, 20*time.Millisecond, false) }()
+
+        primary := filepath.Join(conf, "10-kindnet.conflist")
+        original := \`{"cniVersion":"1.0.0","name":"kindnet","plugins":[{"type":"ptp","ipam":{"type":"host-local"}},{"type":"portmap","capabilities":{"portMappings":true}}]}\`
+        waitFor := func(what string, ok func() bool) {
+          t.Helper()
+          deadline := time.Now().Add(5 * time.Second)
+          for !ok() {
+            if time.Now().After(deadline) {
+              t.Fatalf("timed out waiting for %s", what)
+            }
+            time.Sleep(10 * time.Millisecond)
+          }
+        }
+        chained := func() bool {
+          data, _ := os.ReadFile(primary)
+          return strings.Contains(string(data), \`"type": "\`+pluginName+\`"\`)
+        }
+        waitFor("the binary", func() bool { _, err := os.Stat(filepath.Join(bin, pluginName)); return err == nil })
+        if err := os.WriteFile(primary, []byte(original), 0o644); err != nil {
+          t.Fatal(err)
+        }
+        waitFor("the chain entry", chained)
+        // The primary CNI rewrites its file (e.g. on restart): the entry comes back.
+        if err := os.WriteFile(primary, []byte(original), 0o644); err != nil {
+          t.Fatal(err)
+        }
+        waitFor("the chain entry after a rewrite", chained)
+
+        cancel()
+        if err := <-done; err != nil {
+          t.Fatal(err)
+        }
+        if chained() {
+          t.Fatal("entry left in the conflist after stop")
+        }
+        if _, err := os.Stat(filepath.Join(bin, pluginName)); !os.IsNotExist(err) {
+          t.Fatalf("binary left after stop: %v", err)
+        }
+        data, _ := os.ReadFile(primary)
+        if !strings.Contains(string(data), \`"portmap"\`) {
+          t.Fatalf("primary network damaged: %s", data)
+        }
+      }
+  ` },
     { path: "netns_test.go", content: go`
       package main
 
@@ -905,8 +990,9 @@ function generateCni(o: Options) {
       // TestChainInNetns runs the real chain: ptp + host-local (containernetworking/plugins, from
       // $CNI_PLUGINS_DIR) and then this plugin, through libcni as a container runtime calls it,
       // in a network namespace the test creates. It needs root, iproute2 and the plugins:
-      //   go install github.com/containernetworking/plugins/plugins/main/ptp@latest (and ipam/host-local)
-      //   sudo CNI_PLUGINS_DIR=$(go env GOPATH)/bin go test -run TestChainInNetns .
+      //
+      //\tgo install github.com/containernetworking/plugins/plugins/main/ptp@latest (and ipam/host-local)
+      //\tsudo CNI_PLUGINS_DIR=$(go env GOPATH)/bin go test -run TestChainInNetns .
       func TestChainInNetns(t *testing.T) {
         plugins := os.Getenv("CNI_PLUGINS_DIR")
         if plugins == "" || os.Geteuid() != 0 {

@@ -334,6 +334,9 @@ function generateCsi(o: Options) {
         case "controller":
           csi.RegisterControllerServer(srv, d)
         case "node":
+          if err := d.RegisterNode(); err != nil {
+            return fmt.Errorf("register node on the shared filesystem: %w", err)
+          }
           csi.RegisterNodeServer(srv, d)
         default:
           return fmt.Errorf("--mode must be controller or node, got %q", mode)
@@ -354,6 +357,7 @@ function generateCsi(o: Options) {
 
       import (
         "context"
+        "fmt"
         "os"
         "path/filepath"
         "regexp"
@@ -518,6 +522,29 @@ function generateCsi(o: Options) {
         return r.GetLimitBytes(), nil
       }
 
+      // nodeMarker is written by each node plugin at start on the shared filesystem, so the
+      // controller knows which node IDs exist (ControllerPublishVolume answers NOT_FOUND otherwise).
+      func (d *Driver) nodeMarker(nodeID string) string { return filepath.Join(d.BaseDir, ".nodes", nodeID) }
+
+      func (d *Driver) nodeKnown(nodeID string) bool {
+        if !volumeIDPattern.MatchString(nodeID) {
+          return false
+        }
+        _, err := os.Stat(d.nodeMarker(nodeID))
+        return err == nil
+      }
+
+      // RegisterNode records this node plugin's ID on the shared filesystem.
+      func (d *Driver) RegisterNode() error {
+        if !volumeIDPattern.MatchString(d.NodeID) {
+          return fmt.Errorf("node ID %q is not a valid name", d.NodeID)
+        }
+        if err := os.MkdirAll(filepath.Dir(d.nodeMarker(d.NodeID)), 0o755); err != nil {
+          return err
+        }
+        return os.WriteFile(d.nodeMarker(d.NodeID), nil, 0o644)
+      }
+
       // capacityFile sits next to the volume directory; volume IDs never start with ".", so it
       // cannot collide with a volume.
       func (d *Driver) capacityFile(id string) string { return filepath.Join(d.BaseDir, "."+id+".capacity") }
@@ -577,8 +604,17 @@ function generateCsi(o: Options) {
         if err != nil {
           return nil, err
         }
+        if req.GetVolumeCapability() == nil {
+          return nil, status.Error(codes.InvalidArgument, "volume capability is required")
+        }
+        if err := checkCapabilities([]*csi.VolumeCapability{req.GetVolumeCapability()}); err != nil {
+          return nil, err
+        }
         if _, err := os.Stat(path); err != nil {
           return nil, status.Errorf(codes.NotFound, "volume %s not found", req.GetVolumeId())
+        }
+        if !d.nodeKnown(req.GetNodeId()) {
+          return nil, status.Errorf(codes.NotFound, "node %s has not registered (its node plugin writes %s)", req.GetNodeId(), d.nodeMarker(req.GetNodeId()))
         }
         return &csi.ControllerPublishVolumeResponse{PublishContext: map[string]string{"attachedTo": req.GetNodeId()}}, nil
       }
@@ -869,9 +905,36 @@ function generateCsi(o: Options) {
         if publish != attachRequired {
           t.Fatalf("PUBLISH_UNPUBLISH_VOLUME advertised=%v, attachRequired=%v", publish, attachRequired)
         }
-        _, err = d.ControllerPublishVolume(context.Background(), &csi.ControllerPublishVolumeRequest{VolumeId: "missing", NodeId: "node-1"})
+        ctx := context.Background()
+        _, err = d.ControllerPublishVolume(ctx, &csi.ControllerPublishVolumeRequest{VolumeId: "missing", NodeId: "node-1", VolumeCapability: mountCap[0]})
         if attachRequired && code(err) != codes.NotFound || !attachRequired && code(err) != codes.Unimplemented {
           t.Fatalf("ControllerPublishVolume: %v", err)
+        }
+        if !attachRequired {
+          return
+        }
+        // csi-sanity's cases: no capability is INVALID_ARGUMENT, an unknown node NOT_FOUND; a node
+        // is known once its plugin registered on the shared filesystem.
+        if _, err := d.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "vol-p", VolumeCapabilities: mountCap}); err != nil {
+          t.Fatal(err)
+        }
+        publishTo := func(c *csi.VolumeCapability) error {
+          _, err := d.ControllerPublishVolume(ctx, &csi.ControllerPublishVolumeRequest{VolumeId: "vol-p", NodeId: "node-1", VolumeCapability: c})
+          return err
+        }
+        if err := publishTo(nil); code(err) != codes.InvalidArgument {
+          t.Fatalf("no capability: %v", err)
+        }
+        if err := publishTo(mountCap[0]); code(err) != codes.NotFound {
+          t.Fatalf("unknown node: %v", err)
+        }
+        node := *d
+        node.NodeID = "node-1"
+        if err := node.RegisterNode(); err != nil {
+          t.Fatal(err)
+        }
+        if err := publishTo(mountCap[0]); err != nil {
+          t.Fatalf("registered node: %v", err)
         }
       }
 
