@@ -114,6 +114,15 @@ function goServerMain(module: string, pkg: string, path: string, port: number, f
 
 type ServerOptions = { name: string; module: string; image: string; k8s: KubernetesMinor }
 
+/**
+ * Shell function for the README's Try sections: kubectl with only a bearer token (an empty
+ * kubeconfig, so no client certificate from the admin kubeconfig authenticates first).
+ */
+const AS_TOKEN_USER = [
+  `SERVER="$(kubectl config view --minify -o jsonpath='{.clusters[0].cluster.server}')"`,
+  `as_token() { t="$1"; shift; kubectl --kubeconfig=/dev/null --server="$SERVER" --certificate-authority=/etc/kubernetes/pki/ca.crt --token="$t" "$@"; }`,
+]
+
 type ProjectExtra = {
   configFiles: StarterFile[]
   /** kube-apiserver flag edits (hack/kube-apiserver-manifest.sh). */
@@ -421,10 +430,12 @@ export const authnWebhookStarter = defineStarter({
         prepare: ["printf '%s:alice:dev-team\\n' \"$(openssl rand -hex 24)\" > tokens.txt   # one token:user[:groups] line per user; never commit it"],
         try: [
           `TOKEN="$(sudo cut -d: -f1 /etc/kubernetes/${o.name}/tokens | head -n 1)"`,
-          `kubectl --token "$TOKEN" auth whoami   # Username alice, Groups [${o.adminGroup} dev-team system:authenticated]`,
-          "kubectl --token not-a-token auth whoami   # error: You must be logged in to the server (Unauthorized)",
+          ...AS_TOKEN_USER,
+          `as_token "$TOKEN" auth whoami   # Username alice, Groups [${o.adminGroup} dev-team system:authenticated]`,
+          "as_token not-a-token auth whoami   # error: You must be logged in to the server (Unauthorized)",
         ],
-        tryNote: "`kubectl auth whoami` sends a SelfSubjectReview (authentication.k8s.io/v1, GA in 1.28): kube-apiserver answers with the identity the webhook returned.",
+        tryNote:
+          "`kubectl auth whoami` sends a SelfSubjectReview (authentication.k8s.io/v1, GA in 1.28): kube-apiserver answers with the identity the webhook returned. `as_token` uses an empty kubeconfig so that no client certificate of yours authenticates first.",
         versionNotes: ["TokenReview `authentication.k8s.io/v1` and the webhook flags are unchanged on 1.30–1.37."],
         nextSteps: ["Replace `Lookup` with your identity provider.", "Keep the cache TTL short so revoked tokens stop working quickly.", "For OIDC/JWT tokens prefer structured authentication (no server needed)."],
       },
@@ -914,8 +925,9 @@ export const structuredAuthnStarter = defineStarter({
         extra: trySections({
           try: [
             "JWT=<an ID token from the issuer, audience " + o.audience + ">",
-            `kubectl --token "$JWT" auth whoami   # Username ${o.userPrefix}<${claim}>, Groups [${o.userPrefix}<group>… system:authenticated]`,
-            `kubectl --token "$JWT" get pods -A   # allowed for members of ${o.adminGroup} (view)`,
+            ...AS_TOKEN_USER,
+            `as_token "$JWT" auth whoami   # Username ${o.userPrefix}<${claim}>, Groups [${o.userPrefix}<group>… system:authenticated]`,
+            `as_token "$JWT" get pods -A   # allowed for members of ${o.adminGroup} (view)`,
           ],
           tryNote: "A token with another audience, an expired token or one signed by another key gets 401 Unauthorized.",
           remove: ["make undeploy", "# on every control-plane node:", "sudo hack/kube-apiserver-manifest.sh remove", "sudo make uninstall"],

@@ -444,7 +444,13 @@ function generateSchedulerPlugin(o: z.output<typeof pluginSchema>) {
     kustomization("deploy", { resources: ["scheduler.yaml"] }),
     goDockerfile("cmd/scheduler"),
     goDockerignore(),
-    makefile([["IMG", o.image]], [...goMakeTargets("cmd/scheduler"), { name: "deploy", help: "Install the scheduler", recipe: ["kubectl apply -k deploy/"] }]),
+    makefile([["IMG", o.image]], [
+      // -trimpath, as kube-scheduler's own release builds: the binary does not embed local paths,
+      // and builds share compiled k8s.io/kubernetes packages with other -trimpath builds.
+      ...goMakeTargets("cmd/scheduler").map((t) => (t.name === "build" ? { ...t, recipe: ["go build -trimpath -o bin/app ./cmd/scheduler"] } : t)),
+      { name: "deploy", help: "Install the scheduler", recipe: ["kubectl apply -k deploy/"] },
+      { name: "undeploy", help: "Remove the scheduler", recipe: ["kubectl delete -k deploy/ --ignore-not-found"] },
+    ]),
     gitignore(["bin/"]),
   ]
   files.push(
