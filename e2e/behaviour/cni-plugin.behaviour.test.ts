@@ -20,7 +20,7 @@ describe("cni-plugin chained after ptp + host-local in a network namespace", () 
     const version = "v1.10.0"
     const ptp = goInstall("github.com/containernetworking/plugins/plugins/main/ptp", version)
     goInstall("github.com/containernetworking/plugins/plugins/ipam/host-local", version)
-    const dir = writeStarter("cni-plugin", {}, "cni-plugin")
+    const dir = writeStarter("cni-plugin", {})
     mustRun("make", ["test"], { cwd: dir, env: GO_ENV })
     const r = mustRun("go", ["test", "-count=1", "-v", "-run", "^TestChainInNetns$", "."], {
       cwd: dir,

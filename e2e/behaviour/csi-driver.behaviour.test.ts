@@ -16,7 +16,7 @@ describe("csi-driver passes csi-sanity", () => {
   ] as const) {
     it(`${variant}: make build && make sanity`, () => {
       if (!isRoot) throw new Error("csi-sanity's NodePublishVolume cases bind-mount: run this tier as root")
-      const dir = writeStarter("csi-driver", options, `csi-driver-${variant}`)
+      const dir = writeStarter("csi-driver", options)
       mustRun("make", ["build"], { cwd: dir, env: GO_ENV })
       const r = mustRun("make", ["sanity", "CSI_TEST_VERSION=v5.6.0"], { cwd: dir, env: { ...GO_ENV, CSI_SANITY: `${sanity()} --ginkgo.no-color` } })
       const m = r.text.match(/(\d+) Passed \| (\d+) Failed \| (\d+) Pending \| (\d+) Skipped/)

@@ -15,7 +15,7 @@ import { GO_ENV, goTestVerdicts, isRoot, mustRun, writeStarter } from "./starter
 describe("node plugins against a fake kubelet", () => {
   it("device-plugin: registration, allocation, re-registration, non-root socket access", () => {
     if (!isRoot) throw new Error("the non-root access test creates root-owned directories and runs a child as UID 65532: run as root")
-    const dir = writeStarter("device-plugin", {}, "device-plugin")
+    const dir = writeStarter("device-plugin", {})
     const r = mustRun("go", ["test", "-count=1", "-v", "./..."], { cwd: dir, env: GO_ENV })
     const v = goTestVerdicts(r.text)
     expect(v.TestGrantAccessLetsNonRootRegister, r.text).toBe("PASS")
@@ -23,7 +23,7 @@ describe("node plugins against a fake kubelet", () => {
     expect(Object.values(v)).not.toContain("FAIL")
   }, 30 * 60_000)
   it("dra-driver: ResourceSlice publishing and CDI preparation", () => {
-    const dir = writeStarter("dra-driver", {}, "dra-driver")
+    const dir = writeStarter("dra-driver", {})
     const r = mustRun("go", ["test", "-count=1", "-v", "./..."], { cwd: dir, env: GO_ENV })
     const v = goTestVerdicts(r.text)
     expect(v.TestPublishesResourceSlice, r.text).toBe("PASS")

@@ -31,7 +31,7 @@ function install(dir: string): { config: string; binDir: string } {
 describe("image-credential-provider through the kubelet's credential-provider code", () => {
   const images = ["registry.example.com/app:v1", "eu.registry.example.com/team/app:v2", "a.b.registry.example.com/app", "docker.io/library/nginx:1.27"]
   it("static credentials: exact host and one-level wildcard, nothing else", () => {
-    const dir = writeStarter("image-credential-provider", {}, "image-credential-provider")
+    const dir = writeStarter("image-credential-provider", {})
     mustRun("make", ["build"], { cwd: dir, env: GO_ENV })
     const { config, binDir } = install(dir)
     const out = JSON.parse(mustRun(kubeletCheck(), ["--config", config, "--bin-dir", binDir, ...images], { cwd: dir }).stdout) as Check
@@ -45,7 +45,7 @@ describe("image-credential-provider through the kubelet's credential-provider co
     expect(out.tokenRequests).toBe(0)
   }, 30 * 60_000)
   it("service-account-token mode: the pod's token is the password", () => {
-    const dir = writeStarter("image-credential-provider", { serviceAccountToken: true }, "image-credential-provider-sa-token")
+    const dir = writeStarter("image-credential-provider", { serviceAccountToken: true })
     mustRun("make", ["build"], { cwd: dir, env: GO_ENV })
     const { config, binDir } = install(dir)
     const out = JSON.parse(mustRun(kubeletCheck(), ["--config", config, "--bin-dir", binDir, "--sa-token", "jwt-of-the-pod", ...images.slice(0, 2)], { cwd: dir }).stdout) as Check

@@ -3,16 +3,21 @@
 // Go module proxy (reference CNI plugins, csi-sanity, the kubelet's credential-provider code).
 // Builds go to .cache/behaviour/bin and are reused while their version stays the same.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process"
-import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync } from "node:fs"
 import path from "node:path"
-import { generate } from "@/lib/starters"
+import { unpackStarter } from "./starter"
 
 export const repoRoot = path.resolve(import.meta.dirname, "..", "..")
 export const behaviourCache = path.join(repoRoot, ".cache", "behaviour")
 export const toolBin = path.join(behaviourCache, "bin")
 
-/** Same Go settings as scripts/verify-starters.mjs; -p=2 on the shared 2-core machines. */
-export const GO_ENV = { GOTOOLCHAIN: "local", GOFLAGS: "-mod=mod -p=2", CGO_ENABLED: "0" }
+/**
+ * Go settings for building starters: -p=2 on the shared 2-core machines. CGO is left as the
+ * machine has it (as for a user, and as scripts/cluster/build.mjs builds the control plane), so
+ * k8s.io packages compiled for the control plane are reused from the build cache: a different
+ * CGO_ENABLED (or missing -trimpath) would compile the whole tree again.
+ */
+export const GO_ENV = { GOTOOLCHAIN: "local", GOFLAGS: "-mod=mod -p=2 -trimpath" }
 
 export type Run = SpawnSyncReturns<string> & { text: string }
 
@@ -34,24 +39,9 @@ export function mustRun(cmd: string, args: readonly string[], opts: { cwd: strin
   return r
 }
 
-/**
- * Writes a starter's files into .cache/behaviour/<name>/ (go.sum and bin/ survive between runs
- * so warm runs skip dependency resolution and relinking).
- */
-export function writeStarter(id: string, options: Record<string, unknown>, name: string): string {
-  const r = generate(id, options)
-  if (!r.ok) throw new Error(`${id}: ${JSON.stringify(r.errors)}`)
-  const dir = path.join(behaviourCache, name)
-  if (existsSync(dir)) {
-    for (const f of r.value.files) rmSync(path.join(dir, f.path), { force: true })
-  }
-  for (const f of r.value.files) {
-    const p = path.join(dir, f.path)
-    mkdirSync(path.dirname(p), { recursive: true })
-    writeFileSync(p, f.content)
-    if (f.executable) chmodSync(p, 0o755)
-  }
-  return dir
+/** The starter as a user downloads and unpacks it (see ./starter.ts). */
+export function writeStarter(id: string, options: Record<string, unknown> = {}): string {
+  return unpackStarter(id, options).dir
 }
 
 /** `go install pkg@version` into .cache/behaviour/bin/<version>/ unless the binary is there. */
@@ -60,7 +50,7 @@ export function goInstall(pkg: string, version: string): string {
   const bin = path.join(dir, path.basename(pkg))
   if (!existsSync(bin)) {
     mkdirSync(dir, { recursive: true })
-    mustRun("go", ["install", "-trimpath", `${pkg}@${version}`], { cwd: behaviourCache, env: { ...GO_ENV, GOFLAGS: "-p=2", GOBIN: dir } })
+    mustRun("go", ["install", "-trimpath", `${pkg}@${version}`], { cwd: behaviourCache, env: { GOTOOLCHAIN: "local", GOFLAGS: "-p=2", GOBIN: dir } })
   }
   return bin
 }
@@ -73,7 +63,7 @@ export function kubeletCheck(): string {
   const bin = path.join(toolBin, "kubelet-check")
   mustRun("go", ["build", "-trimpath", "-buildvcs=false", "-o", bin, "."], {
     cwd: path.join(repoRoot, "e2e", "kubelet-check"),
-    env: { GOTOOLCHAIN: "local", GOFLAGS: "-p=2", CGO_ENABLED: "0" },
+    env: { GOTOOLCHAIN: "local", GOFLAGS: "-p=2" },
   })
   return bin
 }

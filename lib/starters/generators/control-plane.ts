@@ -175,3 +175,44 @@ export function trySections(input: { try: readonly string[]; tryNote?: string; r
     { heading: "Remove", body: [shBlock(input.remove), ...(input.removeNote ? ["", input.removeNote] : [])] },
   ]
 }
+
+/**
+ * kube-apiserver / kube-scheduler static Pod manifests as kubeadm 1.37 writes them (trimmed to the
+ * flags and volumes the scripts touch): the fixture the scripts are tested against.
+ */
+export function kubeadmStaticPod(component: Component): string {
+  const flags =
+    component === "kube-apiserver"
+      ? ["--advertise-address=192.0.2.10", "--authorization-mode=Node,RBAC", "--client-ca-file=/etc/kubernetes/pki/ca.crt", "--enable-admission-plugins=NodeRestriction", "--secure-port=6443"]
+      : ["--authentication-kubeconfig=/etc/kubernetes/scheduler.conf", "--bind-address=127.0.0.1", "--kubeconfig=/etc/kubernetes/scheduler.conf", "--leader-elect=true"]
+  const mount = component === "kube-apiserver" ? { name: "k8s-certs", path: "/etc/kubernetes/pki", type: "DirectoryOrCreate" } : { name: "kubeconfig", path: "/etc/kubernetes/scheduler.conf", type: "FileOrCreate" }
+  return [
+    "apiVersion: v1",
+    "kind: Pod",
+    "metadata:",
+    "  labels:",
+    `    component: ${component}`,
+    "    tier: control-plane",
+    `  name: ${component}`,
+    "  namespace: kube-system",
+    "spec:",
+    "  containers:",
+    "  - command:",
+    `    - ${component}`,
+    ...flags.map((f) => `    - ${f}`),
+    `    image: registry.k8s.io/${component}:v1.37.2`,
+    `    name: ${component}`,
+    "    volumeMounts:",
+    `    - mountPath: ${mount.path}`,
+    `      name: ${mount.name}`,
+    "      readOnly: true",
+    "  hostNetwork: true",
+    "  volumes:",
+    "  - hostPath:",
+    `      path: ${mount.path}`,
+    `      type: ${mount.type}`,
+    `    name: ${mount.name}`,
+    "status: {}",
+    "",
+  ].join("\n")
+}

@@ -11,6 +11,7 @@ import { parse } from "yaml"
 import { generate } from "../registry"
 import type { StarterOutput } from "../types"
 import { parseYamlDocs } from "../yaml"
+import { kubeadmStaticPod } from "./control-plane"
 
 type Obj = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -45,44 +46,6 @@ const isRoot = typeof process.getuid === "function" && process.getuid() === 0
 const run = (cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, ...env } })
 
-/** kube-apiserver / kube-scheduler static Pod manifests as kubeadm 1.37 writes them (trimmed). */
-function kubeadmManifest(component: "kube-apiserver" | "kube-scheduler"): string {
-  const flags =
-    component === "kube-apiserver"
-      ? ["--advertise-address=192.0.2.10", "--authorization-mode=Node,RBAC", "--client-ca-file=/etc/kubernetes/pki/ca.crt", "--enable-admission-plugins=NodeRestriction", "--secure-port=6443"]
-      : ["--authentication-kubeconfig=/etc/kubernetes/scheduler.conf", "--bind-address=127.0.0.1", "--kubeconfig=/etc/kubernetes/scheduler.conf", "--leader-elect=true"]
-  const mount = component === "kube-apiserver" ? { name: "k8s-certs", path: "/etc/kubernetes/pki", type: "DirectoryOrCreate" } : { name: "kubeconfig", path: "/etc/kubernetes/scheduler.conf", type: "FileOrCreate" }
-  return [
-    "apiVersion: v1",
-    "kind: Pod",
-    "metadata:",
-    "  labels:",
-    `    component: ${component}`,
-    "    tier: control-plane",
-    `  name: ${component}`,
-    "  namespace: kube-system",
-    "spec:",
-    "  containers:",
-    "  - command:",
-    `    - ${component}`,
-    ...flags.map((f) => `    - ${f}`),
-    `    image: registry.k8s.io/${component}:v1.37.2`,
-    `    name: ${component}`,
-    "    volumeMounts:",
-    `    - mountPath: ${mount.path}`,
-    `      name: ${mount.name}`,
-    "      readOnly: true",
-    "  hostNetwork: true",
-    "  volumes:",
-    "  - hostPath:",
-    `      path: ${mount.path}`,
-    `      type: ${mount.type}`,
-    `    name: ${mount.name}`,
-    "status: {}",
-    "",
-  ].join("\n")
-}
-
 const hasKubectl = run("kubectl", ["version", "--client"], tmpdir()).status === 0
 
 /** Runs hack/<component>-manifest.sh add, returns the patched Pod, then checks that remove restores the original. */
@@ -93,7 +56,7 @@ function patchedManifest(out: StarterOutput, component: "kube-apiserver" | "kube
     const manifests = join(dir, "etc", "manifests")
     mkdirSync(manifests, { recursive: true })
     const manifest = join(manifests, `${component}.yaml`)
-    const original = kubeadmManifest(component)
+    const original = kubeadmStaticPod(component)
     writeFileSync(manifest, original)
     const add = run("bash", [`hack/${component}-manifest.sh`, "add", manifest], dir)
     expect(add.status, add.stderr).toBe(0)
@@ -213,7 +176,7 @@ describe("structured authentication is mounted into kube-apiserver", () => {
     try {
       const manifest = join(dir, "manifests", "kube-apiserver.yaml")
       mkdirSync(dirname(manifest))
-      writeFileSync(manifest, kubeadmManifest("kube-apiserver").replace("    - --secure-port=6443", "    - --oidc-issuer-url=https://old.example.com\n    - --secure-port=6443"))
+      writeFileSync(manifest, kubeadmStaticPod("kube-apiserver").replace("    - --secure-port=6443", "    - --oidc-issuer-url=https://old.example.com\n    - --secure-port=6443"))
       const add = run("bash", ["hack/kube-apiserver-manifest.sh", "add", manifest], dir)
       expect(add.status).not.toBe(0)
       expect(add.stderr).toContain("--oidc-")
@@ -266,9 +229,11 @@ describe("client and node starters", () => {
     expect(spec.securityContext.seccompProfile).toEqual({ type: "RuntimeDefault" })
     expect(c.readinessProbe.httpGet.path).toBe("/healthz")
     expect(c.livenessProbe.httpGet.path).toBe("/healthz")
-    const init = spec.initContainers[0]
-    expect(init.securityContext.capabilities).toEqual({ drop: ["ALL"] })
-    expect(init.args).toEqual(["--grant-access-to-uid=65532"])
+    // A native sidecar (restartPolicy Always) keeps granting access when the kubelet recreates its socket.
+    const sidecar = spec.initContainers[0]
+    expect(sidecar.securityContext.capabilities).toEqual({ drop: ["ALL"] })
+    expect(sidecar.restartPolicy).toBe("Always")
+    expect(sidecar.args).toEqual(["--grant-access-to-uid=65532", "--watch"])
   })
   it("dra-driver ships a policy: a node writes only its own ResourceSlices", () => {
     const out = files("dra-driver")

@@ -30,7 +30,7 @@ const schema = z
 
 type Options = z.output<typeof schema>
 
-/** UID/GID the plugin runs as (distroless "nonroot"); the init container grants it the socket directory. */
+/** UID/GID the plugin runs as (distroless "nonroot"); the socket-access sidecar grants it the socket directory. */
 const PLUGIN_UID = 65532
 
 function generateDevicePlugin(o: Options) {
@@ -67,15 +67,18 @@ function generateDevicePlugin(o: Options) {
             tolerations: [{ operator: "Exists", effect: "NoSchedule" }],
             securityContext: { seccompProfile: { type: "RuntimeDefault" } },
             // The kubelet's device-plugin directory is root's (0750) and kubelet.sock is root-only.
-            // Instead of running the plugin as root, a root init container without capabilities
-            // (root owns the directory, so it may set its ACL) grants the plugin's UID access with
-            // POSIX ACLs; the directory's default ACL passes that on to the kubelet.sock the kubelet
-            // recreates when it restarts.
+            // Instead of running the plugin as root, a small root sidecar without capabilities
+            // (root owns the directory, so it may set ACLs there) grants the plugin's UID access
+            // with POSIX ACLs, and grants it again whenever the kubelet recreates kubelet.sock (a
+            // socket's permissions come from the kubelet's umask, not from the default ACL).
+            // restartPolicy: Always makes it a native sidecar (on by default from 1.29): it
+            // starts before the plugin and runs beside it.
             initContainers: [
               {
-                name: "grant-access",
+                name: "socket-access",
                 image: o.image,
-                args: [`--grant-access-to-uid=${PLUGIN_UID}`],
+                restartPolicy: "Always",
+                args: [`--grant-access-to-uid=${PLUGIN_UID}`, "--watch"],
                 securityContext: { runAsUser: 0, runAsNonRoot: false, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
                 resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { memory: "32Mi" } },
                 volumeMounts: [{ name: "device-plugins", mountPath: "/var/lib/kubelet/device-plugins" }],
@@ -144,8 +147,8 @@ function generateDevicePlugin(o: Options) {
         "context"
         "flag"
         "log"
-        "os"
         "net/http"
+        "os"
         "os/signal"
         "path/filepath"
         "syscall"
@@ -167,14 +170,20 @@ function generateDevicePlugin(o: Options) {
         flag.StringVar(&cfg.PluginDir, "plugin-dir", pluginapi.DevicePluginPath, "kubelet device plugin directory")
         flag.DurationVar(&cfg.HealthInterval, "health-interval", 5*time.Second, "how often to re-scan devices")
         healthAddr := flag.String("health-addr", "", "serve /healthz (200 while registered with the kubelet) on this address")
-        grantUID := flag.Int("grant-access-to-uid", -1, "init container mode: grant this UID access to the plugin directory and kubelet.sock (POSIX ACLs), then exit")
+        grantUID := flag.Int("grant-access-to-uid", -1, "sidecar mode: grant this UID access to the plugin directory and kubelet.sock (POSIX ACLs)")
+        watch := flag.Bool("watch", false, "with --grant-access-to-uid: keep running and grant again when the kubelet recreates kubelet.sock")
         flag.Parse()
 
         if *grantUID >= 0 {
-          if err := GrantAccess(cfg.PluginDir, filepath.Base(pluginapi.KubeletSocket), *grantUID); err != nil {
+          ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+          defer stop()
+          interval := time.Duration(0)
+          if *watch {
+            interval = 2 * time.Second
+          }
+          if err := KeepAccess(ctx, cfg.PluginDir, filepath.Base(pluginapi.KubeletSocket), *grantUID, interval); err != nil {
             log.Fatalf("grant access to %s: %v", cfg.PluginDir, err)
           }
-          log.Printf("UID %d may now use %s", *grantUID, cfg.PluginDir)
           return
         }
 
@@ -463,8 +472,9 @@ function generateDevicePlugin(o: Options) {
           return nil
         }
         if err := start(); err != nil {
+          // The kubelet (or access to its socket) may not be there yet: retry on every tick.
+          log.Printf("register with the kubelet: %v (retrying)", err)
           p.Stop()
-          return err
         }
         kubelet := filepath.Join(p.cfg.PluginDir, filepath.Base(pluginapi.KubeletSocket))
         lastKubelet, _ := os.Stat(kubelet)
@@ -500,13 +510,16 @@ function generateDevicePlugin(o: Options) {
       package main
 
       import (
+        "context"
         "encoding/binary"
         "errors"
         "fmt"
+        "log"
         "os"
         "path/filepath"
         "sort"
         "syscall"
+        "time"
       )
 
       // POSIX ACL extended attributes, as the kernel stores them (linux/posix_acl_xattr.h).
@@ -515,12 +528,12 @@ function generateDevicePlugin(o: Options) {
         aclDefault = "system.posix_acl_default"
         aclVersion = 2
 
-        tagUserObj  = 0x01
-        tagUser     = 0x02
-        tagGroupObj = 0x04
-        tagGroup    = 0x08
-        tagMask     = 0x10
-        tagOther    = 0x20
+        tagUserObj    = 0x01
+        tagUser       = 0x02
+        tagGroupObj   = 0x04
+        tagGroup      = 0x08
+        tagMask       = 0x10
+        tagOther      = 0x20
         unqualifiedID = 0xffffffff
       )
 
@@ -601,6 +614,39 @@ function generateDevicePlugin(o: Options) {
       // directory, and the same as its default ACL so files the kubelet creates later (a new
       // kubelet.sock after a restart) inherit it; rw on the current kubelet socket. The caller
       // must own dir (root, without capabilities, owns the kubelet's directories).
+      // KeepAccess grants access, then (with interval > 0) again every time kubelet.sock is a new
+      // file, until ctx ends.
+      func KeepAccess(ctx context.Context, dir, kubeletSocket string, uid int, interval time.Duration) error {
+        if err := GrantAccess(dir, kubeletSocket, uid); err != nil {
+          return err
+        }
+        log.Printf("UID %d may now use %s", uid, dir)
+        if interval <= 0 {
+          return nil
+        }
+        sock := filepath.Join(dir, kubeletSocket)
+        last, _ := os.Stat(sock)
+        ticker := time.NewTicker(interval)
+        defer ticker.Stop()
+        for {
+          select {
+          case <-ctx.Done():
+            return nil
+          case <-ticker.C:
+          }
+          cur, err := os.Stat(sock)
+          if err != nil || (last != nil && os.SameFile(last, cur) && last.ModTime().Equal(cur.ModTime())) {
+            continue
+          }
+          if err := GrantAccess(dir, kubeletSocket, uid); err != nil {
+            log.Printf("grant access again: %v", err)
+            continue
+          }
+          log.Printf("kubelet.sock was recreated: UID %d may use it again", uid)
+          last = cur
+        }
+      }
+
       func GrantAccess(dir, kubeletSocket string, uid int) error {
         if uid < 0 {
           return fmt.Errorf("invalid UID %d", uid)
@@ -624,10 +670,14 @@ function generateDevicePlugin(o: Options) {
 
       package main
 
-      import "errors"
+      import (
+        "context"
+        "errors"
+        "time"
+      )
 
-      // GrantAccess needs Linux POSIX ACLs; the kubelet's device plugins only run on Linux nodes.
-      func GrantAccess(dir, kubeletSocket string, uid int) error {
+      // KeepAccess needs Linux POSIX ACLs; the kubelet's device plugins only run on Linux nodes.
+      func KeepAccess(ctx context.Context, dir, kubeletSocket string, uid int, interval time.Duration) error {
         return errors.New("granting access to the device plugin directory is supported on Linux only")
       }
   ` },
@@ -637,6 +687,7 @@ function generateDevicePlugin(o: Options) {
       package main
 
       import (
+        "context"
         "errors"
         "net"
         "os"
@@ -644,6 +695,7 @@ function generateDevicePlugin(o: Options) {
         "path/filepath"
         "syscall"
         "testing"
+        "time"
       )
 
       const testUID = 65532
@@ -681,17 +733,31 @@ function generateDevicePlugin(o: Options) {
           }
           t.Fatal(err)
         }
-        // Twice: idempotent, and other entries survive.
-        if err := GrantAccess(dir, "kubelet.sock", testUID); err != nil {
+        // The sidecar: grants (again, idempotently) and watches for a new kubelet.sock.
+        ctx, cancel := context.WithCancel(context.Background())
+        defer cancel()
+        watching := make(chan error, 1)
+        go func() { watching <- KeepAccess(ctx, dir, "kubelet.sock", testUID, 50*time.Millisecond) }()
+        // The test binary lives in a private build directory: give the child a copy it can run.
+        self, err := os.ReadFile(os.Args[0])
+        if err != nil {
           t.Fatal(err)
         }
-        cmd := exec.Command(os.Args[0], "-test.run=^TestHelperNonRootPlugin$")
-        cmd.Env = append(os.Environ(), "DP_ACL_DIR="+dir)
-        cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: testUID, Gid: testUID}}
-        if out, err := cmd.CombinedOutput(); err != nil {
+        helper := filepath.Join(base, "plugin.test")
+        if err := os.WriteFile(helper, self, 0o755); err != nil {
+          t.Fatal(err)
+        }
+        asPlugin := func() ([]byte, error) {
+          cmd := exec.Command(helper, "-test.run=^TestHelperNonRootPlugin$")
+          cmd.Env = append(os.Environ(), "DP_ACL_DIR="+dir)
+          cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: testUID, Gid: testUID}}
+          return cmd.CombinedOutput()
+        }
+        if out, err := asPlugin(); err != nil {
           t.Fatalf("as UID %d: %v\\n%s", testUID, err, out)
         }
-        // A kubelet restart recreates kubelet.sock: the directory's default ACL must cover it.
+        // A kubelet restart recreates kubelet.sock with the kubelet's umask (0755): the sidecar
+        // grants access to the new socket.
         kubelet.Close()
         os.Remove(filepath.Join(dir, "kubelet.sock"))
         kubelet, err = net.Listen("unix", filepath.Join(dir, "kubelet.sock"))
@@ -699,11 +765,20 @@ function generateDevicePlugin(o: Options) {
           t.Fatal(err)
         }
         defer kubelet.Close()
-        cmd = exec.Command(os.Args[0], "-test.run=^TestHelperNonRootPlugin$")
-        cmd.Env = append(os.Environ(), "DP_ACL_DIR="+dir)
-        cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: testUID, Gid: testUID}}
-        if out, err := cmd.CombinedOutput(); err != nil {
-          t.Fatalf("after kubelet restart, as UID %d: %v\\n%s", testUID, err, out)
+        deadline := time.Now().Add(10 * time.Second)
+        for {
+          out, err := asPlugin()
+          if err == nil {
+            break
+          }
+          if time.Now().After(deadline) {
+            t.Fatalf("after kubelet restart, as UID %d: %v\\n%s", testUID, err, out)
+          }
+          time.Sleep(100 * time.Millisecond)
+        }
+        cancel()
+        if err := <-watching; err != nil {
+          t.Fatal(err)
         }
       }
 
@@ -896,14 +971,14 @@ function generateDevicePlugin(o: Options) {
     readme({
       mechanism: "device-plugin",
       title: `${name}: Kubernetes device plugin for ${resource}`,
-      what: `A device plugin (kubelet device plugin API v1beta1) that advertises every host path matching /dev/${o.resourceName}* as one unit of the extended resource \`${resource}\`. It registers on /var/lib/kubelet/device-plugins/kubelet.sock, streams the device list with health (a device that disappears turns Unhealthy), prefers packing allocations, exposes allocated devices to containers (device nodes plus the ${o.resourceName.toUpperCase().replace(/-/g, "_")}_DEVICES variable) and registers again when the kubelet restarts. It runs as UID ${PLUGIN_UID} with the RuntimeDefault seccomp profile and no capabilities; a root init container without capabilities grants that UID the kubelet's socket directory with POSIX ACLs, and /healthz (readiness and liveness) reports whether the kubelet accepted the registration.`,
+      what: `A device plugin (kubelet device plugin API v1beta1) that advertises every host path matching /dev/${o.resourceName}* as one unit of the extended resource \`${resource}\`. It registers on /var/lib/kubelet/device-plugins/kubelet.sock, streams the device list with health (a device that disappears turns Unhealthy), prefers packing allocations, exposes allocated devices to containers (device nodes plus the ${o.resourceName.toUpperCase().replace(/-/g, "_")}_DEVICES variable) and registers again when the kubelet restarts. It runs as UID ${PLUGIN_UID} with the RuntimeDefault seccomp profile and no capabilities; a root sidecar without capabilities grants that UID the kubelet's socket directory and kubelet.sock with POSIX ACLs (again whenever the kubelet recreates the socket), and /healthz (readiness and liveness) reports whether the kubelet accepted the registration.`,
       k8s: o.k8s,
       versionNotes: ["The device plugin API is v1beta1 on every supported version. For devices that need parameters or sharing, consider DRA (resource.k8s.io/v1, 1.34+)."],
       files: [
         { path: "plugin.go", purpose: "the gRPC server: ListAndWatch, Allocate, GetPreferredAllocation, registration and re-registration" },
         { path: "plugin_test.go", purpose: "tests against a fake kubelet registration server on a unix socket" },
-        { path: "access_linux.go", purpose: "POSIX ACLs that let the non-root plugin use the kubelet's root-owned socket directory (init container)" },
-        { path: "access_test.go", purpose: "as root: grants access, then a child process as UID 65532 creates its socket and connects to kubelet.sock" },
+        { path: "access_linux.go", purpose: "POSIX ACLs that let the non-root plugin use the kubelet's root-owned socket directory (the socket-access sidecar)" },
+        { path: "access_test.go", purpose: "as root: grants access, then a child process as UID 65532 creates its socket and connects to kubelet.sock, also after a kubelet restart" },
         { path: "deploy/daemonset.yaml", purpose: "namespace (privileged Pod Security) and DaemonSet with the hostPath mounts" },
         { path: "deploy/sample-pod.yaml", purpose: `a Pod requesting ${resource}: 1` },
       ],
