@@ -64,7 +64,8 @@ describe("image-policy-webhook", () => {
     // A tag never reviewed before: no cached answer (allowTTL 50 s).
     const r = await runPod("image-policy-demo", "while-down", "registry.example.com/app:v2")
     expect(r.code).not.toBe(0)
-    expect(r.stderr).toMatch(/image policy webhook/i)
+    // defaultAllow: false turns the failed call into a denial (Forbidden), naming the backend error.
+    expect(r.stderr).toMatch(/forbidden: Post "https:\/\/127\.0\.0\.1:8445\/review/)
   })
 
   it("make uninstall removes the node's files", () => {

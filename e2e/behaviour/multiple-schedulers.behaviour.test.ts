@@ -20,6 +20,7 @@ const NAME = "bin-packing-scheduler"
 
 describe("multiple-schedulers", () => {
   let cp: ControlPlane
+  let kubelet: { stop(): void } | undefined
   let dir: string
   const replicas: Awaited<ReturnType<typeof runScheduler>>[] = []
 
@@ -28,9 +29,12 @@ describe("multiple-schedulers", () => {
     cp = await startControlPlane({ controllerManager: true, scheduler: true })
     await cp.addNode("node-a", { cpu: "4", memory: "8Gi" })
     await cp.addNode("node-b", { cpu: "4", memory: "8Gi" })
+    // Finishes Pod deletions (namespace removal) as a kubelet would; Pods never run.
+    kubelet = await cp.fakeKubelet(["node-a", "node-b"])
   }, 15 * 60_000)
 
   afterAll(async () => {
+    kubelet?.stop()
     for (const r of replicas) await r.stop()
     await cp?.stop()
   })
@@ -56,7 +60,7 @@ describe("multiple-schedulers", () => {
   })
 
   it("fails over to the standby replica", async () => {
-    const acquired = (r: (typeof replicas)[number]) => r.log().includes("successfully acquired lease")
+    const acquired = (r: (typeof replicas)[number]) => /successfully acquired lease/i.test(r.log())
     const leader = await until("one replica leads", () => replicas.find(acquired))
     const standby = replicas.find((r) => r !== leader)!
     expect(acquired(standby)).toBe(false)

@@ -18,6 +18,7 @@ const NAME = "extended-scheduler"
 
 describe("scheduler-extender", () => {
   let cp: ControlPlane
+  let kubelet: { stop(): void } | undefined
   let dir: string
   let scheduler: Awaited<ReturnType<typeof runScheduler>> | undefined
   let extender: ReturnType<typeof spawn> | undefined
@@ -29,6 +30,8 @@ describe("scheduler-extender", () => {
     cp = await startControlPlane({ controllerManager: true, scheduler: true })
     await cp.addNode("node-a", { cpu: "4", memory: "8Gi", labels: { "example.com/preference": "9" } })
     await cp.addNode("node-b", { cpu: "4", memory: "8Gi", labels: { "example.com/preference": "1" } })
+    // Finishes Pod deletions (namespace removal) as a kubelet would; Pods never run.
+    kubelet = await cp.fakeKubelet(["node-a", "node-b"])
     const r = await cp.run("make", ["deploy"], { cwd: dir })
     if (r.code !== 0) throw new Error(r.stderr)
     const kubeconfig = await serviceAccountKubeconfig(cp, NS, NAME)
@@ -42,6 +45,7 @@ describe("scheduler-extender", () => {
   }, 45 * 60_000)
 
   afterAll(async () => {
+    kubelet?.stop()
     await scheduler?.stop()
     if (extender && extender.exitCode === null) extender.kill("SIGKILL")
     await cp?.stop()

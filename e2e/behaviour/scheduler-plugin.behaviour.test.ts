@@ -18,6 +18,7 @@ const NAME = "pod-budget-scheduler"
 
 describe("scheduler-plugin", () => {
   let cp: ControlPlane
+  let kubelet: { stop(): void } | undefined
   let dir: string
   let scheduler: Awaited<ReturnType<typeof runScheduler>> | undefined
   let buildSeconds = 0
@@ -30,6 +31,8 @@ describe("scheduler-plugin", () => {
     process.stderr.write(`[scheduler-plugin] make build took ${buildSeconds}s\n`)
     cp = await startControlPlane({ controllerManager: true, scheduler: true })
     await cp.addNode("node-a", { cpu: "8", memory: "16Gi" })
+    // Finishes Pod deletions (namespace removal) as a kubelet would; Pods never run.
+    kubelet = await cp.fakeKubelet(["node-a", "node-b"])
     const r = await cp.run("make", ["deploy"], { cwd: dir })
     if (r.code !== 0) throw new Error(r.stderr)
     const kubeconfig = await serviceAccountKubeconfig(cp, NS, NAME)
@@ -37,6 +40,7 @@ describe("scheduler-plugin", () => {
   }, 90 * 60_000)
 
   afterAll(async () => {
+    kubelet?.stop()
     await scheduler?.stop()
     await cp?.stop()
   })

@@ -853,7 +853,9 @@ export const structuredAuthnStarter = defineStarter({
           ],
           claimMappings: {
             username: { expression: `${JSON.stringify(o.userPrefix)} + claims.${claim}` },
-            groups: { expression: `has(claims.groups) ? claims.groups.map(g, ${JSON.stringify(o.userPrefix)} + g) : []` },
+            // claim + prefix, not a CEL map over claims.groups: that claim is untyped (dyn), and
+            // kube-apiserver refuses a comprehension over it at start.
+            groups: { claim: "groups", prefix: o.userPrefix },
             uid: { expression: "claims.sub" },
           },
           userValidationRules: [{ expression: "!user.username.startsWith('system:')", message: "username must not use the system: prefix" }],

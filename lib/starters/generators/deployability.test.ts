@@ -106,6 +106,13 @@ describe("scheduler-configuration keeps the default scheduler working", () => {
     expect(cfg!.clientConnection).toEqual({ kubeconfig: "/etc/kubernetes/scheduler.conf" })
     expect((cfg!.profiles as Obj[]).map((p) => p.schedulerName)).toContain("default-scheduler")
   })
+  it("switches off the cluster-default spreading in the bin-packing profile (found by the behaviour tier: it outweighed MostAllocated)", () => {
+    for (const id of ["scheduler-configuration", "multiple-schedulers"]) {
+      const [cfg] = docs(files(id), "config/kube-scheduler-config.yaml")
+      const profile = (cfg!.profiles as Obj[]).find((p) => p.schedulerName === "bin-packing-scheduler")!
+      expect((profile.pluginConfig as Obj[]).find((c) => c.name === "PodTopologySpread")?.args, id).toEqual({ defaultingType: "List", defaultConstraints: [] })
+    }
+  })
   it("adds --config and mounts the configuration directory into kube-scheduler", () => {
     const { flags, mounts } = mountsOf(patchedManifest(out, "kube-scheduler"))
     expect(flags).toContain("--config=/etc/kubernetes/scheduler-config/kube-scheduler-config.yaml")
@@ -183,6 +190,10 @@ describe("structured authentication is mounted into kube-apiserver", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+  it("maps groups in a form kube-apiserver compiles (found by the behaviour tier: a CEL map over the untyped groups claim stops kube-apiserver)", () => {
+    const [cfg] = docs(out, "config/authentication-config.yaml")
+    expect(cfg!.jwt[0].claimMappings.groups).toEqual({ claim: "groups", prefix: "oidc:" })
   })
   it("does not bind cluster-admin by default", () => {
     expect(file(out, "deploy/rbac.yaml")).not.toContain("cluster-admin")

@@ -35,7 +35,13 @@ function binPackingProfile(schedulerName: string, s: ScoringStrategy) {
         enabled: [{ name: "NodeResourcesFit", weight: 5 }],
       },
     },
-    pluginConfig: [{ name: "NodeResourcesFit", args: nodeResourcesFitArgs(s) }],
+    pluginConfig: [
+      { name: "NodeResourcesFit", args: nodeResourcesFitArgs(s) },
+      // The cluster-default topology spreading (maxSkew 3 per node) scores spreading higher than
+      // small requests score packing: turn the defaults off in this profile (Pods that declare
+      // topologySpreadConstraints themselves still get them).
+      { name: "PodTopologySpread", args: { defaultingType: "List", defaultConstraints: [] } },
+    ],
   }
 }
 
@@ -79,7 +85,7 @@ function generateProfile(o: z.output<typeof profileSchema>) {
     readme({
       mechanism: "scheduler-configuration",
       title: `Scheduling profile ${o.schedulerName}`,
-      what: `A KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) for kube-scheduler's --config flag. It keeps the default profile and adds the profile \`${o.schedulerName}\`, which packs pods onto the fullest nodes: NodeResourcesFit scores with the ${o.strategy} strategy (weight 5) and NodeResourcesBalancedAllocation is disabled. Pods choose the profile with spec.schedulerName. Once --config is set kube-scheduler ignores --kubeconfig, so the file names kubeadm's /etc/kubernetes/scheduler.conf in clientConnection.kubeconfig (change it if your scheduler's kubeconfig lives elsewhere).`,
+      what: `A KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) for kube-scheduler's --config flag. It keeps the default profile and adds the profile \`${o.schedulerName}\`, which packs pods onto the fullest nodes: NodeResourcesFit scores with the ${o.strategy} strategy (weight 5), NodeResourcesBalancedAllocation is disabled and PodTopologySpread's cluster-default spreading is switched off for the profile. Pods choose the profile with spec.schedulerName. Once --config is set kube-scheduler ignores --kubeconfig, so the file names kubeadm's /etc/kubernetes/scheduler.conf in clientConnection.kubeconfig (change it if your scheduler's kubeconfig lives elsewhere).`,
       k8s: o.k8s,
       versionNotes: ["kubescheduler.config.k8s.io/v1 is the only config version on every supported minor. Changing kube-scheduler flags needs control-plane access; on managed clusters run a second scheduler instead (multiple-schedulers starter)."],
       files: [
