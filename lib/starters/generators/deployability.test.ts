@@ -251,7 +251,8 @@ describe("client and node starters", () => {
     const [vap, binding] = docs(out, "deploy/resourceslice-policy.yaml")
     expect(vap!.kind).toBe("ValidatingAdmissionPolicy")
     expect(vap!.spec.matchConstraints.resourceRules[0]).toMatchObject({ apiGroups: ["resource.k8s.io"], resources: ["resourceslices"], operations: ["CREATE", "UPDATE", "DELETE"] })
-    expect(JSON.stringify(vap!.spec.variables)).toContain("authentication.kubernetes.io/node-name")
+    // .?extra: found by the behaviour tier, a caller without extras made the variable fail to evaluate.
+    expect(vap!.spec.variables[0].expression).toBe("request.userInfo.?extra[?'authentication.kubernetes.io/node-name'][0].orValue('')")
     expect(binding).toMatchObject({ kind: "ValidatingAdmissionPolicyBinding", spec: { policyName: vap!.metadata.name, validationActions: ["Deny"] } })
     expect(file(out, "deploy/kustomization.yaml")).toContain("resourceslice-policy.yaml")
   })

@@ -127,7 +127,9 @@ function generateDra(o: Options) {
         },
         matchConditions: [{ name: "driver-service-account", expression: `request.userInfo.username == ${JSON.stringify(saUser)}` }],
         variables: [
-          { name: "userNodeName", expression: "request.userInfo.extra[?'authentication.kubernetes.io/node-name'][0].orValue('')" },
+          // .?extra: a caller without any extra (not a Pod-bound token) gets '' and the clear
+          // message below, not an evaluation error.
+          { name: "userNodeName", expression: "request.userInfo.?extra[?'authentication.kubernetes.io/node-name'][0].orValue('')" },
           { name: "objectNodeName", expression: "(request.operation == 'DELETE' ? oldObject : object).spec.?nodeName.orValue('')" },
         ],
         validations: [
