@@ -7,6 +7,7 @@ import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
 import { LATEST_MINOR, getMechanism } from "@/lib/catalog"
 import { STARTERS } from "@/lib/starters"
+import { VerifiedRow } from "@/components/starters/verified-row"
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/starters">): Promise<Metadata> {
   const { locale } = await params
@@ -19,6 +20,7 @@ export default async function StartersIndexPage({ params }: PageProps<"/[locale]
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) notFound()
   const t = await getTranslations({ locale, namespace: "starters.index" })
+  const tm = await getTranslations({ locale, namespace: "starters.matrix" })
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
@@ -38,10 +40,16 @@ export default async function StartersIndexPage({ params }: PageProps<"/[locale]
               </Link>
               <p className="mt-1 text-sm text-[var(--muted-foreground)]">{m.summary[locale]}</p>
               <p className="mt-2 text-xs">
-                {g.languages.length ? `${t("languages")}: ${g.languages.map((l) => (l === "go" ? "Go" : "TypeScript")).join(", ")}` : t("manifestsOnly")}
+                {g.languages.length
+                  ? t("languagesValue", { list: g.languages.map((l) => (l === "go" ? "Go" : l === "bash" ? "Bash" : "TypeScript")).join(t("listSeparator")) })
+                  : t("manifestsOnly")}
                 {" · "}
                 {t("targets", { from: g.targets[0] ?? "", to: g.targets[g.targets.length - 1] ?? "" })}
               </p>
+              <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
+                <span className="text-[var(--muted-foreground)]">{tm("indexCaption")}</span>
+                <VerifiedRow mechanism={g.id} locale={locale} />
+              </div>
             </li>
           )
         })}
