@@ -82,24 +82,26 @@ describe("exec-credential-plugin with kubectl", () => {
     endpoint?.close()
   })
 
-  const whoami = (context?: string) => {
-    const out = mustRun(path.join(cp.binDir, "kubectl"), ["--kubeconfig", path.join(dir, "config", "kubeconfig.yaml"), ...(context ? ["--context", context] : []), "auth", "whoami", "-o", "json"], { cwd: dir, env })
+  // Asynchronous: the token endpoint runs in this process and must answer while kubectl waits.
+  const whoami = async (context?: string) => {
+    const out = await cp.run("kubectl", ["--kubeconfig", path.join(dir, "config", "kubeconfig.yaml"), ...(context ? ["--context", context] : []), "auth", "whoami", "-o", "json"], { cwd: dir, env })
+    if (out.code !== 0) throw new Error(out.stderr)
     return JSON.parse(out.stdout).status.userInfo as { username: string; groups: string[] }
   }
 
-  it("kubectl gets a token from the endpoint and the apiserver accepts it", () => {
-    expect(whoami().username).toBe("dev-bot")
+  it("kubectl gets a token from the endpoint and the apiserver accepts it", async () => {
+    expect((await whoami()).username).toBe("dev-bot")
     expect(calls).toEqual(["dev"])
   })
 
-  it("a second context with another client gets another token and identity", () => {
-    expect(whoami("ops").username).toBe("ops-bot")
+  it("a second context with another client gets another token and identity", async () => {
+    expect((await whoami("ops")).username).toBe("ops-bot")
     expect(calls).toEqual(["dev", "ops"])
   })
 
-  it("repeated calls are served from the per-client cache", () => {
-    expect(whoami().username).toBe("dev-bot")
-    expect(whoami("ops").username).toBe("ops-bot")
+  it("repeated calls are served from the per-client cache", async () => {
+    expect((await whoami()).username).toBe("dev-bot")
+    expect((await whoami("ops")).username).toBe("ops-bot")
     expect(calls).toEqual(["dev", "ops"])
     expect(readdirSync(path.join(home, ".cache", "kubectl-oauth-login"))).toHaveLength(2)
   })

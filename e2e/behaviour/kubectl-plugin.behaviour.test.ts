@@ -22,6 +22,8 @@ describe("kubectl-plugin through kubectl", () => {
     cp = await startControlPlane({ controllerManager: true, scheduler: true })
     await cp.addNode("node-a")
     await cp.addNode("node-without-kubelet")
+    // Only the Pod placed there by hand (spec.nodeName) lands on it.
+    await cp.kubectl(["cordon", "node-without-kubelet"])
     kubelet = await cp.fakeKubelet(["node-a"])
     await cp.kubectl(["create", "namespace", "demo"])
     await cp.kubectl(["-n", "demo", "create", "deployment", "healthy", "--image=registry.k8s.io/pause:3.10", "--replicas=2"])

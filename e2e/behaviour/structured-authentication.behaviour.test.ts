@@ -102,7 +102,15 @@ describe("structured-authentication with a test issuer", () => {
   })
 
   it("the mapped group gets view, not more", async () => {
-    expect((await as(token(), ["get", "pods", "-A"])).code).toBe(0)
+    // RBAC (the view ClusterRole's aggregated rules, the new binding) settles within seconds.
+    const read = await until("view applies to the mapped group", async () => {
+      const r = await as(token(), ["get", "pods", "-A"])
+      return r.code === 0 ? r : undefined
+    }, 60_000).catch(async (err) => {
+      const r = await as(token(), ["get", "pods", "-A"])
+      throw new Error(`${err}\n${r.stderr}`)
+    })
+    expect(read.code).toBe(0)
     const write = await as(token(), ["-n", "default", "create", "configmap", "x", "--from-literal=a=b"])
     expect(write.code).not.toBe(0)
     expect(write.stderr).toMatch(/forbidden/i)
