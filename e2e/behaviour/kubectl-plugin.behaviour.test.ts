@@ -6,7 +6,7 @@
 // Proves: kubectl finds each plugin on PATH (`kubectl plugin list`), passes flags through, the
 // plugin reads the same kubeconfig and reports the unhealthy Pod only; uninstalling removes it.
 // The bash variant's bash 3.2 safety is checked statically in lib/starters (no bash 3.2 here).
-import { mkdtempSync } from "node:fs"
+import { linkSync, mkdirSync, mkdtempSync, realpathSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -17,9 +17,17 @@ import { GO_ENV, mustRun, writeStarter } from "./starter-project"
 describe("kubectl-plugin through kubectl", () => {
   let cp: ControlPlane
   let kubelet: { stop(): void } | undefined
+  let kubectlDir: string
 
   beforeAll(async () => {
     cp = await startControlPlane({ controllerManager: true, scheduler: true })
+    // kubectl sets KUBECTL_PATH (os.Executable, symlinks resolved) for plugins, and the bash
+    // plugin calls it. The test release's kubectl is a symlink to the multi-call binary, which
+    // picks its component by name: a hard link named kubectl resolves to itself, like a real
+    // kubectl install.
+    kubectlDir = path.join(cp.runDir, "kubectl-bin")
+    mkdirSync(kubectlDir)
+    linkSync(realpathSync(path.join(cp.binDir, "kubectl")), path.join(kubectlDir, "kubectl"))
     await cp.addNode("node-a")
     await cp.addNode("node-without-kubelet")
     // Only the Pod placed there by hand (spec.nodeName) lands on it.
@@ -42,7 +50,7 @@ describe("kubectl-plugin through kubectl", () => {
       const dir = writeStarter("kubectl-plugin", { language })
       const home = mkdtempSync(path.join(tmpdir(), `kp-${language}-`))
       const prefix = path.join(home, ".npm-global")
-      const env = { ...GO_ENV, HOME: home, npm_config_prefix: prefix, PATH: `${path.join(home, ".local", "bin")}:${path.join(prefix, "bin")}:${cp.binDir}:${process.env.PATH}` }
+      const env = { ...GO_ENV, HOME: home, npm_config_prefix: prefix, PATH: `${path.join(home, ".local", "bin")}:${path.join(prefix, "bin")}:${kubectlDir}:${process.env.PATH}` }
       if (language === "typescript") {
         mustRun("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, env })
         mustRun("npm", ["run", "build"], { cwd: dir, env })
