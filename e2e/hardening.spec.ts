@@ -131,8 +131,8 @@ test.describe("shared links preview with a title that names the result", () => {
 
   test("advisor answers, in both locales", async ({ request }) => {
     const a = "a=new-types:yes,api-storage:yes,api-rules:schema,api-behaviour:no"
-    expect(meta(await (await request.get(`/en/advisor?${a}`)).text(), "og:title")).toBe("Advisor recommends: CustomResourceDefinition (CRD)")
-    expect(meta(await (await request.get(`/zh-CN/advisor?${a}`)).text(), "og:title")).toBe("选型顾问推荐：定制资源定义（CRD）")
+    expect(meta(await (await request.get(`/en/advisor?${a}`)).text(), "og:title")).toBe("Recommendation: CustomResourceDefinition for Kubernetes 1.37")
+    expect(meta(await (await request.get(`/zh-CN/advisor?${a}`)).text(), "og:title")).toBe("推荐方案：定制资源定义（CRD）（Kubernetes 1.37）")
   })
 })
 

@@ -32,11 +32,11 @@ describe("starterPreview", () => {
 })
 
 describe("advisorPreview", () => {
-  it("names the recommended mechanism when the answers reach an outcome", () => {
+  it("names the recommendation, titled like the advisor page, when the answers reach an outcome", () => {
     const search = { a: "new-types:yes,api-storage:yes,api-rules:schema,api-behaviour:no" }
-    expect(advisorPreview("en", search).title).toBe("Advisor recommends: CustomResourceDefinition (CRD)")
-    expect(advisorPreview("zh-CN", search).title).toBe("选型顾问推荐：定制资源定义（CRD）")
-    expect(advisorPreview("en", { ...search, v: "1.33" }).title).toBe("Advisor recommends: CustomResourceDefinition (CRD) (Kubernetes 1.33)")
+    expect(advisorPreview("en", search).title).toBe("Recommendation: CustomResourceDefinition for Kubernetes 1.37")
+    expect(advisorPreview("zh-CN", search).title).toBe("推荐方案：定制资源定义（CRD）（Kubernetes 1.37）")
+    expect(advisorPreview("en", { ...search, v: "1.33" }).title).toBe("Recommendation: CustomResourceDefinition for Kubernetes 1.33")
   })
 
   it("keeps the plain title without answers, with unfinished or invalid ones", () => {
