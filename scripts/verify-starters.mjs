@@ -15,6 +15,7 @@ import { createHash } from "node:crypto"
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from "node:fs"
 import path from "node:path"
 import { tsImport } from "tsx/esm/api"
+import { goEnv } from "./go-env.mjs"
 
 const root = path.resolve(import.meta.dirname, "..")
 const outRoot = path.join(root, ".cache", "starters")
@@ -65,7 +66,7 @@ function run(cmd, argv, cwd, env = {}) {
   })
 }
 
-const GO_ENV = { GOTOOLCHAIN: "local", GOFLAGS: "-mod=readonly -p=2", CGO_ENABLED: "0" }
+const GO_ENV = goEnv("-mod=readonly")
 const NPM_ENV = { ...(npmCache ? { npm_config_cache: npmCache } : {}), npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" }
 
 const results = []

@@ -5,6 +5,7 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process"
 import { existsSync, mkdirSync } from "node:fs"
 import path from "node:path"
+import { goEnv } from "../../scripts/go-env.mjs"
 import { unpackStarter } from "./starter"
 
 export const repoRoot = path.resolve(import.meta.dirname, "..", "..")
@@ -12,12 +13,11 @@ export const behaviourCache = path.join(repoRoot, ".cache", "behaviour")
 export const toolBin = path.join(behaviourCache, "bin")
 
 /**
- * Go settings for building starters: -p=2 on the shared 2-core machines. CGO is left as the
- * machine has it (as for a user, and as scripts/cluster/build.mjs builds the control plane), so
- * k8s.io packages compiled for the control plane are reused from the build cache: a different
- * CGO_ENABLED (or missing -trimpath) would compile the whole tree again.
+ * Go settings for building starters: the shared test-tier Go env (scripts/go-env.mjs: static,
+ * -trimpath, -p=2), so k8s.io packages compiled for the control plane and the starters tier come
+ * from the build cache. -mod=readonly: the zip's go.sum must suffice, as for a user.
  */
-export const GO_ENV = { GOTOOLCHAIN: "local", GOFLAGS: "-mod=mod -p=2 -trimpath" }
+export const GO_ENV = goEnv("-mod=readonly")
 
 export type Run = SpawnSyncReturns<string> & { text: string }
 
@@ -50,7 +50,7 @@ export function goInstall(pkg: string, version: string): string {
   const bin = path.join(dir, path.basename(pkg))
   if (!existsSync(bin)) {
     mkdirSync(dir, { recursive: true })
-    mustRun("go", ["install", "-trimpath", `${pkg}@${version}`], { cwd: behaviourCache, env: { GOTOOLCHAIN: "local", GOFLAGS: "-p=2", GOBIN: dir } })
+    mustRun("go", ["install", `${pkg}@${version}`], { cwd: behaviourCache, env: { ...goEnv(), GOBIN: dir } })
   }
   return bin
 }
@@ -61,9 +61,9 @@ export function goInstall(pkg: string, version: string): string {
  */
 export function kubeletCheck(): string {
   const bin = path.join(toolBin, "kubelet-check")
-  mustRun("go", ["build", "-trimpath", "-buildvcs=false", "-o", bin, "."], {
+  mustRun("go", ["build", "-buildvcs=false", "-o", bin, "."], {
     cwd: path.join(repoRoot, "e2e", "kubelet-check"),
-    env: { GOTOOLCHAIN: "local", GOFLAGS: "-p=2" },
+    env: goEnv(),
   })
   return bin
 }

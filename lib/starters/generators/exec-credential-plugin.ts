@@ -380,9 +380,9 @@ function generateExecPlugin(o: Options) {
     makefile(
       [["BIN", o.name]],
       [
-        { name: "tidy", help: "Resolve dependencies (writes go.sum)", recipe: ["go mod tidy"] },
-        { name: "build", help: "Build the plugin into bin/", deps: ["tidy"], recipe: ["go build -o bin/$(BIN) ."] },
-        { name: "test", help: "Run the unit tests", deps: ["tidy"], recipe: ["go vet ./...", "go test ./..."] },
+        { name: "tidy", help: "Update go.mod/go.sum after changing imports", recipe: ["go mod tidy"] },
+        { name: "build", help: "Build the plugin into bin/", recipe: ["go build -o bin/$(BIN) ."] },
+        { name: "test", help: "Run the unit tests", recipe: ["go vet ./...", "go test ./..."] },
         { name: "install", help: "Copy the plugin to ~/.local/bin (must be on PATH)", deps: ["build"], recipe: ["install -D bin/$(BIN) $(HOME)/.local/bin/$(BIN)"] },
         {
           name: "uninstall",

@@ -401,9 +401,9 @@ function generateProvider(o: Options) {
     makefile(
       [["BIN", o.name]],
       [
-        { name: "tidy", help: "Resolve dependencies (writes go.sum)", recipe: ["go mod tidy"] },
-        { name: "build", help: "Build the provider into bin/ (static, for the node)", deps: ["tidy"], recipe: ["CGO_ENABLED=0 go build -o bin/$(BIN) ."] },
-        { name: "test", help: "Run the unit tests", deps: ["tidy"], recipe: ["go vet ./...", "go test ./..."] },
+        { name: "tidy", help: "Update go.mod/go.sum after changing imports", recipe: ["go mod tidy"] },
+        { name: "build", help: "Build the provider into bin/ (static, for the node)", recipe: ["CGO_ENABLED=0 go build -o bin/$(BIN) ."] },
+        { name: "test", help: "Run the unit tests", recipe: ["go vet ./...", "go test ./..."] },
       ],
     ),
     gitignore(["bin/"]),

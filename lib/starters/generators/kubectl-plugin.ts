@@ -712,9 +712,9 @@ function generateKubectlPlugin(o: Options) {
       makefile(
         [["BIN", bin]],
         [
-          { name: "tidy", help: "Resolve dependencies (writes go.sum)", recipe: ["go mod tidy"] },
-          { name: "build", help: "Build the plugin into bin/", deps: ["tidy"], recipe: ["go build -o bin/$(BIN) ."] },
-          { name: "test", help: "Run the unit tests", deps: ["tidy"], recipe: ["go vet ./...", "go test ./..."] },
+          { name: "tidy", help: "Update go.mod/go.sum after changing imports", recipe: ["go mod tidy"] },
+          { name: "build", help: "Build the plugin into bin/", recipe: ["go build -o bin/$(BIN) ."] },
+          { name: "test", help: "Run the unit tests", recipe: ["go vet ./...", "go test ./..."] },
           { name: "install", help: "Copy the plugin to ~/.local/bin (must be on PATH)", deps: ["build"], recipe: ["install -D bin/$(BIN) $(HOME)/.local/bin/$(BIN)"] },
           { name: "uninstall", help: "Remove it from ~/.local/bin", recipe: ["rm -f $(HOME)/.local/bin/$(BIN)"] },
           { name: "krew", help: "Build release archives and dist/plugin.yaml (VERSION=, BASE_URL=)", recipe: ["hack/krew-manifest.sh $(VERSION) $(BASE_URL)"] },
