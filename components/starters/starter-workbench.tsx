@@ -157,8 +157,9 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
           {[...errors.values()]
             .filter((e) => !fields.some((f) => f.name === e.field))
             .map((e) => (
-              <p key={e.field} className="text-sm text-red-700 dark:text-red-400">
-                {e.field}: {errorText(e)}
+              <p key={e.field} data-testid="form-error" className="text-sm text-red-700 dark:text-red-400">
+                {e.field ? `${e.field}: ` : null}
+                {errorText(e)}
               </p>
             ))}
           <div className="flex flex-wrap gap-2 pt-2">

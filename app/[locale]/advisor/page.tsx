@@ -4,22 +4,19 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { routing } from "@/i18n/routing"
-import { advisorPageTitle, evaluate, parseAdvisorParams } from "@/lib/advisor"
+import { parseAdvisorParams } from "@/lib/advisor"
 import { starterTargetFor } from "@/lib/advisor/handoff"
 import { LATEST_MINOR, MECHANISM_IDS, type MechanismId } from "@/lib/catalog"
 import { AdvisorApp } from "@/components/advisor/advisor-app"
+import { advisorPreview, shareMetadata } from "@/components/share/share-metadata"
 import { AdvisorStoreProvider } from "@/components/advisor/advisor-provider"
 import { PageContainer } from "@/components/shell/page-container"
 
+// A shared link with answers previews with the recommendation (components/share), titled like the page.
 export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/advisor">): Promise<Metadata> {
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
-  const t = await getTranslations({ locale, namespace: "advisor.meta" })
-  // A shared link to a result names the recommendation in the title (cluster facts are not read here).
-  const parsed = parseAdvisorParams(await searchParams)
-  const evaluation = parsed.ok ? evaluate(parsed.value.answers, { minor: parsed.value.minor ?? LATEST_MINOR }) : undefined
-  const title = evaluation?.ok && evaluation.value.outcome ? advisorPageTitle(evaluation.value, locale) : t("title")
-  return { title, description: t("description") }
+  return shareMetadata(locale, advisorPreview(locale, await searchParams), `/${locale}/advisor`)
 }
 
 function starterTargets(): Partial<Record<MechanismId, MechanismId>> {

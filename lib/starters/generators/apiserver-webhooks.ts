@@ -7,7 +7,7 @@ import { z } from "zod"
 import { KUBERNETES_MINORS, apiVersionAt, getMechanism, type KubernetesMinor, type MechanismId } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
 import { go, ident, num, str } from "../code"
-import { dnsLabel, flag, goModule, httpsUrl, imageRef, k8sMinor, language, namespace, subjectName } from "../options"
+import { dnsLabel, flag, goModule, httpsUrl, imageRef, k8sMinor, language, namespace, registryPrefix, subjectName } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc } from "../yaml"
 import { selfSignedScript } from "./certs"
@@ -473,12 +473,7 @@ export const authzWebhookStarter = defineStarter({
 const imagePolicySchema = z
   .object({
     ...serverSchemaBase("image-policy-webhook"),
-    allowedRegistry: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(?::[0-9]{1,5})?(\/[a-z0-9._-]+)*$/, { error: "Use a registry host, optionally with a path, like registry.example.com/team." })
-      .max(253)
-      .default("registry.example.com"),
+    allowedRegistry: registryPrefix().default("registry.example.com"),
     defaultAllow: flag(false),
     k8s: k8sMinor(),
   })

@@ -6,7 +6,7 @@ import { z } from "zod"
 import type { KubernetesMinor } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
 import { go, token } from "../code"
-import { dnsSubdomain, flag, goModule, imageRef, language, namespace } from "../options"
+import { absolutePath, dnsSubdomain, flag, goModule, imageRef, language, namespace } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDocs } from "../yaml"
 import { appLabels, minorsFrom } from "./common"
@@ -21,16 +21,20 @@ export const CSI_SIDECARS = {
   livenessprobe: "registry.k8s.io/sig-storage/livenessprobe:v2.19.0",
 } as const
 
+// System directories of the node and the driver container's own mount points (SOCKET_DIR,
+// the registrar's /registration, the kubelet's pods directory).
+const BASE_DIR_RESERVED = [
+  "/bin", "/boot", "/csi", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/proc", "/registration", "/root", "/run", "/sbin",
+  "/sys", "/usr", "/var/lib/containerd", "/var/lib/docker", "/var/lib/etcd", "/var/lib/kubelet", "/var/run",
+]
+
 const schema = z
   .object({
     driverName: dnsSubdomain().default("shared-dir.csi.example.com"),
     attachRequired: flag(false),
     namespace: namespace().default("csi-shared-dir"),
-    baseDir: z
-      .string({ error: "Enter text." })
-      .trim()
-      .regex(/^\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, { error: "Use an absolute path like /var/lib/shared-dir (letters, digits, '.', '_', '-')." })
-      .default("/var/lib/shared-dir"),
+    // Mounted into privileged pods (hostPath + mountPath): never a system directory or one of the pods' own mounts.
+    baseDir: absolutePath(255, BASE_DIR_RESERVED).default("/var/lib/shared-dir"),
     module: goModule().default("example.com/shared-dir-csi"),
     image: imageRef().default("registry.example.com/shared-dir-csi:v0.1.0"),
     language: language(["go"]),

@@ -4,7 +4,7 @@
 import { z } from "zod"
 import { KUBERNETES_MINORS } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
-import { fragment, go, ident, str, type Safe } from "../code"
+import { fragment, go, ident, str, token, type Safe } from "../code"
 import { apiGroup, apiVersion, dnsLabel, goModule, imageRef, k8sMinor, kind, language, namespace, refineError } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc, yamlDocs } from "../yaml"
@@ -56,7 +56,7 @@ function apiFiles(o: Options): StarterFile[] {
       content: go`
         // Package ${V} contains the ${V} API of the ${str(o.group)} group.
         // +kubebuilder:object:generate=true
-        // +groupName=${ident(o.group.replace(/[.-]/g, "_"))}
+        // +groupName=${token(o.group)}
         package ${V}
 
         import (
@@ -74,7 +74,7 @@ function apiFiles(o: Options): StarterFile[] {
           // AddToScheme adds the types of this package to a scheme.
           AddToScheme = SchemeBuilder.AddToScheme
         )
-      `.replace(/\+groupName=.*/, `+groupName=${o.group}`),
+      `,
     },
     {
       path: `${dir}/${kindNames(o.kind, o.group).lower}_types.go`,

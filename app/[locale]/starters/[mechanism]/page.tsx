@@ -5,6 +5,7 @@ import { notFound } from "next/navigation"
 import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
+import { shareMetadata, starterPreview } from "@/components/share/share-metadata"
 import { StarterWorkbench } from "@/components/starters/starter-workbench"
 import { VerifiedRow } from "@/components/starters/verified-row"
 import { Link } from "@/i18n/navigation"
@@ -21,13 +22,14 @@ export function generateStaticParams() {
   return routing.locales.flatMap((locale) => starterIds().map((mechanism) => ({ locale, mechanism })))
 }
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/starters/[mechanism]">): Promise<Metadata> {
+// A shared link previews with the starter and the options it sets (components/share). Reading the
+// query here renders the page per request; the page itself still reads the options in the browser.
+export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/starters/[mechanism]">): Promise<Metadata> {
   const { locale, mechanism } = await params
-  const g = getStarter(mechanism)
-  if (!hasLocale(routing.locales, locale) || !g) return {}
-  const m = getMechanism(g.id)
-  const t = await getTranslations({ locale, namespace: "starters.meta" })
-  return { title: t("starterTitle", { name: m.name[locale] }), description: m.summary[locale] }
+  if (!hasLocale(routing.locales, locale)) return {}
+  const search = await searchParams
+  const preview = starterPreview(locale, mechanism, search)
+  return preview ? shareMetadata(locale, preview, `/${locale}/starters/${mechanism}`) : {}
 }
 
 export default async function StarterPage({ params }: PageProps<"/[locale]/starters/[mechanism]">) {
