@@ -1,5 +1,5 @@
 // Shape of the cluster report (versioned JSON served by GET /api/cluster/report).
-import type { MechanismId, PointId } from "@/lib/catalog"
+import type { MechanismId, PointId } from "@/lib/catalog/types"
 
 export const REPORT_SCHEMA_VERSION = 1
 
