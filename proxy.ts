@@ -1,7 +1,8 @@
 import createMiddleware from "next-intl/middleware"
-import type { NextRequest } from "next/server"
+import { NextResponse, type NextRequest } from "next/server"
 
 import { routing } from "@/i18n/routing"
+import { isLinkedStatePath, linkedStatePath } from "@/lib/http/linked-state"
 import { alternateLinksHeader, siteOrigin } from "@/lib/http/site"
 
 // Negotiates the locale (Accept-Language, cookie) and redirects `/` to `/en` or `/zh-CN`.
@@ -11,8 +12,24 @@ const intl = createMiddleware({ ...routing, alternateLinks: false })
 const origin = siteOrigin()
 
 export default function proxy(request: NextRequest) {
-  const response = intl(request)
-  const link = response.headers.has("location") ? undefined : alternateLinksHeader(request.nextUrl.pathname, origin)
+  let response = intl(request)
+  if (response.headers.has("location")) return response
+  const { pathname, search } = request.nextUrl
+  // Stateful pages are prerendered in their default state; a link with state goes to the page's
+  // twin, rendered per request (lib/http/linked-state.ts). The twins themselves are not addresses.
+  // (next-intl has redirected any path without a valid locale prefix by now.)
+  const twin = isLinkedStatePath(pathname) ? `${pathname.slice(0, pathname.indexOf("/linked"))}/not-an-address` : linkedStatePath(pathname, search)
+  if (twin) {
+    const url = request.nextUrl.clone()
+    url.pathname = twin
+    const rewrite = NextResponse.rewrite(url)
+    // Keep what next-intl set for the response (the locale cookie), not its routing headers.
+    response.headers.forEach((value, key) => {
+      if (!key.startsWith("x-middleware-")) rewrite.headers.append(key, value)
+    })
+    response = rewrite
+  }
+  const link = alternateLinksHeader(pathname, origin)
   if (link) response.headers.set("Link", link)
   return response
 }
