@@ -27,6 +27,9 @@ const nextConfig = {
   // Lets parallel builds (e.g. several Playwright runs) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@kubernetes/client-node"],
+  // Client source maps only for scripts/check-client-bundles.mjs (the e2e tier builds with them):
+  // the check reads which modules each browser chunk holds.
+  productionBrowserSourceMaps: process.env.CLIENT_SOURCE_MAPS === "1",
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc separately
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ isDev }) }]
