@@ -135,13 +135,19 @@ export async function startNext({ cwd, distDir, port, readyPath = "/", env = {} 
   }
 }
 
-/** Our app and the floor, built when needed and served side by side (app on `port`, floor on `port + 1`). */
+/**
+ * Our app and the floor, built when needed and served side by side (app on `port`, floor on
+ * `port + 1`). Ours runs as `npm start` runs it: with the HTTP guard preloaded (security headers on
+ * every response); the floor is a plain `next start`.
+ */
 export async function startAppAndFloor({ port, readyPath = "/en", appEnv = {} }) {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next"
   ensureAppBuild(distDir)
   ensureFloorBuild()
+  const guard = path.join(root, "scripts", "http-guard-preload.mjs")
+  const nodeOptions = [process.env.NODE_OPTIONS, existsSync(guard) ? `--import=${JSON.stringify(guard)}` : ""].filter(Boolean).join(" ")
   const [app, floor] = await Promise.all([
-    startNext({ cwd: root, distDir, port, readyPath, env: appEnv }),
+    startNext({ cwd: root, distDir, port, readyPath, env: { NODE_OPTIONS: nodeOptions, ...appEnv } }),
     startNext({ cwd: floorDir, distDir: ".next", port: port + 1 }),
   ])
   return { app, floor, stop: () => (app.stop(), floor.stop()) }
