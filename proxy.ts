@@ -20,9 +20,9 @@ export default function proxy(request: NextRequest) {
   // (next-intl has redirected any path without a valid locale prefix by now.)
   const twin = isLinkedStatePath(pathname) ? `${pathname.slice(0, pathname.indexOf("/linked"))}/not-an-address` : linkedStatePath(pathname, search)
   if (twin) {
-    const url = request.nextUrl.clone()
-    url.pathname = twin
-    const rewrite = NextResponse.rewrite(url)
+    // Built on request.url, not nextUrl (which turns 127.0.0.1 into localhost): a rewrite to another
+    // origin would be proxied as a new request instead of routed in place.
+    const rewrite = NextResponse.rewrite(new URL(`${twin}${search}`, request.url))
     // Keep what next-intl set for the response (the locale cookie), not its routing headers.
     response.headers.forEach((value, key) => {
       if (!key.startsWith("x-middleware-")) rewrite.headers.append(key, value)
