@@ -1,8 +1,8 @@
 import createMiddleware from "next-intl/middleware"
-import { NextResponse, type NextRequest } from "next/server"
+import { NextRequest } from "next/server"
 
 import { routing } from "@/i18n/routing"
-import { isLinkedStatePath, linkedStatePath } from "@/lib/http/linked-state"
+import { LINKED_STATE_HEADER, linkedStatePath } from "@/lib/http/linked-state"
 import { alternateLinksHeader, siteOrigin } from "@/lib/http/site"
 
 // Negotiates the locale (Accept-Language, cookie) and redirects `/` to `/en` or `/zh-CN`.
@@ -12,24 +12,17 @@ const intl = createMiddleware({ ...routing, alternateLinks: false })
 const origin = siteOrigin()
 
 export default function proxy(request: NextRequest) {
-  let response = intl(request)
-  if (response.headers.has("location")) return response
-  const { pathname, search } = request.nextUrl
-  // Stateful pages are prerendered in their default state; a link with state goes to the page's
-  // twin, rendered per request (lib/http/linked-state.ts). The twins themselves are not addresses.
-  // (next-intl has redirected any path without a valid locale prefix by now.)
-  const twin = isLinkedStatePath(pathname) ? `${pathname.slice(0, pathname.indexOf("/linked"))}/not-an-address` : linkedStatePath(pathname, search)
-  if (twin) {
-    // Built on request.url, not nextUrl (which turns 127.0.0.1 into localhost): a rewrite to another
-    // origin would be proxied as a new request instead of routed in place.
-    const rewrite = NextResponse.rewrite(new URL(`${twin}${search}`, request.url))
-    // Keep what next-intl set for the response (the locale cookie), not its routing headers.
-    response.headers.forEach((value, key) => {
-      if (!key.startsWith("x-middleware-")) rewrite.headers.append(key, value)
-    })
-    response = rewrite
-  }
-  const link = alternateLinksHeader(pathname, origin)
+  // Stateful pages are prerendered in their default state; a request that carries state is marked
+  // for next.config.js's rewrite to the page's twin (lib/http/linked-state.ts). The mark travels
+  // as a request header that only this function sets (a client's own is dropped). A rewrite
+  // returned from here would be proxied as a new request when the server listens on 127.0.0.1
+  // (vercel/next.js#94745); next.config.js rewrites are routed in place.
+  const headers = new Headers(request.headers)
+  headers.delete(LINKED_STATE_HEADER)
+  if (linkedStatePath(request.nextUrl.pathname, request.nextUrl.search)) headers.set(LINKED_STATE_HEADER, "1")
+  // next-intl passes the request's headers on to the route (NextResponse.next({ request })).
+  const response = intl(new NextRequest(request, { headers }))
+  const link = response.headers.has("location") ? undefined : alternateLinksHeader(request.nextUrl.pathname, origin)
   if (link) response.headers.set("Link", link)
   return response
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs"
+
 import { describe, expect, it } from "vitest"
 
-import { isLinkedStatePath, linkedStatePath } from "./linked-state"
+import { LINKED_STATE_HEADER, linkedStatePath } from "./linked-state"
 
 describe("linkedStatePath", () => {
   it("sends stateful pages with a query to their twin", () => {
@@ -19,11 +21,8 @@ describe("linkedStatePath", () => {
   })
 })
 
-describe("isLinkedStatePath", () => {
-  it("recognises the twins' own paths", () => {
-    expect(isLinkedStatePath("/en/linked")).toBe(true)
-    expect(isLinkedStatePath("/en/linked/advisor")).toBe(true)
-    expect(isLinkedStatePath("/en/linkedin")).toBe(false)
-    expect(isLinkedStatePath("/en/advisor")).toBe(false)
+describe("next.config.js", () => {
+  it("rewrites on the header proxy.ts sets", () => {
+    expect(readFileSync(new URL("../../next.config.js", import.meta.url), "utf8")).toContain(`key: "${LINKED_STATE_HEADER}"`)
   })
 })

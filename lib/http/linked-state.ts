@@ -1,9 +1,14 @@
 // Pages whose URL can carry state (the map's point and version, the advisor's answers, a starter's
 // options) are prerendered in their default state, so a plain request is a file read. A link that
-// carries state is rewritten by proxy.ts to the page's twin under /<locale>/linked/…, rendered per
-// request from the query: the state is in the HTML before hydration, and the link's preview
-// (Open Graph, Twitter) names it. The twins are internal: requested directly, they are a 404.
+// carries state is routed to the page's twin under /<locale>/linked/…, rendered per request from
+// the query: the state is in the HTML before hydration, and the link's preview (Open Graph,
+// Twitter) names it. proxy.ts marks such requests with LINKED_STATE_HEADER; next.config.js
+// rewrites marked requests to the twins (LINKED_STATE_REWRITES) and unmarked requests for a twin's
+// own path to a 404.
 import { LOCALES } from "@/lib/catalog/types"
+
+/** Set by proxy.ts (only there) on requests for a stateful page that carry a query. */
+export const LINKED_STATE_HEADER = "x-advisor-linked-state"
 
 const STATEFUL = /^\/([^/]+)(\/advisor|\/starters\/[^/]+)?$/
 
@@ -14,9 +19,4 @@ export function linkedStatePath(pathname: string, search: string): string | unde
   const locale = match?.[1]
   if (!match || !locale || !(LOCALES as readonly string[]).includes(locale)) return undefined
   return `/${locale}/linked${match[2] ?? ""}`
-}
-
-/** True for the twins' own paths, which only the rewrite may reach. */
-export function isLinkedStatePath(pathname: string): boolean {
-  return /^\/[^/]+\/linked(\/|$)/.test(pathname)
 }
