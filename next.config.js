@@ -18,6 +18,19 @@ const withMDX = createMDX({
   },
 })
 
+// Links with state (a map point, advisor answers, starter options) go to the page's twin under
+// /<locale>/linked/…, rendered per request; the pages themselves are prerendered. proxy.ts marks
+// those requests with this header (lib/http/linked-state.ts LINKED_STATE_HEADER); a twin's own
+// address without the mark is a 404.
+const LINKED_STATE = [{ type: "header", key: "x-advisor-linked-state" }]
+const linkedStateRewrites = [
+  { source: "/:locale/linked/:path*", missing: LINKED_STATE, destination: "/:locale/not-an-address" },
+  { source: "/:locale/linked", missing: LINKED_STATE, destination: "/:locale/not-an-address" },
+  { source: "/:locale", has: LINKED_STATE, destination: "/:locale/linked" },
+  { source: "/:locale/advisor", has: LINKED_STATE, destination: "/:locale/linked/advisor" },
+  { source: "/:locale/starters/:mechanism", has: LINKED_STATE, destination: "/:locale/linked/starters/:mechanism" },
+]
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The container image (deploy/Dockerfile) builds with NEXT_OUTPUT=standalone.
@@ -27,9 +40,15 @@ const nextConfig = {
   // Lets parallel builds (e.g. several Playwright runs) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@kubernetes/client-node"],
+  // Client source maps only for scripts/check-client-bundles.mjs (the e2e tier builds with them):
+  // the check reads which modules each browser chunk holds.
+  productionBrowserSourceMaps: process.env.CLIENT_SOURCE_MAPS === "1",
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc separately
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ isDev }) }]
+  },
+  async rewrites() {
+    return { beforeFiles: linkedStateRewrites, afterFiles: [], fallback: [] }
   },
 }
 

@@ -31,11 +31,13 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // Against the production build, as Next recommends, served the way `npm start` serves it
-    // (scripts/start.mjs: the HTTP guard in front of `next start`).
-    command: `npx next build && node scripts/start.mjs`,
+    // (scripts/start.mjs: the HTTP guard in front of `next start`). Between the two, the client
+    // bundle check (no server-only code in the browser, nothing on-demand in a first load), which
+    // reads the client source maps CLIENT_SOURCE_MAPS=1 makes the build write.
+    command: `npx next build && node scripts/check-client-bundles.mjs && node scripts/start.mjs`,
     url: `http://127.0.0.1:${port}/en`,
     reuseExistingServer: !process.env.CI,
     timeout: 600_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", ADVISOR_E2E: "1", HOSTNAME: "127.0.0.1", PORT: String(port) },
+    env: { NEXT_TELEMETRY_DISABLED: "1", ADVISOR_E2E: "1", HOSTNAME: "127.0.0.1", PORT: String(port), CLIENT_SOURCE_MAPS: "1" },
   },
 })

@@ -1,7 +1,8 @@
 import createMiddleware from "next-intl/middleware"
-import type { NextRequest } from "next/server"
+import { NextRequest } from "next/server"
 
 import { routing } from "@/i18n/routing"
+import { LINKED_STATE_HEADER, linkedStatePath } from "@/lib/http/linked-state"
 import { alternateLinksHeader, siteOrigin } from "@/lib/http/site"
 
 // Negotiates the locale (Accept-Language, cookie) and redirects `/` to `/en` or `/zh-CN`.
@@ -11,7 +12,16 @@ const intl = createMiddleware({ ...routing, alternateLinks: false })
 const origin = siteOrigin()
 
 export default function proxy(request: NextRequest) {
-  const response = intl(request)
+  // Stateful pages are prerendered in their default state; a request that carries state is marked
+  // for next.config.js's rewrite to the page's twin (lib/http/linked-state.ts). The mark travels
+  // as a request header that only this function sets (a client's own is dropped). A rewrite
+  // returned from here would be proxied as a new request when the server listens on 127.0.0.1
+  // (vercel/next.js#94745); next.config.js rewrites are routed in place.
+  const headers = new Headers(request.headers)
+  headers.delete(LINKED_STATE_HEADER)
+  if (linkedStatePath(request.nextUrl.pathname, request.nextUrl.search)) headers.set(LINKED_STATE_HEADER, "1")
+  // next-intl passes the request's headers on to the route (NextResponse.next({ request })).
+  const response = intl(new NextRequest(request, { headers }))
   const link = response.headers.has("location") ? undefined : alternateLinksHeader(request.nextUrl.pathname, origin)
   if (link) response.headers.set("Link", link)
   return response

@@ -45,10 +45,30 @@ test("the diagram is in the server-rendered HTML, before any JavaScript runs", a
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
   await page.goto("/en?point=2")
-  await expect(page.locator(".react-flow__node")).not.toHaveCount(0)
+  await expect(diagram(page).locator("[data-map-node]")).not.toHaveCount(0)
   await expect(point(page, "4")).toBeVisible()
   await expect(stage(page, "validating-admission")).toBeVisible()
   await context.close()
+})
+
+test("React Flow loads when the user reaches for the diagram, in place of the same drawing", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 })
+  const scripts: string[] = []
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url())
+  })
+  await openMap(page, "/en")
+  await expect(diagram(page).locator("[data-map-static]")).toBeVisible()
+  await expect(diagram(page).locator(".react-flow")).toHaveCount(0)
+  const before = await point(page, "4").boundingBox()
+  const loadedBefore = scripts.length
+  await diagram(page).hover({ position: { x: 5, y: 5 } })
+  await expect(diagram(page)).toHaveAttribute("data-map-interactive", "true")
+  await expect(diagram(page).locator(".react-flow__viewport")).toBeVisible()
+  expect(scripts.length).toBeGreaterThan(loadedBefore)
+  // Same place, same size: the swap moves nothing.
+  const after = await point(page, "4").boundingBox()
+  expect(before && after && Math.abs(before.x - after.x) < 1 && Math.abs(before.y - after.y) < 1 && Math.abs(before.width - after.width) < 1).toBe(true)
 })
 
 test("keyboard only: Tab to point 4, Enter opens the scheduler panel, Esc closes it", async ({ page }) => {
@@ -212,6 +232,10 @@ test("version 1.30 greys out mechanisms that were not GA or beta then", async ({
 
 test("the diagram has working zoom and fit controls", async ({ page }) => {
   await openMap(page, "/en")
+  // React Flow (pan, zoom, controls) loads when the pointer comes over the diagram and takes the
+  // static drawing's place.
+  await diagram(page).hover()
+  await expect(diagram(page)).toHaveAttribute("data-map-interactive", "true")
   const viewport = diagram(page).locator(".react-flow__viewport")
   const scale = async () => Number(/scale\(([\d.]+)\)/.exec((await viewport.getAttribute("style")) ?? "")?.[1] ?? 0)
   const before = await scale()

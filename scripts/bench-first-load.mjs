@@ -1,53 +1,25 @@
-// `npm run bench:first-load [paths…]`: first-load JavaScript per route, as a browser sees it.
-// Serves the production build, opens each path in Debian's Chromium with an empty cache and
-// sums the JavaScript responses (bytes on the wire, i.e. compressed, and decoded).
-import { spawn, spawnSync } from "node:child_process"
-import { existsSync } from "node:fs"
-import path from "node:path"
-
+// `npm run bench:first-load [paths…]`: first-load JavaScript per route as a browser sees it, next to
+// a hello-world Next.js page built with the same next/react versions in the same run
+// (scripts/bench/servers.mjs). Serves the production build (NEXT_DIST_DIR, built when missing) on
+// BENCH_PORT and the floor on BENCH_PORT+1, opens each path in Debian's Chromium with an empty
+// cache until the network is idle, and sums the JavaScript responses: bytes on the wire
+// (compressed, with headers) and decoded. Exits 1 when a page is over its JS budget.
 import { chromium } from "@playwright/test"
 
-const root = path.resolve(import.meta.dirname, "..")
+import { JS_BUDGET, fmtRatio, kB, markdownTable, pagesFromArgs, ratio } from "./bench/budgets.mjs"
+import { loadAverage, startAppAndFloor } from "./bench/servers.mjs"
+
 const port = Number(process.env.BENCH_PORT ?? 3190)
-const distDir = process.env.NEXT_DIST_DIR ?? ".next"
-const paths = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : ["/en", "/zh-CN", "/en/mechanisms/validating-admission-policy", "/en/advisor", "/en/starters", "/en/starters/custom-resource-definition", "/en/cluster"]
+const pages = pagesFromArgs(process.argv.slice(2))
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir }
-if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
-  const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env })
-  if (build.status !== 0) process.exit(build.status ?? 1)
-}
-
-const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true })
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM")
-  } catch {
-    // already gone
-  }
-}
-process.on("exit", stopServer)
-
-const base = `http://127.0.0.1:${port}`
-for (let i = 0; i < 120; i++) {
-  try {
-    if ((await fetch(`${base}/en`)).ok) break
-  } catch {
-    // not up yet
-  }
-  await new Promise((r) => setTimeout(r, 500))
-}
-
+const servers = await startAppAndFloor({ port })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 })
 
-const kb = (n) => (n / 1024).toFixed(1).padStart(8)
-console.log(`${"route".padEnd(48)} ${"JS files".padStart(8)} ${"wire kB".padStart(8)} ${"raw kB".padStart(8)}`)
-for (const route of paths) {
+/** JS files, wire bytes and decoded bytes of one cold page load. */
+async function measure(url) {
   const context = await browser.newContext()
   const page = await context.newPage()
   const client = await context.newCDPSession(page)
@@ -55,7 +27,7 @@ for (const route of paths) {
   await client.send("Network.setCacheDisabled", { cacheDisabled: true })
   const scripts = new Map()
   client.on("Network.responseReceived", (e) => {
-    if (e.type === "Script") scripts.set(e.requestId, { wire: 0, raw: 0 })
+    if (e.type === "Script") scripts.set(e.requestId, { url: e.response.url, wire: 0, raw: 0 })
   })
   client.on("Network.loadingFinished", (e) => {
     const entry = scripts.get(e.requestId)
@@ -65,11 +37,38 @@ for (const route of paths) {
     const entry = scripts.get(e.requestId)
     if (entry) entry.raw += e.dataLength
   })
-  await page.goto(`${base}${route}`, { waitUntil: "networkidle" })
-  const totals = [...scripts.values()].reduce((a, s) => ({ wire: a.wire + s.wire, raw: a.raw + s.raw }), { wire: 0, raw: 0 })
-  console.log(`${route.padEnd(48)} ${String(scripts.size).padStart(8)} ${kb(totals.wire)} ${kb(totals.raw)}`)
+  await page.goto(url, { waitUntil: "networkidle" })
   await context.close()
+  const files = [...scripts.values()]
+  return { files: files.length, wire: files.reduce((a, s) => a + s.wire, 0), raw: files.reduce((a, s) => a + s.raw, 0), list: files }
+}
+
+const floor = await measure(`${servers.floor.base}/`)
+const rows = [{ page: "hello-world floor", path: "/", ...floor, ratio: 1, budget: "", ok: true }]
+for (const p of pages) {
+  const m = await measure(`${servers.app.base}${p.path}`)
+  const r = ratio(m.wire, floor.wire)
+  rows.push({ page: p.label, path: p.path, ...m, ratio: r, budget: `≤ ${JS_BUDGET[p.kind]}×`, ok: r <= JS_BUDGET[p.kind] })
+  if (process.env.BENCH_VERBOSE) for (const f of m.list) console.log(`  ${p.path} ${f.url.replace(servers.app.base, "")} ${f.wire} ${f.raw}`)
 }
 await browser.close()
-stopServer()
-process.exit(0)
+servers.stop()
+
+console.log(`\nFirst-load JavaScript (cold cache, until network idle); load average ${loadAverage()}`)
+console.log(
+  markdownTable(
+    ["page", "path", "JS files", "JS transferred", "decoded", "÷ hello-world", "budget", "ok"],
+    rows.map((r) => ({
+      page: r.page,
+      path: r.path,
+      "JS files": r.files,
+      "JS transferred": kB(r.wire),
+      decoded: kB(r.raw),
+      "÷ hello-world": fmtRatio(r.ratio),
+      budget: r.budget,
+      ok: r.budget ? (r.ok ? "yes" : "**no**") : "",
+    })),
+    { left: 2 },
+  ),
+)
+process.exit(rows.every((r) => r.ok) ? 0 : 1)

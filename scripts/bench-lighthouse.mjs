@@ -1,61 +1,32 @@
-// `npm run bench:lighthouse [paths…]`: Lighthouse (mobile, the default form factor) performance
-// and accessibility scores per route, run with Debian's Chromium against the production build.
-// Uses NEXT_DIST_DIR's build (builds it when missing) and serves it on BENCH_PORT; with
-// BENCH_BASE_URL set, measures an already running server instead.
-import { spawn, spawnSync } from "node:child_process"
-import { existsSync } from "node:fs"
-import path from "node:path"
+// `npm run bench:lighthouse [paths…]`: Lighthouse (mobile, the default form factor and simulated
+// throttling) with Debian's Chromium against `next start`, next to a hello-world Next.js page
+// built with the same next/react versions and served in the same run (scripts/bench/servers.mjs),
+// so every budget is a ratio that holds on a loaded machine too:
+//   JS transferred ≤ 1.5× the floor's (map, advisor, starter, cluster), ≤ 1.15× (guides, indexes);
+//   TBT ≤ 1.5× and LCP ≤ 1.5× the floor's; CLS ≤ 0.1; accessibility 100.
+// BENCH_RUNS (3) rounds, each the floor then every page, interleaved; the table shows medians.
+// Uses NEXT_DIST_DIR's build (built when missing) on BENCH_PORT, the floor on BENCH_PORT+1.
+// Prints a Markdown table and exits 1 when a row misses a budget.
+import { spawnSync } from "node:child_process"
 
-const root = path.resolve(import.meta.dirname, "..")
+import { A11Y_BUDGET, CLS_BUDGET, JS_BUDGET, LCP_BUDGET, TBT_BUDGET, fmtRatio, kB, markdownTable, pagesFromArgs, ratio } from "./bench/budgets.mjs"
+import { frameworkVersions, loadAverage, median, root, startAppAndFloor } from "./bench/servers.mjs"
+
 const port = Number(process.env.BENCH_PORT ?? 3191)
-const distDir = process.env.NEXT_DIST_DIR ?? ".next"
+const runs = Number(process.env.BENCH_RUNS ?? 3)
 const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
-const paths = process.argv.slice(2).length ? process.argv.slice(2) : ["/en", "/en/mechanisms/validating-admission-policy"]
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, CHROME_PATH: chromePath }
+const pages = pagesFromArgs(process.argv.slice(2))
+const loadBefore = loadAverage()
 
-let base = process.env.BENCH_BASE_URL
-let server
-if (!base) {
-  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
-    const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env })
-    if (build.status !== 0) process.exit(build.status ?? 1)
-  }
-  server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true })
-  base = `http://127.0.0.1:${port}`
-}
-const stopServer = () => {
-  if (!server) return
-  try {
-    process.kill(-server.pid, "SIGTERM")
-  } catch {
-    // already gone
-  }
-}
-process.on("exit", stopServer)
+const servers = await startAppAndFloor({ port })
 
-let up = false
-for (let i = 0; i < 120 && !up; i++) {
-  try {
-    up = (await fetch(`${base}${paths[0]}`)).ok
-  } catch {
-    await new Promise((r) => setTimeout(r, 500))
-  }
-}
-if (!up) {
-  console.error(`No server answered at ${base}${paths[0]}`)
-  process.exit(1)
-}
-
-const ms = (audit) => (audit?.numericValue === undefined ? "-" : `${Math.round(audit.numericValue)}`)
-const rows = []
-for (const route of paths) {
-  const url = `${base}${route}`
-  // Warm the route once so the score measures serving, not the first on-demand render.
-  await fetch(url).catch(() => {})
+function lighthouse(url) {
+  // Warm the route once so the score measures serving, not a first on-demand render.
+  spawnSync("curl", ["-s", "-o", "/dev/null", url])
   const run = spawnSync(
-    "npx",
+    process.execPath,
     [
-      "lighthouse",
+      `${root}/node_modules/lighthouse/cli/index.js`,
       url,
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
       "--only-categories=performance,accessibility",
@@ -63,29 +34,97 @@ for (const route of paths) {
       "--output-path=stdout",
       "--quiet",
     ],
-    { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    { cwd: root, env: { ...process.env, CHROME_PATH: chromePath }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   )
-  if (run.status !== 0) {
-    console.error(`lighthouse failed for ${route}:\n${run.stderr}`)
-    process.exitCode = 1
-    continue
-  }
+  if (run.status !== 0) throw new Error(`lighthouse failed for ${url}:\n${run.stderr}`)
   const report = JSON.parse(run.stdout)
   const a = report.audits
-  const failedA11y = Object.values(a).filter(
-    (x) => x.scoreDisplayMode === "binary" && x.score === 0 && report.categories.accessibility.auditRefs.some((r) => r.id === x.id),
-  )
-  rows.push({
-    route,
-    performance: Math.round(report.categories.performance.score * 100),
-    accessibility: Math.round(report.categories.accessibility.score * 100),
-    "FCP ms": ms(a["first-contentful-paint"]),
-    "LCP ms": ms(a["largest-contentful-paint"]),
-    "TBT ms": ms(a["total-blocking-time"]),
-    CLS: a["cumulative-layout-shift"]?.numericValue?.toFixed(3) ?? "-",
-    "a11y failures": failedA11y.map((x) => x.id).join(", ") || "none",
-  })
+  const a11yIds = new Set(report.categories.accessibility.auditRefs.filter((r) => r.weight > 0).map((r) => r.id))
+  const script = a["resource-summary"]?.details?.items?.find((i) => i.resourceType === "script")
+  return {
+    js: script?.transferSize ?? NaN,
+    tbt: a["total-blocking-time"]?.numericValue ?? NaN,
+    lcp: a["largest-contentful-paint"]?.numericValue ?? NaN,
+    fcp: a["first-contentful-paint"]?.numericValue ?? NaN,
+    cls: a["cumulative-layout-shift"]?.numericValue ?? NaN,
+    perf: Math.round((report.categories.performance.score ?? NaN) * 100),
+    a11y: Math.round((report.categories.accessibility.score ?? NaN) * 100),
+    a11yFailures: Object.values(a)
+      .filter((x) => a11yIds.has(x.id) && x.score !== null && x.score < 1)
+      .map((x) => x.id),
+    lighthouse: report.lighthouseVersion,
+  }
 }
-console.log(`Lighthouse ${rows.length ? "(mobile)" : ""} against ${base}`)
-console.table(rows)
-stopServer()
+
+const targets = [{ label: "hello-world floor", path: "/", base: servers.floor.base, floor: true }, ...pages.map((p) => ({ ...p, base: servers.app.base }))]
+const samples = new Map(targets.map((t) => [t, []]))
+for (let round = 1; round <= runs; round++) {
+  for (const t of targets) {
+    try {
+      samples.get(t).push(lighthouse(`${t.base}${t.path}`))
+    } catch (error) {
+      console.error(String(error))
+    }
+  }
+  console.log(`[bench] round ${round}/${runs} done (load average ${loadAverage()})`)
+}
+servers.stop()
+
+const summary = (list) => ({
+  js: median(list.map((s) => s.js)),
+  tbt: median(list.map((s) => s.tbt)),
+  lcp: median(list.map((s) => s.lcp)),
+  fcp: median(list.map((s) => s.fcp)),
+  cls: median(list.map((s) => s.cls)),
+  perf: median(list.map((s) => s.perf)),
+  a11y: Math.min(...list.map((s) => s.a11y)),
+  a11yFailures: [...new Set(list.flatMap((s) => s.a11yFailures))],
+  n: list.length,
+})
+const floor = summary(samples.get(targets[0]))
+// A floor TBT of 0 ms (an idle machine) would make any blocking time an infinite ratio; below one
+// long task's worth (50 ms) the floor counts as 50 ms.
+const tbtFloor = Math.max(floor.tbt, 50)
+
+let allOk = true
+const rows = targets.map((t) => {
+  const s = t.floor ? floor : summary(samples.get(t))
+  const jsRatio = ratio(s.js, floor.js)
+  const tbtRatio = ratio(s.tbt, tbtFloor)
+  const lcpRatio = ratio(s.lcp, floor.lcp)
+  const misses = t.floor
+    ? []
+    : [
+        s.n === 0 ? "no run" : "",
+        jsRatio <= JS_BUDGET[t.kind] ? "" : `JS > ${JS_BUDGET[t.kind]}×`,
+        tbtRatio <= TBT_BUDGET ? "" : `TBT > ${TBT_BUDGET}×`,
+        lcpRatio <= LCP_BUDGET ? "" : `LCP > ${LCP_BUDGET}×`,
+        s.cls <= CLS_BUDGET ? "" : `CLS > ${CLS_BUDGET}`,
+        s.a11y >= A11Y_BUDGET ? "" : `a11y < ${A11Y_BUDGET}`,
+      ].filter(Boolean)
+  if (misses.length) allOk = false
+  return {
+    page: t.floor ? t.label : `${t.label} \`${t.path}\``,
+    "JS transferred": kB(s.js),
+    "÷ hello-world": t.floor ? "1" : `${fmtRatio(jsRatio)} (≤ ${JS_BUDGET[t.kind]})`,
+    "TBT ms": Math.round(s.tbt),
+    "TBT ÷ hw": t.floor ? (floor.tbt < 50 ? "1 (as 50)" : "1") : fmtRatio(tbtRatio),
+    "LCP ms": Math.round(s.lcp),
+    "LCP ÷ hw": t.floor ? "1" : fmtRatio(lcpRatio),
+    CLS: Number.isFinite(s.cls) ? s.cls.toFixed(3) : "-",
+    perf: s.perf,
+    a11y: s.a11y,
+    budgets: t.floor ? "" : misses.length ? `**${misses.join(", ")}**` : "met",
+    "a11y failures": s.a11yFailures.join(", ") || "none",
+  }
+})
+
+const versions = frameworkVersions()
+const lhVersion = samples.get(targets[0])[0]?.lighthouse ?? "?"
+console.log(
+  `\nLighthouse ${lhVersion} (mobile, simulated throttling), Chromium ${chromePath}, next ${versions.next} / react ${versions.react}; ` +
+    `median of ${runs} runs; load average ${loadBefore} before, ${loadAverage()} after`,
+)
+console.log(markdownTable(Object.keys(rows[0]), rows))
+console.log(allOk ? "\nEvery page meets its budget." : "\nSome pages miss a budget (bold).")
+process.exit(allOk ? 0 : 1)

@@ -2,7 +2,7 @@ import "../globals.css"
 
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
-import { hasLocale, NextIntlClientProvider } from "next-intl"
+import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { MechanismSearch } from "@/components/search/mechanism-search"
@@ -42,15 +42,15 @@ export default async function LocaleLayout({
   return (
     <html lang={locale} suppressHydrationWarning>
       <body className="flex min-h-screen flex-col antialiased">
-        <NextIntlClientProvider>
-          <Providers>
-            <SiteHeader search={<MechanismSearch />} />
-            <main id="main" className="flex-1">
-              {children}
-            </main>
-            <SiteFooter />
-          </Providers>
-        </NextIntlClientProvider>
+        {/* No NextIntlClientProvider here: the shell is translated on the server, and pages whose
+            client components format messages provide only the namespaces they use (ClientMessages). */}
+        <Providers>
+          <SiteHeader search={<MechanismSearch />} />
+          <main id="main" className="flex-1">
+            {children}
+          </main>
+          <SiteFooter />
+        </Providers>
       </body>
     </html>
   )

@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl"
 
 import { PageContainer } from "@/components/shell/page-container"
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/i18n/server-link"
 
 export default function NotFound() {
   const t = useTranslations("shell.notFound")

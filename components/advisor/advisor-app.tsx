@@ -1,16 +1,17 @@
 "use client"
 
 import { useLocale, useTranslations } from "next-intl"
-import { useEffect } from "react"
+import { useEffect, useMemo } from "react"
 
-import { advisorPageTitle, type FieldError } from "@/lib/advisor"
-import type { Locale } from "@/lib/catalog"
+import { advisorPageTitle } from "@/lib/advisor/title"
+import type { FieldError } from "@/lib/advisor/types"
+import type { Locale } from "@/lib/catalog/types"
 
-import { useAdvisorStore } from "./advisor-provider"
+import { advisorView, useAdvisorSnapshot, useAdvisorStore } from "./advisor-provider"
 import { AdvisorToolbar } from "./advisor-toolbar"
 import { ClusterFactsSource } from "./cluster-facts-source"
+import { preloadAdvisorEngine } from "./engine-loader"
 import { FlowChart } from "./flow-chart"
-import { useEvaluation } from "./use-evaluation"
 import { useUrlSync } from "./use-url-sync"
 import { Wizard } from "./wizard"
 
@@ -19,7 +20,9 @@ const NO_ERRORS: FieldError[] = []
 export function AdvisorApp() {
   const t = useTranslations("advisor")
   useUrlSync()
-  const evaluation = useEvaluation()
+  const snapshot = useAdvisorSnapshot()
+  const view = useMemo(() => (snapshot ? advisorView(snapshot) : undefined), [snapshot])
+  const evaluation = snapshot?.evaluation
   const urlErrors = useAdvisorStore((s) => s.urlErrors) ?? NO_ERRORS
   const locale = useLocale() as Locale
   const product = useTranslations("shell.meta")("title")
@@ -30,7 +33,8 @@ export function AdvisorApp() {
   }, [title, product])
 
   return (
-    <div className="flex flex-col gap-6">
+    // The decision model loads when the user is about to answer: pointer over the advisor, focus in it.
+    <div className="flex flex-col gap-6" onPointerEnter={preloadAdvisorEngine} onFocusCapture={preloadAdvisorEngine} onTouchStartCapture={preloadAdvisorEngine}>
       <AdvisorToolbar />
       <ClusterFactsSource />
       {urlErrors.length > 0 && (
@@ -46,10 +50,10 @@ export function AdvisorApp() {
           </ul>
         </div>
       )}
-      {evaluation && (
+      {view && (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
-          <Wizard evaluation={evaluation} />
-          <FlowChart evaluation={evaluation} />
+          <Wizard view={view} />
+          <FlowChart view={view} />
         </div>
       )}
     </div>

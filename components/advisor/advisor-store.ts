@@ -2,8 +2,11 @@
 // no module-level store, so nothing is shared between requests.
 import { createStore } from "zustand/vanilla"
 
-import type { KubernetesMinor } from "@/lib/catalog"
-import { evaluate, type ClusterFacts, type ClusterSource, type FieldError } from "@/lib/advisor"
+import type { KubernetesMinor } from "@/lib/catalog/types"
+import type { ClusterFacts, FieldError } from "@/lib/advisor/types"
+import type { ClusterSource } from "@/lib/advisor/query"
+
+import { loadedAdvisorEngine } from "./engine-loader"
 
 export type AdvisorState = {
   /** Answers in path order. */
@@ -18,7 +21,10 @@ export type AdvisorState = {
 }
 
 export type AdvisorActions = {
-  /** Answers a question on the current path; answering an earlier one drops the answers after it. */
+  /**
+   * Answers a question on the current path; answering an earlier one drops the answers after it.
+   * Needs the decision model (useAnswer loads it first); ignored before it has loaded.
+   */
   answer: (question: string, answer: string) => void
   back: () => void
   restart: () => void
@@ -39,12 +45,14 @@ export function createAdvisorStore(initial: AdvisorState) {
   return createStore<AdvisorStore>()((set, get) => ({
     ...initial,
     answer: (question, answer) => {
+      const engine = loadedAdvisorEngine()
+      if (!engine) return
       const { answers, minor } = get()
       const index = answers.findIndex(([q]) => q === question)
       const kept = index >= 0 ? answers.slice(0, index) : answers
       const next = [...kept, [question, answer] as const]
       // Only accept answers that extend the current path (ignores clicks on unreachable questions).
-      if (!evaluate(next, { minor }).ok) return
+      if (!engine.evaluate(next, { minor }).ok) return
       set({ answers: next, urlErrors: [] })
     },
     back: () => set((s) => ({ answers: s.answers.slice(0, -1), urlErrors: [] })),

@@ -3,8 +3,8 @@
 import { useState, useSyncExternalStore } from "react"
 import { useTranslations } from "next-intl"
 
-import { KUBERNETES_MINORS, LATEST_MINOR, isKubernetesMinor } from "@/lib/catalog"
-import { serializeAdvisorParams } from "@/lib/advisor"
+import { KUBERNETES_MINORS, LATEST_MINOR, isKubernetesMinor } from "@/lib/catalog/types"
+import { serializeAdvisorParams } from "@/lib/advisor/query"
 
 import { useAdvisorStore } from "./advisor-provider"
 

@@ -7,9 +7,10 @@
 import { useTranslations } from "next-intl"
 import { useEffect, useId, useRef } from "react"
 
-import { minorFromVersion, type ClusterSource } from "@/lib/advisor"
-import { isKubernetesMinor } from "@/lib/catalog"
-import { toClusterFacts } from "@/lib/inspector/summary"
+import type { ClusterSource } from "@/lib/advisor/query"
+import { minorFromVersion } from "@/lib/advisor/version"
+import { isKubernetesMinor } from "@/lib/catalog/types"
+import { toClusterFacts } from "@/lib/cluster-report/summary"
 
 import { useAdvisorStore } from "./advisor-provider"
 import { useClusterContexts, useClusterReport, type ContextsState, type ReportState } from "./use-cluster-report"

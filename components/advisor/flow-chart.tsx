@@ -4,10 +4,9 @@ import dynamic from "next/dynamic"
 import { useLocale, useTranslations } from "next-intl"
 import { useState } from "react"
 
-import { getMechanism, type Locale } from "@/lib/catalog"
-import { getNode, type Evaluation } from "@/lib/advisor"
+import type { Locale } from "@/lib/catalog/types"
 
-import { useAdvisorStore } from "./advisor-provider"
+import { useAnswer, type AdvisorView } from "./advisor-provider"
 
 // The whole chart (~150 nodes, dagre layout) loads only when asked for.
 const WholeChart = dynamic(() => import("./whole-chart"), { ssr: false, loading: () => <ChartLoading /> })
@@ -31,16 +30,17 @@ function Arrow() {
  * the current question or the result. Plain HTML in the page's flow: legible at any width, the
  * wheel scrolls the page, and each name is the visible text.
  */
-function PathChart({ evaluation }: { evaluation: Evaluation }) {
+function PathChart({ view }: { view: AdvisorView }) {
   const t = useTranslations("advisor.chart")
   const locale = useLocale() as Locale
-  const answer = useAdvisorStore((s) => s.answer)
+  const evaluation = view.snapshot.evaluation
+  const answer = useAnswer()
   const chosen = new Map(evaluation.path.map((p) => [p.question, p.answer]))
   const current = evaluation.nextQuestion?.node.id
   return (
     <ol className="flex flex-col items-center rounded-lg border border-[var(--border)] bg-[var(--card)] px-3 py-4" data-testid="advisor-chart" aria-label={t("pathLabel")}>
       {evaluation.visited.map((id, i) => {
-        const node = getNode(id)
+        const node = view.node(id)
         if (!node) return null
         const last = i === evaluation.visited.length - 1
         if (node.kind === "question") {
@@ -108,7 +108,7 @@ function PathChart({ evaluation }: { evaluation: Evaluation }) {
             >
               <span className="sr-only">{`${t("outcome")}: `}</span>
               <span className="block font-semibold">{evaluation.outcome?.title[locale] ?? node.title[locale]}</span>
-              <span className="block">{getMechanism(primary).name[locale]}</span>
+              <span className="block">{view.mechanism(primary).name[locale]}</span>
             </div>
           </li>
         )
@@ -117,7 +117,7 @@ function PathChart({ evaluation }: { evaluation: Evaluation }) {
   )
 }
 
-export function FlowChart({ evaluation }: { evaluation: Evaluation }) {
+export function FlowChart({ view }: { view: AdvisorView }) {
   const t = useTranslations("advisor.chart")
   const [whole, setWhole] = useState(false)
   return (
@@ -138,7 +138,7 @@ export function FlowChart({ evaluation }: { evaluation: Evaluation }) {
         </button>
       </div>
       <p className="text-sm text-[var(--muted-foreground)]">{whole ? t("hintWhole") : t("hint")}</p>
-      {whole ? <WholeChart evaluation={evaluation} /> : <PathChart evaluation={evaluation} />}
+      {whole ? <WholeChart evaluation={view.snapshot.evaluation} /> : <PathChart view={view} />}
     </section>
   )
 }

@@ -2,11 +2,12 @@
 
 import { useLocale, useTranslations } from "next-intl"
 
-import { Link } from "@/i18n/navigation"
-import { starterHref, type MechanismView, type OutcomeView } from "@/lib/advisor"
-import { getMechanism, type KubernetesMinor, type Locale } from "@/lib/catalog"
+import { Link } from "@/components/shell/locale-link"
+import { starterHref } from "@/lib/advisor/links"
+import type { MechanismView, OutcomeView } from "@/lib/advisor/types"
+import type { KubernetesMinor, Locale } from "@/lib/catalog/types"
 
-import { useStarterTargets } from "./advisor-provider"
+import { useStarterTargets, type AdvisorView } from "./advisor-provider"
 import { RichText } from "./rich-text"
 
 function StateBadges({ view, minor }: { view: MechanismView; minor: KubernetesMinor }) {
@@ -40,10 +41,10 @@ function StateBadges({ view, minor }: { view: MechanismView; minor: KubernetesMi
   )
 }
 
-function MechanismCard({ view, minor, primary }: { view: MechanismView; minor: KubernetesMinor; primary?: boolean }) {
+function MechanismCard({ names, view, minor, primary }: { names: AdvisorView; view: MechanismView; minor: KubernetesMinor; primary?: boolean }) {
   const t = useTranslations("advisor.result")
   const locale = useLocale() as Locale
-  const m = getMechanism(view.id)
+  const m = names.mechanism(view.id)
   const name = m.name[locale]
   // A mechanism without a starter offers its replacement's, or none (never a link to a 404).
   const starter = useStarterTargets()[view.id]
@@ -76,7 +77,7 @@ function MechanismCard({ view, minor, primary }: { view: MechanismView; minor: K
             aria-label={starter === view.id ? t("starterFor", { name, minor }) : undefined}
             data-testid="starter-link"
           >
-            {starter === view.id ? t("starter") : t("starterReplacement", { name: getMechanism(starter).name[locale] })}
+            {starter === view.id ? t("starter") : t("starterReplacement", { name: names.mechanism(starter).name[locale] })}
           </Link>
         )}
       </div>
@@ -85,11 +86,13 @@ function MechanismCard({ view, minor, primary }: { view: MechanismView; minor: K
 }
 
 export function ResultPanel({
+  view,
   outcome,
   minor,
   headingRef,
   headingId,
 }: {
+  view: AdvisorView
   outcome: OutcomeView
   minor: KubernetesMinor
   headingRef?: React.Ref<HTMLHeadingElement>
@@ -98,7 +101,8 @@ export function ResultPanel({
   const t = useTranslations("advisor.result")
   const locale = useLocale() as Locale
   const node = outcome.node
-  const simpler = node.simpler.mechanism ? getMechanism(node.simpler.mechanism) : undefined
+  const simplerId = node.simpler.mechanism
+  const simpler = simplerId ? { id: simplerId, ...view.mechanism(simplerId) } : undefined
   return (
     <div className="rounded-lg border border-[var(--border)] bg-[var(--card)] p-4 shadow-sm" data-testid="advisor-result" data-outcome-id={node.id}>
       <p className="text-sm text-[var(--muted-foreground)]">{t("heading", { minor })}</p>
@@ -122,7 +126,7 @@ export function ResultPanel({
 
       <h4 className="mt-4 text-sm font-semibold">{t("primary")}</h4>
       <div className="mt-1">
-        <MechanismCard view={outcome.primary} minor={minor} primary />
+        <MechanismCard names={view} view={outcome.primary} minor={minor} primary />
       </div>
 
       {outcome.others.length > 0 && (
@@ -130,7 +134,7 @@ export function ResultPanel({
           <h4 className="mt-4 text-sm font-semibold">{t("others")}</h4>
           <div className="mt-1 flex flex-col gap-2">
             {outcome.others.map((o) => (
-              <MechanismCard key={o.id} view={o} minor={minor} />
+              <MechanismCard key={o.id} names={view} view={o} minor={minor} />
             ))}
           </div>
         </>

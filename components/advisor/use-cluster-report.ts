@@ -5,7 +5,7 @@
 import { useEffect, useState } from "react"
 
 import type { ClusterSource } from "@/lib/advisor"
-import type { ClusterReport } from "@/lib/inspector/types"
+import type { ClusterReport } from "@/lib/cluster-report/types"
 
 export type ContextsState =
   | { state: "loading" }

@@ -2,10 +2,11 @@
 
 import { useCallback, useEffect } from "react"
 
-import { LATEST_MINOR } from "@/lib/catalog"
-import { parseAdvisorParams, serializeAdvisorParams } from "@/lib/advisor"
+import { LATEST_MINOR } from "@/lib/catalog/types"
+import { serializeAdvisorParams } from "@/lib/advisor/query"
 
 import { useAdvisorStoreApi } from "./advisor-provider"
+import { loadAdvisorEngine, type AdvisorEngine } from "./engine-loader"
 
 /** Our part of history.state: the query of the entry below, when this entry was pushed by an answer. */
 type AdvisorHistory = { advisorPrev?: string }
@@ -57,9 +58,10 @@ export function useUrlSync() {
       if (replace) window.history.replaceState({} satisfies AdvisorHistory, "", url)
       else window.history.pushState({ advisorPrev: serializeAdvisorParams(prev.answers, prev.minor, prev.cluster) } satisfies AdvisorHistory, "", url)
     })
-    const onPopState = () => {
+    // Checking that the URL's answers form a path needs the decision model.
+    const applyUrl = (search: string, parse: AdvisorEngine["parseAdvisorParams"]) => {
       applyingUrl = true
-      const parsed = parseAdvisorParams(new URLSearchParams(window.location.search))
+      const parsed = parse(new URLSearchParams(search))
       if (parsed.ok) {
         const cluster = parsed.value.cluster
         const current = store.getState().cluster
@@ -76,6 +78,16 @@ export function useUrlSync() {
         store.getState().replace({ answers: [], minor: store.getState().minor, urlErrors: parsed.errors })
       }
       applyingUrl = false
+    }
+    const onPopState = () => {
+      const search = window.location.search
+      loadAdvisorEngine().then(
+        (engine) => {
+          // A later back/forward has its own turn.
+          if (window.location.search === search) applyUrl(search, engine.parseAdvisorParams)
+        },
+        (error: unknown) => console.error("The advisor's decision model could not be loaded:", error),
+      )
     }
     window.addEventListener("popstate", onPopState)
     return () => {

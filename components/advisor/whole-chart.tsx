@@ -1,5 +1,8 @@
 "use client"
 
+// React Flow's styles come with the chart (loaded on demand), not with every page.
+import "@xyflow/react/dist/style.css"
+
 import { memo, useEffect, useMemo, useRef, useState } from "react"
 import {
   Background,
@@ -18,7 +21,7 @@ import { getMechanism, type Locale } from "@/lib/catalog"
 import { getNode, getOutcome, getQuestion, type Evaluation } from "@/lib/advisor"
 import { chartLayout, pathHighlight, type ChartNode } from "@/lib/advisor/layout"
 
-import { useAdvisorStore } from "./advisor-provider"
+import { useAnswer } from "./advisor-provider"
 
 // NODE TYPES ----------------------------------------------------------------------------------
 
@@ -59,7 +62,7 @@ const QuestionNodeView = memo(function QuestionNodeView({ data }: NodeProps<Ques
 })
 
 const AnswerNodeView = memo(function AnswerNodeView({ data }: NodeProps<AnswerFlowNode>) {
-  const answer = useAdvisorStore((s) => s.answer)
+  const answer = useAnswer()
   const style = data.onPath
     ? "bg-emerald-700 text-white"
     : data.enabled

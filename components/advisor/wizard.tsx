@@ -3,18 +3,18 @@
 import { useEffect, useRef } from "react"
 import { useLocale, useTranslations } from "next-intl"
 
-import { getQuestion, questionProgress, type Evaluation } from "@/lib/advisor"
-import type { Locale } from "@/lib/catalog"
+import type { Locale } from "@/lib/catalog/types"
 
-import { useAdvisorStore } from "./advisor-provider"
+import { useAdvisorStore, useAnswer, type AdvisorView } from "./advisor-provider"
 import { ResultPanel } from "./result-panel"
 import { RichText } from "./rich-text"
 import { useWizardBack } from "./use-url-sync"
 
-export function Wizard({ evaluation }: { evaluation: Evaluation }) {
+export function Wizard({ view }: { view: AdvisorView }) {
   const t = useTranslations("advisor")
   const locale = useLocale() as Locale
-  const answer = useAdvisorStore((s) => s.answer)
+  const { evaluation, progress } = view.snapshot
+  const answer = useAnswer()
   const back = useWizardBack()
   const reopen = useAdvisorStore((s) => s.reopen)
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -30,7 +30,6 @@ export function Wizard({ evaluation }: { evaluation: Evaluation }) {
   }, [stepKey])
 
   const answered = evaluation.path.length
-  const progress = questionProgress(evaluation)
   const total = progress?.total ?? answered
 
   return (
@@ -106,6 +105,7 @@ export function Wizard({ evaluation }: { evaluation: Evaluation }) {
         </div>
       ) : evaluation.outcome ? (
         <ResultPanel
+          view={view}
           outcome={evaluation.outcome}
           minor={evaluation.minor}
           headingRef={headingRef}
@@ -133,7 +133,7 @@ export function Wizard({ evaluation }: { evaluation: Evaluation }) {
           <h3 className="text-sm font-semibold">{t("wizard.yourAnswers")}</h3>
           <ol className="mt-1 space-y-1 text-sm" data-testid="advisor-answers">
             {evaluation.path.map((step) => {
-              const q = getQuestion(step.question)
+              const q = view.question(step.question)
               const a = q?.answers.find((x) => x.id === step.answer)
               if (!q || !a) return null
               return (

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl"
 import { useCallback, useEffect, useId, useMemo, useState } from "react"
 
 import type { MechanismId, PointId } from "@/lib/catalog/types"
-import { SECTION_IDS, SECTION_POINTS, type ClusterReport, type SectionId } from "@/lib/inspector/types"
+import { SECTION_IDS, SECTION_POINTS, type ClusterReport, type SectionId } from "@/lib/cluster-report/types"
 
 import { ClusterSummary } from "./cluster-summary"
 import { RiskLegend } from "./risk-legend"

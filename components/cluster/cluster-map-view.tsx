@@ -5,9 +5,9 @@ import { useEffect, useState } from "react"
 
 import type { PointBadges } from "@/components/map/map-graph"
 import { MapView, type MapViewProps } from "@/components/map/map-view"
-import { Link } from "@/i18n/navigation"
-import { pointSummary } from "@/lib/inspector/summary"
-import type { ClusterReport } from "@/lib/inspector/types"
+import { Link } from "@/components/shell/locale-link"
+import { pointSummary } from "@/lib/cluster-report/summary"
+import type { ClusterReport } from "@/lib/cluster-report/types"
 
 type Overlay = { badges: PointBadges; demo: boolean }
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl"
 
 import type { PointId } from "@/lib/catalog/types"
-import { SECTION_IDS, SECTION_POINTS, type ClusterReport, type SectionId } from "@/lib/inspector/types"
+import { SECTION_IDS, SECTION_POINTS, type ClusterReport, type SectionId } from "@/lib/cluster-report/types"
 
 import type { PointInfo } from "./cluster-inspector"
 import type { Row } from "./section-rows"

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl"
 
-import { RISK_IDS } from "@/lib/inspector/types"
+import { RISK_IDS } from "@/lib/cluster-report/types"
 
 // Sample values so the explanations read naturally without a concrete finding.
 const SAMPLE: Record<(typeof RISK_IDS)[number], Record<string, string>> = {

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl"
 
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/components/shell/locale-link"
 import type { MechanismId, PointId } from "@/lib/catalog/types"
-import type { RiskFlag, Section, SectionId, SectionStatus } from "@/lib/inspector/types"
+import type { RiskFlag, Section, SectionId, SectionStatus } from "@/lib/cluster-report/types"
 
 import type { Field, FieldValue, Row } from "./section-rows"
 import { sectionFacts } from "./section-rows"

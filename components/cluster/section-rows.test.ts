@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import en from "@/messages/en/cluster.json"
 import { demoReport } from "@/lib/inspector/demo"
-import { SECTION_IDS } from "@/lib/inspector/types"
+import { SECTION_IDS } from "@/lib/cluster-report/types"
 import { formatRule, formatSelector, sectionFacts, sectionRows } from "./section-rows"
 
 describe("sectionRows", () => {

@@ -1,7 +1,7 @@
 // Flattens typed report sections into display rows (title, labelled fields, risks) so one
 // renderer, one search box and one set of filters serve every section. Pure; unit-tested.
 import type en from "@/messages/en/cluster.json"
-import type { LabelSelector, RiskFlag, Section, SectionId, WebhookRule } from "@/lib/inspector/types"
+import type { LabelSelector, RiskFlag, Section, SectionId, WebhookRule } from "@/lib/cluster-report/types"
 
 export type FieldKey = keyof (typeof en)["fields"]
 export type ValueKey = keyof (typeof en)["values"]

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server"
 
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/i18n/server-link"
 import { advisorHandoffHref, starterTargetFor } from "@/lib/advisor/handoff"
 import { getMechanism, type Locale, type Mechanism } from "@/lib/catalog"
 

@@ -4,7 +4,7 @@ import { isValidElement } from "react"
 import { getTranslations } from "next-intl/server"
 
 import { REQUIRED_SECTIONS } from "@/content/guide-format"
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/i18n/server-link"
 import type { KubernetesMinor, Locale, Mechanism } from "@/lib/catalog"
 
 import { Callout, type CalloutType } from "./callout"

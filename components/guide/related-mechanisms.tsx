@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server"
 
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/i18n/server-link"
 import { getMechanism, LATEST_MINOR, stateAt, type Locale, type Mechanism } from "@/lib/catalog"
 
 import { MaturityBadge } from "./maturity-badge"

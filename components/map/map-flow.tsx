@@ -1,6 +1,10 @@
 "use client"
 
-import { applyNodeChanges, Background, Controls, ReactFlow, type OnNodesChange, type ReactFlowInstance } from "@xyflow/react"
+// React Flow's map: pan, zoom and the controls. Loaded by map-diagram.tsx when the user reaches for
+// the diagram; until then the static drawing (map-static.tsx) shows the same thing.
+import "@xyflow/react/dist/style.css"
+
+import { applyNodeChanges, Background, Controls, ReactFlow, type OnNodesChange, type ReactFlowInstance, type Viewport } from "@xyflow/react"
 import { useTranslations } from "next-intl"
 import { useTheme } from "next-themes"
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react"
@@ -18,16 +22,13 @@ import {
   type MapNode,
   type PointBadges,
 } from "./map-graph"
+import { focusPointButton } from "./map-ids"
 import type { MapModel } from "./map-model"
 import { MAP_NODE_TYPES } from "./map-nodes"
+import { FIT_PADDING, FOCUS_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, SSR_HEIGHT, SSR_WIDTH } from "./map-static"
 import { useMapStore } from "./map-store-provider"
 
-// Size assumed for the wide drawing's server-side fitView; the client re-fits to the real container.
-const SSR_WIDTH = 960
-const SSR_HEIGHT = 720
-const FIT_OPTIONS = { padding: 0.06 }
-// An opened point is shown at most this large, so its neighbourhood stays in view around it.
-const FOCUS_MAX_ZOOM = 1.1
+const FIT_OPTIONS = { padding: FIT_PADDING }
 
 function useNodeLabels(model: MapModel) {
   const t = useTranslations("map")
@@ -47,7 +48,7 @@ const subscribeNever = () => () => {}
  * Narrow drawing (scaled to the frame's width, scrolled with the page): bring an opened point to
  * the top of the screen, so it and what opens below it sit above the panel's sheet.
  */
-function scrollPointToTop(frame: HTMLElement | null, graph: MapGraph, point: PointId) {
+export function scrollPointToTop(frame: HTMLElement | null, graph: MapGraph, point: PointId) {
   const box = frame?.closest("[data-map-diagram]")?.getBoundingClientRect()
   const node = graph.nodes.find((n) => n.id === pointNodeId(point))
   // Hidden drawing (the wide one is shown) or not rendered: nothing to scroll.
@@ -56,7 +57,17 @@ function scrollPointToTop(frame: HTMLElement | null, graph: MapGraph, point: Poi
   window.scrollBy({ top: box.top + node.position.y * zoom - 12, behavior: "instant" })
 }
 
-function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges; layout: MapLayout }) {
+export type FlowProps = {
+  model: MapModel
+  badges?: PointBadges
+  layout: MapLayout
+  /** Where the static drawing was: React Flow starts there, so the swap does not move anything. */
+  initialViewport: Viewport
+  /** The point button that had focus in the static drawing, focused again after the swap. */
+  restoreFocus?: PointId
+}
+
+export default function Flow({ model, badges, layout, initialViewport, restoreFocus }: FlowProps) {
   const t = useTranslations("map")
   // The theme is only known in the browser; the server (and hydration) render light controls.
   const { resolvedTheme } = useTheme()
@@ -113,14 +124,14 @@ function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges
   })
 
   // Opening or closing a point changes the drawing and (wide: the panel opens beside it) the
-  // frame's size: re-fit once both have been laid out, two frames later.
+  // frame's size: re-fit once both have been laid out, two frames later. The first render starts
+  // where the static drawing was, already fitted.
   const first = useRef(true)
   useEffect(() => {
-    if (first.current && !point && !narrow) {
+    if (first.current) {
       first.current = false
       return
     }
-    first.current = false
     let inner = 0
     const outer = requestAnimationFrame(() => {
       inner = requestAnimationFrame(() => {
@@ -152,6 +163,12 @@ function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges
     return () => observer.disconnect()
   }, [])
 
+  useEffect(() => {
+    if (restoreFocus) focusPointButton(restoreFocus, frameRef.current ?? undefined)
+    // Once, after the swap.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
   const ariaLabelConfig = useMemo(
     () => ({
       "controls.ariaLabel": t("controls.label"),
@@ -175,13 +192,10 @@ function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges
         }}
         width={narrow ? graph.width : SSR_WIDTH}
         height={narrow ? graph.height : SSR_HEIGHT}
-        // Wide: fitted on the server and again in the browser. Narrow: drawn from its origin at
-        // zoom 1 on the server, then scaled to the frame's width (fit above).
-        fitView={!narrow}
         fitViewOptions={FIT_OPTIONS}
-        {...(narrow ? { defaultViewport: { x: 0, y: 0, zoom: 1 } } : {})}
-        minZoom={0.3}
-        maxZoom={2}
+        defaultViewport={initialViewport}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         nodesDraggable={false}
         nodesConnectable={false}
         nodesFocusable={false}
@@ -204,39 +218,6 @@ function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges
         <Background gap={24} size={1} />
         {narrow ? null : <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />}
       </ReactFlow>
-    </div>
-  )
-}
-
-export function MapFlow({ model, badges, layout }: { model: MapModel; badges?: PointBadges; layout: MapLayout }) {
-  const t = useTranslations("map")
-  const point = useMapStore((s) => s.point)
-  const version = useMapStore((s) => s.version)
-  // The narrow frame takes the drawing's proportions, so nothing below it moves once it is scaled.
-  const size = useMemo(() => {
-    if (layout !== "narrow") return undefined
-    const g = buildMapGraph({ model, version, selected: point, layout })
-    return { aspectRatio: `${g.width} / ${g.height}` }
-  }, [layout, model, version, point])
-  const hintId = `map-diagram-hint-${layout}`
-  return (
-    <div
-      role="group"
-      aria-label={t("diagramLabel")}
-      aria-describedby={hintId}
-      data-testid="map-diagram"
-      data-map-diagram={layout}
-      style={size}
-      className={
-        layout === "narrow"
-          ? "relative mx-auto w-full max-w-[30rem] overflow-hidden rounded-xl border border-[var(--border)] bg-[var(--background)]"
-          : "relative h-[min(78vh,760px)] min-h-[480px] w-full overflow-hidden rounded-xl border border-[var(--border)] bg-[var(--background)]"
-      }
-    >
-      <p id={hintId} className="sr-only">
-        {layout === "narrow" ? t("diagramHintTouch") : t("diagramHint")}
-      </p>
-      <Flow model={model} badges={badges} layout={layout} />
     </div>
   )
 }

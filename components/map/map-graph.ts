@@ -1,10 +1,16 @@
 // Pure construction of the extension-point diagram: node positions, sizes and handles are fixed
 // here so React Flow can render the diagram on the server, before hydration.
-import { MarkerType, Position, type Edge, type Node } from "@xyflow/react"
+import type { Edge, MarkerType as MarkerTypes, Node, Position as Positions } from "@xyflow/react"
 
 import type { ApiRequestStage, Availability, KubernetesMinor, MechanismId, PointId } from "@/lib/catalog"
 
 import type { MapModel } from "./map-model"
+
+// The values of React Flow's Position and MarkerType enums. Importing the enums would put React
+// Flow (and d3) into the bundle of the static drawing, which renders this graph without it.
+// (map-graph.test.ts checks them against the enums.)
+export const Position = { Top: "top", Right: "right", Bottom: "bottom", Left: "left" } as unknown as Pick<typeof Positions, "Top" | "Right" | "Bottom" | "Left">
+export const MarkerType = { ArrowClosed: "arrowclosed" } as unknown as Pick<typeof MarkerTypes, "ArrowClosed">
 
 // TYPES ---------------------------------------------------------------------------------------
 
@@ -233,7 +239,7 @@ function stageHeight(names: readonly string[], width: number): number {
 export type HandleSpec = {
   id: string
   type: "source" | "target"
-  position: Position
+  position: Positions
   x: number
   y: number
   width: number
@@ -248,7 +254,7 @@ const HANDLE_SIZE = 6
  */
 export function handleSpecs(width: number, height: number): HandleSpec[] {
   const h = HANDLE_SIZE
-  const mk = (id: string, type: HandleSpec["type"], position: Position, cx: number, cy: number): HandleSpec => ({
+  const mk = (id: string, type: HandleSpec["type"], position: Positions, cx: number, cy: number): HandleSpec => ({
     id,
     type,
     position,

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl"
 import { useSyncExternalStore } from "react"
 
+import type { MapEdgePaths } from "./map-edges"
 import type { PointBadges } from "./map-graph"
 import { focusLater, focusPointButton } from "./map-ids"
-import { MapFlow } from "./map-flow"
+import { MapDiagram } from "./map-diagram"
 import { MapList } from "./map-list"
 import type { MapModel } from "./map-model"
 import { MapPanel } from "./map-panel"
@@ -15,6 +16,8 @@ import { VersionSelect } from "./version-select"
 
 export type MapViewProps = {
   model: MapModel
+  /** The static drawing's edges, computed on the server (map-edges.ts). */
+  edgePaths: MapEdgePaths
   initial: MapState
   /** Slot for the cluster overlay (inspector): per-point counts and risks. */
   pointBadges?: PointBadges
@@ -22,7 +25,7 @@ export type MapViewProps = {
 
 const subscribeNever = () => () => {}
 
-function MapLayout({ model, pointBadges }: Omit<MapViewProps, "initial">) {
+function MapLayout({ model, edgePaths, pointBadges }: Omit<MapViewProps, "initial">) {
   const t = useTranslations("map")
   const point = useMapStore((s) => s.point)
   const select = useMapStore((s) => s.select)
@@ -47,7 +50,7 @@ function MapLayout({ model, pointBadges }: Omit<MapViewProps, "initial">) {
           {/* Both drawings are in the server HTML; CSS shows the one for the screen (no shift on load). */}
           {(["wide", "narrow"] as const).map((layout) => (
             <div key={layout} className={layout === "wide" ? "hidden lg:block" : "lg:hidden"}>
-              <MapFlow model={model} badges={pointBadges} layout={layout} />
+              <MapDiagram model={model} edgePaths={edgePaths} badges={pointBadges} layout={layout} />
               <p className="mt-2 text-xs text-[var(--muted-foreground)]" aria-hidden="true">
                 {t(layout === "wide" ? "diagramHint" : "diagramHintTouch")}
               </p>
@@ -63,10 +66,10 @@ function MapLayout({ model, pointBadges }: Omit<MapViewProps, "initial">) {
   )
 }
 
-export function MapView({ model, initial, pointBadges }: MapViewProps) {
+export function MapView({ model, edgePaths, initial, pointBadges }: MapViewProps) {
   return (
     <MapStoreProvider initial={initial}>
-      <MapLayout model={model} pointBadges={pointBadges} />
+      <MapLayout model={model} edgePaths={edgePaths} pointBadges={pointBadges} />
     </MapStoreProvider>
   )
 }

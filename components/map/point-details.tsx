@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl"
 
 import type { KubernetesMinor, MechanismId, PointId } from "@/lib/catalog/types"
 import { MaturityBadge } from "@/components/ui/maturity-badge"
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/components/shell/locale-link"
 
 import { REQUEST_PATH_POINT } from "./map-graph"
 import type { MapModel, MechanismView } from "./map-model"

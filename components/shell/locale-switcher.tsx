@@ -1,10 +1,10 @@
 "use client"
 
-import { useLocale, useTranslations } from "next-intl"
-import { useSearchParams } from "next/navigation"
+import Link from "next/link"
+import { usePathname, useSearchParams } from "next/navigation"
 import { Suspense } from "react"
 
-import { Link, usePathname } from "@/i18n/navigation"
+import { localizedHref, rememberLocale, splitLocale } from "@/i18n/paths"
 import { routing } from "@/i18n/routing"
 
 const LOCALE_LABELS: Record<(typeof routing.locales)[number], string> = {
@@ -18,20 +18,20 @@ const SHORT_LABELS: Record<(typeof routing.locales)[number], string> = {
   "zh-CN": "中文",
 }
 
-function LocaleLinks() {
-  const t = useTranslations("shell")
-  const locale = useLocale()
-  const pathname = usePathname()
+function LocaleLinks({ locale, label }: { locale: string; label: string }) {
+  const { path } = splitLocale(usePathname())
   const search = useSearchParams().toString()
   // Keep the current page and its query (e.g. ?point=4) when switching language.
-  const href = search ? `${pathname}?${search}` : pathname
+  const href = search ? `${path}?${search}` : path
   return (
-    <nav aria-label={t("language")} className="flex gap-1 text-sm">
+    <nav aria-label={label} className="flex gap-1 text-sm">
       {routing.locales.map((other) => (
         <Link
           key={other}
-          href={href}
-          locale={other}
+          href={localizedHref(other, href)}
+          // Like next-intl's locale-switching links: no prefetch, and the locale cookie follows the choice.
+          prefetch={false}
+          onClick={other === locale ? undefined : () => rememberLocale(other)}
           lang={other}
           hrefLang={other}
           aria-current={other === locale ? "true" : undefined}
@@ -50,10 +50,10 @@ function LocaleLinks() {
   )
 }
 
-export function LocaleSwitcher() {
+export function LocaleSwitcher(props: { locale: string; label: string }) {
   return (
     <Suspense fallback={null}>
-      <LocaleLinks />
+      <LocaleLinks {...props} />
     </Suspense>
   )
 }

@@ -1,23 +1,23 @@
 "use client"
 
-import { useTranslations } from "next-intl"
+import { usePathname } from "next/navigation"
 
-import { Link, usePathname } from "@/i18n/navigation"
+import { localizedHref, splitLocale } from "@/i18n/paths"
 
-import { NAV_ITEMS } from "./nav-items"
+import { IntentLink as Link } from "./intent-link"
 
-export function MainNav() {
-  const t = useTranslations("shell.nav")
-  const pathname = usePathname()
+type Item = { key: string; href: string; label: string }
+
+export function MainNav({ label, items }: { label: string; items: readonly Item[] }) {
+  const { locale = "en", path } = splitLocale(usePathname())
   return (
-    <nav aria-label={t("label")} className="-mx-2 flex gap-0.5 overflow-x-auto md:mx-0 md:flex-wrap md:gap-1">
-      {NAV_ITEMS.map((item) => {
-        const active =
-          item.href === "/" ? pathname === "/" : pathname.startsWith(item.href)
+    <nav aria-label={label} className="-mx-2 flex gap-0.5 overflow-x-auto md:mx-0 md:flex-wrap md:gap-1">
+      {items.map((item) => {
+        const active = item.href === "/" ? path === "/" : path.startsWith(item.href)
         return (
           <Link
             key={item.key}
-            href={item.href}
+            href={localizedHref(locale, item.href)}
             aria-current={active ? "page" : undefined}
             className={`whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium md:px-3 md:py-1.5 ${
               active
@@ -25,7 +25,7 @@ export function MainNav() {
                 : "hover:bg-[var(--muted)]"
             }`}
           >
-            {t(item.key)}
+            {item.label}
           </Link>
         )
       })}

@@ -1,13 +1,20 @@
-import { useTranslations } from "next-intl"
+import { useLocale, useTranslations } from "next-intl"
 
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/i18n/server-link"
 
 import { LocaleSwitcher } from "./locale-switcher"
 import { MainNav } from "./main-nav"
+import { NAV_ITEMS } from "./nav-items"
 import { ThemeToggle } from "./theme-toggle"
 
+// Server-rendered: the client parts get their strings as props, so the shell needs no
+// NextIntlClientProvider (nor its message runtime) in the browser.
 export function SiteHeader({ search }: { search?: React.ReactNode }) {
   const t = useTranslations("shell")
+  const locale = useLocale()
+  const themeLabels = Object.fromEntries(
+    (["system", "light", "dark"] as const).map((theme) => [theme, { name: t(`theme.${theme}`), label: t("theme.label", { current: t(`theme.${theme}`) }) }]),
+  ) as Record<"system" | "light" | "dark", { name: string; label: string }>
   return (
     <header className="border-b border-[var(--border)] bg-[var(--card)]">
       <a
@@ -30,11 +37,11 @@ export function SiteHeader({ search }: { search?: React.ReactNode }) {
         </Link>
         <div className="order-2 ml-auto flex shrink-0 items-center gap-1.5 md:order-3 md:gap-2">
           {search}
-          <LocaleSwitcher />
-          <ThemeToggle />
+          <LocaleSwitcher locale={locale} label={t("language")} />
+          <ThemeToggle labels={themeLabels} />
         </div>
         <div className="order-3 w-full md:order-2 md:w-auto">
-          <MainNav />
+          <MainNav label={t("nav.label")} items={NAV_ITEMS.map((item) => ({ key: item.key, href: item.href, label: t(`nav.${item.key}`) }))} />
         </div>
       </div>
     </header>

@@ -1,6 +1,5 @@
 "use client"
 
-import { useTranslations } from "next-intl"
 import { useTheme } from "next-themes"
 import { useSyncExternalStore } from "react"
 
@@ -9,8 +8,8 @@ type Theme = (typeof THEMES)[number]
 
 const subscribeNever = () => () => {}
 
-export function ThemeToggle() {
-  const t = useTranslations("shell.theme")
+/** `labels[theme]`: the theme's name and the button's accessible name while it is the current one. */
+export function ThemeToggle({ labels }: { labels: Record<Theme, { name: string; label: string }> }) {
   const { theme, setTheme } = useTheme()
   // The stored theme is only known in the browser; render a stable label on the server.
   const mounted = useSyncExternalStore(subscribeNever, () => true, () => false)
@@ -21,12 +20,12 @@ export function ThemeToggle() {
       type="button"
       onClick={() => setTheme(next)}
       className="rounded-md border border-[var(--border)] px-2 py-1 text-sm hover:bg-[var(--muted)]"
-      aria-label={t("label", { current: t(current) })}
-      title={t("label", { current: t(current) })}
+      aria-label={labels[current].label}
+      title={labels[current].label}
       data-testid="theme-toggle"
     >
       <span aria-hidden="true">{current === "dark" ? "☾" : current === "light" ? "☀" : "◐"}</span>
-      <span className="sr-only">{t(current)}</span>
+      <span className="sr-only">{labels[current].name}</span>
     </button>
   )
 }

@@ -7,10 +7,12 @@
 import { useTranslations } from "next-intl"
 import { useEffect, useId, useMemo, useState } from "react"
 
-import type { ClusterSource } from "@/lib/advisor"
-import type { MechanismId } from "@/lib/catalog"
-import { clusterConflicts, type ClusterConflict } from "@/lib/starters/cluster-conflicts"
+import type { ClusterSource } from "@/lib/advisor/query"
+import type { MechanismId } from "@/lib/catalog/types"
+import type { ClusterConflict } from "@/lib/starters/cluster-conflicts"
 import { useClusterContexts, useClusterReport } from "@/components/advisor/use-cluster-report"
+
+type ConflictsOf = typeof import("@/lib/starters/cluster-conflicts").clusterConflicts
 
 /** Starters whose names can clash with what an inspector report lists. */
 const CHECKED: ReadonlySet<MechanismId> = new Set<MechanismId>([
@@ -49,9 +51,23 @@ function Notice({ mechanism, values }: Props) {
     if (fromUrl) setSource(fromUrl)
   }, [])
   const report = useClusterReport(source)
+  // The comparison (and the name rules it shares with the generators) loads with the first report.
+  const [clusterConflicts, setClusterConflicts] = useState<ConflictsOf | null>(null)
+  const reportReady = report.state === "ok"
+  useEffect(() => {
+    if (!reportReady || clusterConflicts) return
+    let live = true
+    import("@/lib/starters/cluster-conflicts").then(
+      (m) => live && setClusterConflicts(() => m.clusterConflicts),
+      (error: unknown) => console.error("The cluster comparison could not be loaded:", error),
+    )
+    return () => {
+      live = false
+    }
+  }, [reportReady, clusterConflicts])
   const conflicts = useMemo(
-    () => (report.state === "ok" ? clusterConflicts(report.report, mechanism, values) : []),
-    [report, mechanism, values],
+    () => (report.state === "ok" && clusterConflicts ? clusterConflicts(report.report, mechanism, values) : []),
+    [report, mechanism, values, clusterConflicts],
   )
 
   if (contexts.state === "loading" || (contexts.state === "disabled" && !source)) return null
@@ -74,7 +90,7 @@ function Notice({ mechanism, values }: Props) {
         </label>
         {demo && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-950">{t("demoLabel")}</span>}
       </div>
-      {source && report.state === "loading" && (
+      {source && (report.state === "loading" || (report.state === "ok" && !clusterConflicts)) && (
         <p className="mt-1" role="status">
           {t("loading")}
         </p>
@@ -84,7 +100,7 @@ function Notice({ mechanism, values }: Props) {
           {t("error", { status: report.status, message: report.message.slice(0, 300) })}
         </p>
       )}
-      {source && report.state === "ok" && conflicts.length === 0 && (
+      {source && report.state === "ok" && clusterConflicts && conflicts.length === 0 && (
         <p className="mt-1" role="status" data-testid="starter-cluster-clear">
           {t("noConflicts", { context: report.report.context })}
         </p>

@@ -1,7 +1,8 @@
 "use client"
 
-// File tree + file view of the generated project. Highlighting loads lazily; until it has, the
-// file is shown as plain text, so typing never waits for it.
+// File tree + file view of the generated project. The highlighter (shiki, its grammars and
+// themes) loads when the user opens Explore: picks a file, or points at or focuses the file view.
+// Until then, and while it loads, the file is plain text, so typing never waits for it.
 import { useTranslations } from "next-intl"
 import { useEffect, useMemo, useState } from "react"
 
@@ -20,10 +21,12 @@ export function ExplorePane({ output, onCopy }: Props) {
   const selected = chosen && paths.includes(chosen) ? chosen : defaultFile(paths)
   const file = output.files.find((f) => f.path === selected)
   const [html, setHtml] = useState<{ key: string; html: string } | undefined>(undefined)
+  const [opened, setOpened] = useState(false)
+  const open = () => setOpened(true)
   const key = file ? `${file.path}\u0000${file.content}` : ""
 
   useEffect(() => {
-    if (!file) return
+    if (!file || !opened) return
     let cancelled = false
     highlightToHtml(file.content, langOf(file.path))
       .then((h) => {
@@ -35,14 +38,21 @@ export function ExplorePane({ output, onCopy }: Props) {
     return () => {
       cancelled = true
     }
-  }, [file, key])
+  }, [file, key, opened])
 
   return (
     <div className="mt-3 grid gap-3 md:grid-cols-[minmax(12rem,16rem)_1fr]">
       <nav aria-label={t("files")} className="max-h-[70vh] overflow-auto rounded-md border border-[var(--border)] p-2 text-sm">
-        <Tree nodes={tree} selected={selected} onSelect={setChosen} />
+        <Tree
+          nodes={tree}
+          selected={selected}
+          onSelect={(path) => {
+            setChosen(path)
+            open()
+          }}
+        />
       </nav>
-      <div className="min-w-0 rounded-md border border-[var(--border)]">
+      <div className="min-w-0 rounded-md border border-[var(--border)]" onPointerEnter={open} onFocusCapture={open}>
         {file ? (
           <>
             <div className="flex items-center justify-between gap-2 border-b border-[var(--border)] px-3 py-2">

@@ -2,15 +2,26 @@
 
 // The starter page: options form with inline validation, a live Explore pane (file tree +
 // highlighted file), zip download, share link, Ctrl/Cmd+Enter, remembered options with reset.
+//
+// The server renders the files of the options the page starts with (`initial`); the browser loads
+// the chosen starter's generator (lib/starters/loaders.ts) when the options change or the user is
+// about to change them, and the zip writer when the user downloads.
 import { useTranslations } from "next-intl"
-import { useEffect, useId, useMemo, useRef, useState } from "react"
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 
-import { getMechanism, stateAt, type KubernetesMinor, type Locale, type MechanismId } from "@/lib/catalog"
-import { generate, zipFileName, zipStarter, type FieldError, type FieldSpec, type StarterOutput } from "@/lib/starters"
+import type { FeatureState, KubernetesMinor, Locale, MechanismId } from "@/lib/catalog/types"
+import type { FieldSpec } from "@/lib/starters/registry"
+import { loadStarterRunner, type StarterRunner } from "@/lib/starters/loaders"
+import type { GenerateResult } from "@/lib/starters/run"
+import type { FieldError, StarterOutput } from "@/lib/starters/types"
 
 import { ClusterConflictsNotice } from "./cluster-conflicts-notice"
 import { ExplorePane } from "./explore-pane"
-import { queryFromValues, useStarterOptions, type RawValues } from "./use-starter-options"
+import { queryFromValues, sameValues, type RawValues } from "./option-values"
+import { useStarterOptions } from "./use-starter-options"
+
+/** The options the server rendered with and their result (`failure` stays on the server). */
+export type InitialStarter = { values: RawValues; result: { ok: true; value: StarterOutput } | { ok: false; errors: FieldError[] } }
 
 type Props = {
   mechanism: MechanismId
@@ -18,6 +29,26 @@ type Props = {
   locale: Locale
   /** Minors the verification matrix has not verified (marked in the target selector). */
   unverified?: readonly KubernetesMinor[]
+  /** The mechanism's feature state per minor (the target selector's labels and note). */
+  minorStates: Partial<Record<KubernetesMinor, FeatureState>>
+  initial: InitialStarter
+}
+
+/** The chosen starter's generator, loaded once `wanted` (undefined until then). */
+function useGenerator(mechanism: MechanismId, wanted: boolean): StarterRunner | undefined {
+  const [loaded, setLoaded] = useState<{ run: StarterRunner } | undefined>(undefined)
+  useEffect(() => {
+    if (!wanted || loaded) return
+    let live = true
+    loadStarterRunner(mechanism).then(
+      (run) => live && setLoaded({ run }),
+      (error: unknown) => console.error(`The ${mechanism} generator could not be loaded:`, error),
+    )
+    return () => {
+      live = false
+    }
+  }, [mechanism, wanted, loaded])
+  return loaded?.run
 }
 
 /**
@@ -42,22 +73,41 @@ async function writeClipboard(text: string): Promise<void> {
   if (!ok) throw new Error("copy failed")
 }
 
-export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }: Props) {
+export function StarterWorkbench({ mechanism, fields, locale, unverified = [], minorStates, initial }: Props) {
   const t = useTranslations("starters")
-  const { values, setValue, reset, origin, ready } = useStarterOptions(mechanism, fields)
+  const { values, setValue, reset, origin, ready } = useStarterOptions(mechanism, fields, initial.values)
   const [status, setStatus] = useState("")
-  const [lastGood, setLastGood] = useState<StarterOutput | undefined>(undefined)
+  const [lastGood, setLastGood] = useState<StarterOutput | undefined>(initial.result.ok ? initial.result.value : undefined)
 
-  const result = useMemo(() => generate(mechanism, values, { locale }), [mechanism, values, locale])
+  // The server's files while the options are the ones it rendered; otherwise the generator's.
+  const isInitial = sameValues(values, initial.values)
+  const [intent, setIntent] = useState(false)
+  const generator = useGenerator(mechanism, intent || !isInitial)
+  const result: GenerateResult | undefined = useMemo(
+    () => (isInitial ? initial.result : generator ? generator(values, { locale }) : undefined),
+    [isInitial, initial.result, generator, values, locale],
+  )
   // Remember the last valid output (React's "state from previous renders" pattern) so the
-  // Explore pane keeps showing files while an option is being corrected.
-  if (result.ok && lastGood !== result.value) setLastGood(result.value)
-  const output = result.ok ? result.value : lastGood
+  // Explore pane keeps showing files while an option is being corrected (or the generator loads).
+  if (result?.ok && lastGood !== result.value) setLastGood(result.value)
+  const output = result?.ok ? result.value : lastGood
   const errors = useMemo(() => {
     const byField = new Map<string, FieldError>()
-    if (!result.ok) for (const e of result.errors) if (!byField.has(e.field)) byField.set(e.field, e)
+    if (result && !result.ok) for (const e of result.errors) if (!byField.has(e.field)) byField.set(e.field, e)
     return byField
   }, [result])
+  // About to edit (pointer over the form, focus in it): load the generator and the zip writer now.
+  const prepare = useCallback(() => {
+    setIntent(true)
+    import("@/lib/starters/zip").catch(() => undefined)
+  }, [])
+  // The result for the current options, waiting for the generator if it is still loading.
+  const valuesRef = useRef(values)
+  useEffect(() => {
+    valuesRef.current = values
+  })
+  const currentResult = async (): Promise<GenerateResult> =>
+    result ?? (await loadStarterRunner(mechanism))(valuesRef.current, { locale })
 
   useEffect(() => {
     if (!ready) return
@@ -66,22 +116,23 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
     else if (origin === "stored") setStatus(t("workbench.restored"))
   }, [ready, origin, t])
 
-  const download = () => {
-    if (!result.ok) {
+  const download = async () => {
+    const [r, { zipStarter, zipFileName }] = await Promise.all([currentResult(), import("@/lib/starters/zip")])
+    if (!r.ok) {
       setStatus(t("workbench.invalid"))
       return
     }
-    const bytes = zipStarter(result.value)
+    const bytes = zipStarter(r.value)
     const blob = new Blob([bytes as BlobPart], { type: "application/zip" })
     const url = URL.createObjectURL(blob)
     const a = document.createElement("a")
     a.href = url
-    a.download = zipFileName(result.value)
+    a.download = zipFileName(r.value)
     document.body.appendChild(a)
     a.click()
     a.remove()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    setStatus(t("workbench.downloaded", { file: zipFileName(result.value) }))
+    setStatus(t("workbench.downloaded", { file: zipFileName(r.value) }))
   }
 
   const downloadRef = useRef(download)
@@ -92,7 +143,7 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
         e.preventDefault()
-        downloadRef.current()
+        void downloadRef.current()
       }
     }
     window.addEventListener("keydown", onKey)
@@ -132,9 +183,12 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
         <form
           className="mt-3 space-y-4"
           noValidate
+          onPointerEnter={prepare}
+          onFocusCapture={prepare}
+          onTouchStartCapture={prepare}
           onSubmit={(e) => {
             e.preventDefault()
-            download()
+            void download()
           }}
         >
           {fields.map((f) => {
@@ -143,9 +197,9 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
               <OptionField
                 key={f.name}
                 field={f}
-                mechanism={mechanism}
                 locale={locale}
                 unverified={unverified}
+                minorStates={minorStates}
                 value={values[f.name]}
                 error={errors.get(f.name)}
                 errorText={errorText}
@@ -166,7 +220,7 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
             <button
               type="submit"
               data-testid="download"
-              aria-disabled={!result.ok}
+              aria-disabled={result ? !result.ok : undefined}
               className="rounded-md bg-brand-strong px-4 py-2 text-sm font-semibold text-white hover:bg-brand aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
             >
               {t("workbench.download")}
@@ -192,7 +246,7 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
             </button>
           </div>
           <p className="text-xs text-[var(--muted-foreground)]">{t("workbench.shortcut")}</p>
-          {!result.ok ? (
+          {result && !result.ok ? (
             <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
               {t("workbench.invalid")}
             </p>
@@ -213,7 +267,7 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
             </span>
           ) : null}
         </h2>
-        {!result.ok && output ? <p className="mt-1 text-sm text-[var(--muted-foreground)]">{t("workbench.staleFiles")}</p> : null}
+        {result && !result.ok && output ? <p className="mt-1 text-sm text-[var(--muted-foreground)]">{t("workbench.staleFiles")}</p> : null}
         {output ? <ExplorePane output={output} onCopy={copyFile} /> : null}
       </section>
     </div>
@@ -222,9 +276,9 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
 
 type FieldProps = {
   field: FieldSpec
-  mechanism: MechanismId
   locale: Locale
   unverified: readonly KubernetesMinor[]
+  minorStates: Props["minorStates"]
   value: string | boolean | undefined
   error: FieldError | undefined
   errorText: (e: FieldError) => string
@@ -233,7 +287,7 @@ type FieldProps = {
   disabledBy?: string
 }
 
-function OptionField({ field, mechanism, locale, unverified, value, error, errorText, onChange, disabledBy }: FieldProps) {
+function OptionField({ field, locale, unverified, minorStates, value, error, errorText, onChange, disabledBy }: FieldProps) {
   const t = useTranslations("starters")
   const id = useId()
   const labelKey = `fields.${field.name}.label` as "fields.name.label"
@@ -281,7 +335,7 @@ function OptionField({ field, mechanism, locale, unverified, value, error, error
         {value !== undefined && !field.values?.includes(String(value)) ? <option value={String(value)}>{String(value)}</option> : null}
         {field.values?.map((v) => (
           <option key={v} value={v}>
-            {field.name === "k8s" ? minorLabel(mechanism, v as KubernetesMinor, t, unverified) : optionLabel(v)}
+            {field.name === "k8s" ? minorLabel(minorStates[v as KubernetesMinor], v, t, unverified) : optionLabel(v)}
           </option>
         ))}
       </select>
@@ -305,7 +359,7 @@ function OptionField({ field, mechanism, locale, unverified, value, error, error
     )
   }
 
-  const stateNote = field.name === "k8s" && typeof value === "string" ? minorNote(mechanism, value, t, locale) : undefined
+  const stateNote = field.name === "k8s" && typeof value === "string" ? minorNote(minorStates[value as KubernetesMinor], value, t, locale) : undefined
   return (
     <div data-field={field.name} data-disabled={disabledBy !== undefined || undefined}>
       {field.kind === "boolean" ? (
@@ -346,15 +400,12 @@ function OptionField({ field, mechanism, locale, unverified, value, error, error
 
 type T = ReturnType<typeof useTranslations<"starters">>
 
-function minorLabel(mechanism: MechanismId, minor: KubernetesMinor, t: T, unverified: readonly KubernetesMinor[]): string {
-  const s = stateAt(getMechanism(mechanism), minor)
-  const mark = unverified.includes(minor) ? ` · ⚠ ${t("matrix.unverifiedOption")}` : ""
-  return `${minor} · ${t(`maturity.${s.maturity}`)}${mark}`
+function minorLabel(s: FeatureState | undefined, minor: string, t: T, unverified: readonly KubernetesMinor[]): string {
+  const mark = unverified.includes(minor as KubernetesMinor) ? ` · ⚠ ${t("matrix.unverifiedOption")}` : ""
+  return s ? `${minor} · ${t(`maturity.${s.maturity}`)}${mark}` : `${minor}${mark}`
 }
 
-function minorNote(mechanism: MechanismId, minor: string, t: T, locale: Locale): string | undefined {
-  const m = getMechanism(mechanism)
-  const s = m.states[minor as KubernetesMinor]
+function minorNote(s: FeatureState | undefined, minor: string, t: T, locale: Locale): string | undefined {
   if (!s) return undefined
   const flags = [s.featureGate && !s.enabledByDefault ? `--feature-gates=${s.featureGate}=true` : "", s.runtimeConfig ? `--runtime-config=${s.runtimeConfig}` : ""]
     .filter(Boolean)

@@ -3,40 +3,13 @@
 // Option state of one starter: raw form values (never dropped, even when invalid), initialised
 // from the share link, else the last options saved for this mechanism, else the defaults.
 import { useCallback, useEffect, useState } from "react"
-import type { FieldSpec } from "@/lib/starters"
+import type { FieldSpec } from "@/lib/starters/registry"
 
-export type RawValues = Record<string, string | boolean>
+import { defaultValues, sameValues, valuesFromQuery, type RawValues } from "./option-values"
+
 export type Origin = "defaults" | "link" | "stored"
 
 const storageKey = (mechanism: string) => `starters:options:${mechanism}`
-
-export function defaultValues(fields: readonly FieldSpec[]): RawValues {
-  return Object.fromEntries(fields.map((f) => [f.name, f.kind === "boolean" ? Boolean(f.default) : String(f.default)]))
-}
-
-/** Values from a query string; only known option names, booleans parsed. */
-export function valuesFromQuery(fields: readonly FieldSpec[], search: string): RawValues | undefined {
-  const q = new URLSearchParams(search)
-  const out: RawValues = {}
-  let any = false
-  for (const f of fields) {
-    const v = q.get(f.name)
-    if (v === null) continue
-    any = true
-    out[f.name] = f.kind === "boolean" ? v === "true" : v
-  }
-  return any ? out : undefined
-}
-
-/** Query string with every option, so a share link reproduces the files even if defaults change. */
-export function queryFromValues(fields: readonly FieldSpec[], values: RawValues): string {
-  const q = new URLSearchParams()
-  for (const f of fields) {
-    const v = values[f.name]
-    if (v !== undefined) q.set(f.name, String(v))
-  }
-  return q.toString()
-}
 
 function readStored(mechanism: string, fields: readonly FieldSpec[]): RawValues | undefined {
   try {
@@ -55,25 +28,27 @@ function readStored(mechanism: string, fields: readonly FieldSpec[]): RawValues 
   }
 }
 
-export function useStarterOptions(mechanism: string, fields: readonly FieldSpec[]) {
+/** `initial`: the values the server rendered with (the defaults, or a link's options). */
+export function useStarterOptions(mechanism: string, fields: readonly FieldSpec[], initial: RawValues = defaultValues(fields)) {
   const [state, setState] = useState<{ values: RawValues; origin: Origin; ready: boolean }>(() => ({
-    values: defaultValues(fields),
+    values: initial,
     origin: "defaults",
     ready: false,
   }))
   const { values, origin, ready } = state
 
-  // Runs after hydration (the server renders the defaults): link > stored > defaults.
+  // Runs after hydration (the server rendered `initial`): link > stored > defaults.
   useEffect(() => {
     const fromLink = valuesFromQuery(fields, window.location.search)
     const stored = fromLink ? undefined : readStored(mechanism, fields)
-    const initial = fromLink ?? stored
+    const values = { ...defaultValues(fields), ...(fromLink ?? stored) }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- one-time read of browser-only state (URL, localStorage)
-    setState({
-      values: { ...defaultValues(fields), ...initial },
+    setState((s) => ({
+      // Unchanged options keep their object, so nothing is generated again.
+      values: sameValues(values, s.values) ? s.values : values,
       origin: fromLink ? "link" : stored ? "stored" : "defaults",
       ready: true,
-    })
+    }))
   }, [mechanism, fields])
 
   useEffect(() => {

@@ -18,6 +18,7 @@ import {
 
 import { ADVISOR_NODES, START_NODE_ID, getNode } from "./graph"
 import { l, zh } from "./text"
+import { minorFromVersion } from "./version"
 import type {
   AdvisorAnswers,
   ClusterFacts,
@@ -44,14 +45,7 @@ export const clusterFactsSchema = z.strictObject({
   crdGroups: nameList.optional(),
 })
 
-const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+].*)?$/
-
-/** Parses a cluster gitVersion ("v1.33.4-eks-…") into "1.33"; undefined when malformed. */
-export function minorFromVersion(version: string): string | undefined {
-  const m = VERSION_RE.exec(version.trim())
-  if (!m) return undefined
-  return `${Number(m[1])}.${Number(m[2])}`
-}
+export { minorFromVersion }
 
 // Managed control planes whose gitVersion carries a provider suffix.
 const MANAGED_SUFFIX = /-(eks|gke)[.-]/i

@@ -6,8 +6,6 @@ import {
   KUBERNETES_MINORS,
   LATEST_MINOR,
   LOCALES,
-  MECHANISM_IDS,
-  POINT_IDS,
   type ApiObject,
   type ApiRequestStage,
   type ExtensionPoint,
@@ -25,18 +23,6 @@ export const MECHANISMS: readonly Mechanism[] = ALL_MECHANISMS
 
 const mechanismById = new Map<MechanismId, Mechanism>(MECHANISMS.map((m) => [m.id, m]))
 const pointById = new Map<PointId, ExtensionPoint>(EXTENSION_POINTS.map((p) => [p.id, p]))
-
-export function isMechanismId(x: string): x is MechanismId {
-  return (MECHANISM_IDS as readonly string[]).includes(x)
-}
-
-export function isPointId(x: string): x is PointId {
-  return (POINT_IDS as readonly string[]).includes(x)
-}
-
-export function isKubernetesMinor(x: string): x is KubernetesMinor {
-  return (KUBERNETES_MINORS as readonly string[]).includes(x)
-}
 
 export function getMechanism(id: MechanismId): Mechanism {
   const m = mechanismById.get(id)

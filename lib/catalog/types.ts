@@ -72,6 +72,19 @@ export const MECHANISM_IDS = [
 ] as const
 export type MechanismId = (typeof MECHANISM_IDS)[number]
 
+// Guards on ids only (no catalog data), so browser code can check a value without the catalog.
+export function isMechanismId(x: string): x is MechanismId {
+  return (MECHANISM_IDS as readonly string[]).includes(x)
+}
+
+export function isPointId(x: string): x is PointId {
+  return (POINT_IDS as readonly string[]).includes(x)
+}
+
+export function isKubernetesMinor(x: string): x is KubernetesMinor {
+  return (KUBERNETES_MINORS as readonly string[]).includes(x)
+}
+
 /**
  * Maturity of a mechanism at one Kubernetes minor.
  * "unavailable" = not present at all in that minor.

@@ -1,7 +1,7 @@
 // Names a starter would create that already exist in a cluster (from an inspector report).
 // Pure and browser-safe: only type imports from the inspector.
 import type { MechanismId } from "@/lib/catalog"
-import type { ClusterReport } from "@/lib/inspector/types"
+import type { ClusterReport } from "@/lib/cluster-report/types"
 
 import { kindNames } from "./generators/common"
 

@@ -1,11 +1,11 @@
 // All starter generators and the one entry point the UI, the API and the verifier use.
 import { z } from "zod"
 import { getMechanism, type MechanismId } from "@/lib/catalog"
-import { withGenerateContext, type GenerateContext } from "./context"
-import { withLocks } from "./locks"
+import type { GenerateContext } from "./context"
 import { starterNotice } from "./notices"
 import { toFieldErrors } from "./options"
-import type { AnyStarterGenerator, FieldError, Result, StarterOutput } from "./types"
+import { runGenerator, type GenerateResult } from "./run"
+import type { AnyStarterGenerator, FieldError, Result } from "./types"
 import { mutatingWebhookStarter, validatingWebhookStarter } from "./generators/admission-webhook"
 import { mapStarter, vapStarter } from "./generators/admission-policy"
 import { controllerStarter } from "./generators/controller"
@@ -56,14 +56,6 @@ export function defaultOptions(id: MechanismId): Record<string, unknown> {
   return g.schema.parse({}) as Record<string, unknown>
 }
 
-function sortFiles(out: StarterOutput): StarterOutput {
-  const files = [...out.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  for (let i = 1; i < files.length; i++) {
-    if (files[i]!.path === files[i - 1]!.path) throw new Error(`duplicate file ${files[i]!.path}`)
-  }
-  return { root: out.root, files }
-}
-
 function unknownMechanism(mechanism: string): { ok: false; errors: FieldError[] } {
   const notice = starterNotice(mechanism)
   if (notice) {
@@ -83,14 +75,7 @@ export function parseOptions(mechanism: string, rawOptions: unknown = {}): Resul
   return parsed.success ? { ok: true, value: parsed.data as Record<string, unknown> } : { ok: false, errors: toFieldErrors(parsed.error.issues) }
 }
 
-/**
- * What generate() answers: the files, field errors for options the schema refuses, or (a bug:
- * the schema accepted options its generator cannot handle) one whole-form error with the
- * exception in `failure`, so the UI can show it inline and the API can answer 500 and log it.
- */
-export type GenerateResult =
-  | { ok: true; value: StarterOutput }
-  | { ok: false; errors: FieldError[]; failure?: Error }
+export type { GenerateResult }
 
 /**
  * Validates raw options (from a form, a query string or JSON) and generates the starter. Never
@@ -100,25 +85,7 @@ export type GenerateResult =
 export function generate(mechanism: string, rawOptions: unknown = {}, context: GenerateContext = {}): GenerateResult {
   const g = byId.get(mechanism)
   if (!g) return unknownMechanism(mechanism)
-  const parsed = g.schema.safeParse(rawOptions ?? {})
-  if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) }
-  try {
-    return { ok: true, value: withLocks(sortFiles(withGenerateContext(context, () => g.generate(parsed.data)))) }
-  } catch (e) {
-    const failure = e instanceof Error ? e : new Error(String(e))
-    return {
-      ok: false,
-      errors: [
-        {
-          field: "",
-          key: "generatorFailed",
-          message: `Generating the ${mechanism} starter failed on these options. They are valid, so this is a bug in the generator; please report it with the share link.`,
-          params: { mechanism },
-        },
-      ],
-      failure,
-    }
-  }
+  return runGenerator(g, rawOptions, context)
 }
 
 /**

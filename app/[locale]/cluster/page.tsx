@@ -4,6 +4,7 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { ClusterInspector } from "@/components/cluster/cluster-inspector"
+import { ClientMessages } from "@/components/shell/client-messages"
 import { routing } from "@/i18n/routing"
 import { PageContainer } from "@/components/shell/page-container"
 import { EXTENSION_POINTS, MECHANISMS, type MechanismId } from "@/lib/catalog"
@@ -29,7 +30,9 @@ export default async function ClusterPage({ params }: PageProps<"/[locale]/clust
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">{t("intro")}</p>
       <div className="mt-5">
-        <ClusterInspector points={points} mechanismNames={mechanismNames} />
+        <ClientMessages paths={["cluster"]}>
+          <ClusterInspector points={points} mechanismNames={mechanismNames} />
+        </ClientMessages>
       </div>
       </div>
     </PageContainer>

@@ -4,7 +4,7 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { MaturityBadge } from "@/components/guide/maturity-badge"
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/i18n/server-link"
 import { routing } from "@/i18n/routing"
 import { PageContainer } from "@/components/shell/page-container"
 import { EXTENSION_POINTS, LATEST_MINOR, mechanismsAtPoint, stateAt } from "@/lib/catalog"

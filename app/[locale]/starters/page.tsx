@@ -3,7 +3,7 @@ import { notFound } from "next/navigation"
 import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/i18n/server-link"
 import { routing } from "@/i18n/routing"
 import { PageContainer } from "@/components/shell/page-container"
 import { LATEST_MINOR, getMechanism } from "@/lib/catalog"

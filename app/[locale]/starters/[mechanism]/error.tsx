@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl"
 import { useParams, useSearchParams } from "next/navigation"
 import { useEffect } from "react"
 
-import { Link } from "@/i18n/navigation"
+import { Link } from "@/components/shell/locale-link"
 
 export default function StarterPageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("starters.pageError")

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { generate, getStarter, unzipStarter } from "@/lib/starters"
+import { clearStarterZips } from "@/lib/starters/zip-cache"
 import { GET } from "./route"
 
 const call = (file: string, query = "") =>
@@ -104,6 +105,7 @@ describe("GET /api/starters/<mechanism>.(zip|json)", () => {
     vi.spyOn(g, "generate").mockImplementation(() => {
       throw new Error("boom")
     })
+    clearStarterZips() // zips made by earlier tests would answer without generating
     const log = vi.spyOn(console, "error").mockImplementation(() => {})
     const res = await call("custom-resource-definition.zip")
     expect(res.status).toBe(500)

@@ -3,9 +3,11 @@
 // `locale=en|zh-CN` (optional, default en) picks the language of the guide the README links to.
 // Bad, unknown or repeated options → 400 { errors: [{ field, message, key }] }; unknown mechanism
 // or suffix → 404; a deprecated mechanism without a starter (FlexVolume) → 410 naming the
-// alternative; a generator bug → 500 { error, requestId } (logged). Nothing here is cached.
+// alternative; a generator bug → 500 { error, requestId } (logged). Nothing here is cached by
+// HTTP caches; zips are kept in memory per options (lib/starters/zip-cache.ts).
 import { fieldErrors, internalError, json, NO_STORE, withApiErrors } from "@/lib/http/api"
-import { generate, hasStarter, isLocale, optionsFromQuery, parseOptions, starterNotice, zipFileName, zipStarter } from "@/lib/starters"
+import { generate, hasStarter, isLocale, optionsFromQuery, parseOptions, starterNotice } from "@/lib/starters"
+import { starterZip } from "@/lib/starters/zip-cache"
 
 export const GET = withApiErrors(async (req: Request, ctx: { params: Promise<{ file: string }> }): Promise<Response> => {
   const { file } = await ctx.params
@@ -29,21 +31,24 @@ export const GET = withApiErrors(async (req: Request, ctx: { params: Promise<{ f
   }
   const query = optionsFromQuery(params)
   if (!query.ok) return fieldErrors(400, query.errors)
-  const result = generate(mechanism, query.value, locale ? { locale } : {})
-  if (!result.ok) {
-    return result.failure ? internalError(req, result.failure, `generating the ${mechanism} starter failed`) : fieldErrors(400, result.errors)
-  }
-
+  const context = locale ? { locale } : {}
   if (format === "json") {
+    const result = generate(mechanism, query.value, context)
+    if (!result.ok) {
+      return result.failure ? internalError(req, result.failure, `generating the ${mechanism} starter failed`) : fieldErrors(400, result.errors)
+    }
     const options = parseOptions(mechanism, query.value)
     return json({ mechanism, options: options.ok ? options.value : {}, root: result.value.root, files: result.value.files })
   }
-  const bytes = zipStarter(result.value)
-  return new Response(bytes as unknown as BodyInit, {
+  const zip = starterZip(mechanism, query.value, context)
+  if (!zip.ok) {
+    return zip.failure ? internalError(req, zip.failure, `generating the ${mechanism} starter failed`) : fieldErrors(400, zip.errors)
+  }
+  return new Response(zip.bytes as unknown as BodyInit, {
     headers: {
       "Content-Type": "application/zip",
-      "Content-Disposition": `attachment; filename="${zipFileName(result.value)}"`,
-      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": `attachment; filename="${zip.fileName}"`,
+      "Content-Length": String(zip.bytes.byteLength),
       "Cache-Control": NO_STORE,
     },
   })

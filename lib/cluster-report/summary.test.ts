@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { clusterFactsSchema } from "@/lib/advisor/evaluate"
-import { demoReport } from "./demo"
+import { demoReport } from "@/lib/inspector/demo"
 import { pointSummary, toClusterFacts } from "./summary"
 
 // The demo report is a real recording from the seeded test cluster (npm run demo:record).

@@ -1,7 +1,7 @@
 // Pure views of a ClusterReport for other features: map badges and advisor facts.
 // Safe in browser bundles (no client-node, no server-only).
 import type { ClusterFacts } from "@/lib/advisor/types"
-import type { PointId } from "@/lib/catalog"
+import type { PointId } from "@/lib/catalog/types"
 import type { ClusterReport } from "./types"
 
 export type PointSummary = Partial<Record<PointId, { count: number; risks: number }>>

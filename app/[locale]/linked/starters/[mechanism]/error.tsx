@@ -1,0 +1,4 @@
+"use client"
+
+// The same inline error as the prerendered starter page.
+export { default } from "../../../starters/[mechanism]/error"

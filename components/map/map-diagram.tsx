@@ -1,0 +1,146 @@
+"use client"
+
+// One drawing of the map (wide or narrow) in its frame. The page shows the static drawing
+// (map-static.tsx: same nodes, edges and fit, no React Flow) and loads React Flow (map-flow.tsx)
+// when the user reaches for the diagram — pointer over it, focus or a touch inside it — then swaps
+// it in at the same viewport, so nothing moves and the focused point keeps focus.
+import { useTranslations } from "next-intl"
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react"
+
+import type { PointId } from "@/lib/catalog/types"
+
+import type { MapEdgePaths } from "./map-edges"
+import { buildMapGraph, type MapLayout, type PointBadges } from "./map-graph"
+import type { FlowProps } from "./map-flow"
+import type { MapModel } from "./map-model"
+import { mapViewport, StaticMapDrawing, type FrameSize } from "./map-static"
+import { useMapStore } from "./map-store-provider"
+
+let flowModule: Promise<{ default: ComponentType<FlowProps> }> | undefined
+/** React Flow and the map's flow component, imported once for both drawings. */
+function loadFlow() {
+  flowModule ??= import("./map-flow").catch((error: unknown) => {
+    flowModule = undefined // a later interaction retries
+    throw error
+  })
+  return flowModule
+}
+const LazyFlow = lazy(loadFlow)
+
+/** The frame's size as laid out (undefined while it is hidden by CSS or not measured yet). */
+function useFrameSize(frame: React.RefObject<HTMLDivElement | null>): FrameSize | undefined {
+  const [size, setSize] = useState<FrameSize>()
+  useEffect(() => {
+    const el = frame.current
+    if (!el) return
+    const observer = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry?.contentRect.width ?? 0)
+      const height = Math.round(entry?.contentRect.height ?? 0)
+      if (width === 0 || height === 0) return
+      setSize((s) => (s?.width === width && s.height === height ? s : { width, height }))
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [frame])
+  return size
+}
+
+export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapModel; edgePaths: MapEdgePaths; badges?: PointBadges; layout: MapLayout }) {
+  const t = useTranslations("map")
+  const point = useMapStore((s) => s.point)
+  const version = useMapStore((s) => s.version)
+  const frameRef = useRef<HTMLDivElement>(null)
+  const frame = useFrameSize(frameRef)
+  const graph = useMemo(() => buildMapGraph({ model, version, selected: point, badges, layout }), [model, version, point, badges, layout])
+  const viewport = mapViewport(graph, layout, point, frame)
+
+  // React Flow replaces the static drawing once loaded, and not while a pointer is pressed on it
+  // (the press and its release must land on the same element to make a click).
+  const [flow, setFlow] = useState<{ restoreFocus?: PointId } | null>(null)
+  const pressed = useRef(false)
+  const wanted = useRef(false)
+  const swapWhenIdle = useCallback(() => {
+    if (pressed.current) return
+    const focused = frameRef.current?.contains(document.activeElement) ? document.activeElement?.closest("[data-point-button]") : null
+    setFlow({ restoreFocus: (focused?.getAttribute("data-point-button") ?? undefined) as PointId | undefined })
+  }, [])
+  const reach = useCallback(() => {
+    if (wanted.current) return
+    wanted.current = true
+    loadFlow().then(swapWhenIdle, (error: unknown) => {
+      wanted.current = false
+      console.error("The interactive map could not be loaded:", error)
+    })
+  }, [swapWhenIdle])
+
+  // Narrow: bring an opened point to the top of the screen (React Flow does this once swapped in).
+  const firstPoint = useRef(true)
+  useEffect(() => {
+    if (firstPoint.current || flow || layout !== "narrow" || !point) {
+      firstPoint.current = false
+      return
+    }
+    let inner = 0
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => {
+        const box = frameRef.current?.getBoundingClientRect()
+        const node = graph.nodes.find((n) => n.type === "point" && n.data.pointId === point)
+        if (!box || box.width === 0 || !node) return
+        window.scrollBy({ top: box.top + node.position.y * (box.width / graph.width) - 12, behavior: "instant" })
+      })
+    })
+    return () => {
+      cancelAnimationFrame(outer)
+      cancelAnimationFrame(inner)
+    }
+  }, [point, layout, flow, graph])
+
+  // The narrow frame takes the drawing's proportions, so nothing below it moves once it is scaled.
+  const size = useMemo(() => {
+    if (layout !== "narrow") return undefined
+    const g = buildMapGraph({ model, version, selected: point, layout })
+    return { aspectRatio: `${g.width} / ${g.height}` }
+  }, [layout, model, version, point])
+  const hintId = `map-diagram-hint-${layout}`
+  const staticDrawing = <StaticMapDrawing graph={graph} viewport={viewport} layout={layout} point={point} edgePaths={edgePaths} />
+  return (
+    <div
+      ref={frameRef}
+      role="group"
+      aria-label={t("diagramLabel")}
+      aria-describedby={hintId}
+      data-testid="map-diagram"
+      data-map-diagram={layout}
+      data-map-interactive={flow ? "true" : undefined}
+      style={size}
+      onPointerEnter={reach}
+      onFocusCapture={reach}
+      onTouchStartCapture={reach}
+      onWheelCapture={reach}
+      onPointerDownCapture={() => {
+        pressed.current = true
+        reach()
+      }}
+      onPointerUpCapture={() => {
+        pressed.current = false
+        if (wanted.current && !flow) loadFlow().then(swapWhenIdle, () => undefined)
+      }}
+      className={
+        layout === "narrow"
+          ? "relative mx-auto w-full max-w-[30rem] overflow-hidden rounded-xl border border-[var(--border)] bg-[var(--background)]"
+          : "relative h-[min(78vh,760px)] min-h-[480px] w-full overflow-hidden rounded-xl border border-[var(--border)] bg-[var(--background)]"
+      }
+    >
+      <p id={hintId} className="sr-only">
+        {layout === "narrow" ? t("diagramHintTouch") : t("diagramHint")}
+      </p>
+      {flow ? (
+        <Suspense fallback={staticDrawing}>
+          <LazyFlow model={model} badges={badges} layout={layout} initialViewport={viewport} restoreFocus={flow.restoreFocus} />
+        </Suspense>
+      ) : (
+        staticDrawing
+      )}
+    </div>
+  )
+}
