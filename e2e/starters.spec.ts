@@ -83,8 +83,8 @@ test("zh-CN starter page is translated and accessible", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("起步项目")
   await expect(page.getByLabel("名称", { exact: true })).toHaveValue("deployment-policy")
   await expect(page.getByRole("button", { name: "下载 zip" })).toBeVisible()
-  await page.getByLabel("命名空间").fill("kube-system")
-  await expect(page.getByTestId("error-namespace")).toContainText("kube-* 命名空间")
+  await page.getByLabel("名字空间").fill("kube-system")
+  await expect(page.getByTestId("error-namespace")).toContainText("kube-* 名字空间")
   expect(await seriousViolations(page)).toEqual([])
 })
 

@@ -1,7 +1,8 @@
 // Prerequisites of `npm test`, checked before any tier runs. What a tier needs beyond Node:
 //   Go ≥ the version the test cluster's go.mod declares (cluster, starters, behaviour tiers)
 //   Debian's Chromium (e2e: Playwright cannot download a browser here)
-//   shellcheck (unit: generated shell scripts are linted), openssl (cluster certificates)
+//   shellcheck (unit: generated shell scripts are linted), openssl (cluster certificates),
+//   unzip (behaviour: starters are unpacked from their zip as a user would)
 // Missing Debian packages are installed with apt-get when we run as root on a Debian/Ubuntu
 // machine (printing what we do); otherwise we stop with the one command that fixes it.
 // Usage: node scripts/prerequisites.mjs [--check] [tier,tier…]   (--check: report, install nothing)
@@ -18,9 +19,10 @@ const NEEDS = {
   chromium: ["e2e"],
   shellcheck: ["unit", "starters", "behaviour"],
   openssl: ["cluster", "behaviour", "policy-lab"],
+  unzip: ["behaviour"],
 }
 
-const DEBIAN_PACKAGES = { chromium: "chromium", shellcheck: "shellcheck", openssl: "openssl" }
+const DEBIAN_PACKAGES = { chromium: "chromium", shellcheck: "shellcheck", openssl: "openssl", unzip: "unzip" }
 
 function onPath(cmd) {
   return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0
@@ -69,7 +71,7 @@ export function missingPrerequisites(tiers) {
   if (wanted("chromium") && !existsSync(chromiumPath())) {
     missing.push({ name: "chromium", problem: `no browser at ${chromiumPath()}`, debianPackage: DEBIAN_PACKAGES.chromium })
   }
-  for (const name of ["shellcheck", "openssl"]) {
+  for (const name of ["shellcheck", "openssl", "unzip"]) {
     if (wanted(name) && !onPath(name)) missing.push({ name, problem: "not on PATH", debianPackage: DEBIAN_PACKAGES[name] })
   }
   return missing

@@ -33,6 +33,11 @@ const tiers = [
     when: () => existsSync(path.join(root, "scripts", "verify-starters.mjs")),
   },
   {
+    name: "behaviour",
+    cmd: ["npx", "vitest", "run", "--config", "vitest.behaviour.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/behaviour.json`],
+    report: "behaviour.json",
+  },
+  {
     name: "e2e",
     cmd: ["npm", "run", "test:e2e", "--", "--reporter=list,json"],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },

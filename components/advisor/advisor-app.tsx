@@ -1,8 +1,10 @@
 "use client"
 
-import { useTranslations } from "next-intl"
+import { useLocale, useTranslations } from "next-intl"
+import { useEffect } from "react"
 
-import type { FieldError } from "@/lib/advisor"
+import { advisorPageTitle, type FieldError } from "@/lib/advisor"
+import type { Locale } from "@/lib/catalog"
 
 import { useAdvisorStore } from "./advisor-provider"
 import { AdvisorToolbar } from "./advisor-toolbar"
@@ -19,6 +21,13 @@ export function AdvisorApp() {
   useUrlSync()
   const evaluation = useEvaluation()
   const urlErrors = useAdvisorStore((s) => s.urlErrors) ?? NO_ERRORS
+  const locale = useLocale() as Locale
+  const product = useTranslations("shell.meta")("title")
+  // The URL changes without a navigation, so keep the tab title (same template as the layout's) in step.
+  const title = evaluation?.outcome ? advisorPageTitle(evaluation, locale) : t("meta.title")
+  useEffect(() => {
+    document.title = `${title} · ${product}`
+  }, [title, product])
 
   return (
     <div className="flex flex-col gap-6">

@@ -22,8 +22,7 @@ function StateBadges({ view, minor }: { view: MechanismView; minor: KubernetesMi
       <dt className="text-[var(--muted-foreground)]">{t("state", { minor })}</dt>
       <dd data-testid="feature-state">
         <span className={`rounded border px-1.5 py-0.5 text-xs font-medium ${tone}`}>
-          {t(`maturity.${s.maturity}`)}
-          {s.maturity !== "unavailable" && `, ${on}`}
+          {s.maturity === "unavailable" ? t("maturity.unavailable") : t("stateWithDefault", { maturity: t(`maturity.${s.maturity}`), onOff: on })}
         </span>
         {s.featureGate && s.maturity !== "ga" && <span className="ml-2 break-all text-xs">{t("gate", { gate: s.featureGate })}</span>}
         {s.runtimeConfig && !s.enabledByDefault && (

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react"
 import { useLocale, useTranslations } from "next-intl"
 
-import { getQuestion, remainingQuestions, type Evaluation } from "@/lib/advisor"
+import { getQuestion, questionProgress, type Evaluation } from "@/lib/advisor"
 import type { Locale } from "@/lib/catalog"
 
 import { useAdvisorStore } from "./advisor-provider"
@@ -29,8 +29,8 @@ export function Wizard({ evaluation }: { evaluation: Evaluation }) {
   }, [stepKey])
 
   const answered = evaluation.path.length
-  const remaining = question ? remainingQuestions(question.node.id) : 0
-  const total = answered + remaining
+  const progress = questionProgress(evaluation)
+  const total = progress?.total ?? answered
 
   return (
     <section aria-labelledby="advisor-step-heading" className="flex flex-col gap-4" data-testid="advisor-wizard">
@@ -41,7 +41,7 @@ export function Wizard({ evaluation }: { evaluation: Evaluation }) {
             <span data-testid="advisor-section">
               {question.node.official ? t("wizard.official") : t("wizard.continuation", { section: t(`sections.${question.node.section}`) })}
             </span>
-            <span>{t("wizard.progress", { current: answered + 1, total })}</span>
+            <span>{t("wizard.progress", { current: progress?.current ?? answered + 1, left: progress?.left ?? 0 })}</span>
           </div>
           <progress
             className="mt-2 h-1.5 w-full overflow-hidden rounded accent-[var(--color-brand)]"

@@ -40,7 +40,7 @@ export async function FeatureStates({ mechanism, locale }: { mechanism: Mechanis
                   {minor}
                   {minor === LATEST_MINOR ? (
                     <span className="ml-1 font-sans text-xs font-normal text-[var(--muted-foreground)]">
-                      ({t("featureStates.current")})
+                      {t("featureStates.currentMarker")}
                     </span>
                   ) : null}
                 </th>

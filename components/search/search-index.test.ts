@@ -42,6 +42,8 @@ describe("rankMechanisms", () => {
       "validating-admission-webhook",
       "mutating-admission-webhook",
       "image-policy-webhook",
+      "pod-security-admission",
+      "always-pull-images",
     ]
     for (const locale of ["en", "zh-CN"] as const) {
       expect(ids("准入", locale).slice(0, admission.length).sort()).toEqual([...admission].sort())
@@ -70,7 +72,7 @@ describe("rankMechanisms", () => {
 
   it("requires every word of the query to match", () => {
     expect(ids("admission webhook").slice(0, 2).sort()).toEqual(["mutating-admission-webhook", "validating-admission-webhook"])
-    expect(ids("webhook storage")).toEqual([])
+    expect(ids("webhook fpga")).toEqual([])
   })
 
   it("finds Chinese names by their Chinese words", () => {

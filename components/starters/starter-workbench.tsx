@@ -33,7 +33,7 @@ export function StarterWorkbench({ mechanism, fields, locale }: Props) {
   const [status, setStatus] = useState("")
   const [lastGood, setLastGood] = useState<StarterOutput | undefined>(undefined)
 
-  const result = useMemo(() => generate(mechanism, values), [mechanism, values])
+  const result = useMemo(() => generate(mechanism, values, { locale }), [mechanism, values, locale])
   // Remember the last valid output (React's "state from previous renders" pattern) so the
   // Explore pane keeps showing files while an option is being corrected.
   if (result.ok && lastGood !== result.value) setLastGood(result.value)
@@ -309,10 +309,13 @@ function minorNote(mechanism: MechanismId, minor: string, t: T, locale: Locale):
   const flags = [s.featureGate && !s.enabledByDefault ? `--feature-gates=${s.featureGate}=true` : "", s.runtimeConfig ? `--runtime-config=${s.runtimeConfig}` : ""]
     .filter(Boolean)
     .join(" ")
-  const base = t("workbench.state", { maturity: t(`maturity.${s.maturity}`), minor })
-  const extra = !s.enabledByDefault && flags ? ` ${t("workbench.needsEnabling", { minor, flags })}` : ""
-  const note = s.note ? ` ${s.note[locale]}` : ""
-  return `${base}.${extra}${note}`
+  // Each message is a whole sentence with its own punctuation; Chinese sentences are joined without spaces.
+  const sentences = [
+    t("workbench.state", { maturity: t(`maturity.${s.maturity}`), minor }),
+    !s.enabledByDefault && flags ? t("workbench.needsEnabling", { minor, flags }) : undefined,
+    s.note?.[locale],
+  ].filter((x): x is string => Boolean(x))
+  return sentences.join(locale === "zh-CN" ? "" : " ")
 }
 
 export type { RawValues }

@@ -1,12 +1,19 @@
-// Command kube-test-cluster runs a real kube-apiserver (k8s.io/kubernetes/cmd/kube-apiserver/app)
-// backed by an embedded etcd server in the same process. It exists only for the "cluster" test
-// tier: one binary, no downloads, nothing but 127.0.0.1 listeners.
+// Command kube-test-cluster is the test control plane in one multi-call binary, built from the
+// release's own Go modules (no downloads, only 127.0.0.1 listeners). It exists for the test tiers.
 //
 // Usage:
 //
 //	kube-test-cluster --etcd-data-dir=DIR --etcd-client-port=N --etcd-peer-port=M -- <kube-apiserver flags>
+//	kube-test-cluster kube-controller-manager <flags>
+//	kube-test-cluster kube-scheduler <flags>
+//	kube-test-cluster kubectl <args>      (or a symlink named kubectl pointing at this binary)
 //
-// The wrapper appends --etcd-servers itself, so the apiserver always talks to the embedded etcd.
+// The first form runs a real kube-apiserver backed by an embedded etcd in the same process; the
+// wrapper appends --etcd-servers itself. One binary instead of four: the components share almost
+// every package, so one link and one build stamp cover them all.
+//
+// KUBE_TEST_EXIT_WITH_PARENT=1 (or --exit-with-parent for the apiserver) makes any component exit
+// once the process that started it is gone, so a killed test runner leaves nothing behind.
 package main
 
 import (
@@ -15,16 +22,67 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
+	_ "time/tzdata" // CronJob time zones, as kube-controller-manager's main
 
+	"github.com/spf13/cobra"
 	"go.etcd.io/etcd/server/v3/embed"
+	_ "k8s.io/client-go/plugin/pkg/client/auth" // client auth plugins, as upstream kubectl
 	"k8s.io/component-base/cli"
+	"k8s.io/component-base/logs"
+	_ "k8s.io/component-base/logs/json/register"          // as the upstream mains
+	_ "k8s.io/component-base/metrics/prometheus/clientgo" // as the upstream mains
+	_ "k8s.io/component-base/metrics/prometheus/version"  // as the upstream mains
+	"k8s.io/kubectl/pkg/cmd"
+	"k8s.io/kubectl/pkg/cmd/util"
 	"k8s.io/kubernetes/cmd/kube-apiserver/app"
+	controllermanager "k8s.io/kubernetes/cmd/kube-controller-manager/app"
+	scheduler "k8s.io/kubernetes/cmd/kube-scheduler/app"
 )
 
 func main() {
-	os.Exit(run())
+	if os.Getenv("KUBE_TEST_EXIT_WITH_PARENT") == "1" {
+		watchParent()
+	}
+	name := filepath.Base(os.Args[0])
+	args := os.Args[1:]
+	if name != "kubectl" && len(args) > 0 {
+		switch args[0] {
+		case "kube-controller-manager", "kube-scheduler", "kubectl":
+			name, args = args[0], args[1:]
+		}
+	}
+	switch name {
+	case "kube-controller-manager":
+		os.Exit(runCommand(controllermanager.NewControllerManagerCommand(), args))
+	case "kube-scheduler":
+		os.Exit(runCommand(scheduler.NewSchedulerCommand(), args))
+	case "kubectl":
+		os.Exit(runKubectl(args))
+	default:
+		os.Exit(run())
+	}
+}
+
+// runCommand runs a component's cobra command the way its upstream main does (cli.Run sets up
+// logging flags and flushes logs on exit).
+func runCommand(c *cobra.Command, args []string) int {
+	c.SetArgs(args)
+	return cli.Run(c)
+}
+
+// runKubectl mirrors k8s.io/kubernetes/cmd/kubectl/kubectl.go, plugins (kubectl-<name> on PATH)
+// included. kubectl reads os.Args itself (plugin lookup), so it gets the argv it would have.
+func runKubectl(args []string) int {
+	os.Args = append([]string{"kubectl"}, args...)
+	logs.GlogSetter(cmd.GetLogVerbosity(os.Args)) // nolint:errcheck
+	c := cmd.NewDefaultKubectlCommand()
+	if err := cli.RunNoErrOutput(c); err != nil {
+		util.CheckErr(err)
+	}
+	return 0
 }
 
 func run() int {

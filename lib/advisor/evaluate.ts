@@ -17,7 +17,7 @@ import {
 } from "@/lib/catalog"
 
 import { ADVISOR_NODES, START_NODE_ID, getNode } from "./graph"
-import { l } from "./text"
+import { l, zh } from "./text"
 import type {
   AdvisorAnswers,
   ClusterFacts,
@@ -62,9 +62,9 @@ function compareMinor(a: string, b: string): number {
   return am - bm || an - bn
 }
 
-function join(items: readonly string[], max = 5): string {
-  const shown = items.slice(0, max).join(", ")
-  return items.length > max ? `${shown}, …` : shown
+function join(items: readonly string[], max = 5, separator = ", "): string {
+  const shown = items.slice(0, max).join(separator)
+  return items.length > max ? `${shown}${separator}…` : shown
 }
 
 // MECHANISMS -----------------------------------------------------------------------------------
@@ -118,9 +118,9 @@ function stateNote(v: MechanismView, minor: KubernetesMinor): Localized | undefi
   const name = getMechanism(v.id).name
   const from = v.availableFrom && compareMinor(v.availableFrom, minor) > 0 ? v.availableFrom : undefined
   const fromEn = from ? ` It is on by default from ${from}.` : ""
-  const fromZh = from ? `从 ${from} 起默认启用。` : ""
+  const fromZh = from ? zh`从${from}起默认启用。` : ""
   if (v.state.maturity === "unavailable") {
-    return l(`${name.en} does not exist in Kubernetes ${minor}.${fromEn}`, `Kubernetes ${minor} 中没有 ${name["zh-CN"]}。${fromZh}`)
+    return l(`${name.en} does not exist in Kubernetes ${minor}.${fromEn}`, zh`Kubernetes ${minor}中没有${name["zh-CN"]}。` + fromZh)
   }
   if (v.availability === "needs-enabling") {
     const switches = [
@@ -128,16 +128,17 @@ function stateNote(v: MechanismView, minor: KubernetesMinor): Localized | undefi
       v.state.runtimeConfig ? `--runtime-config=${v.state.runtimeConfig}` : undefined,
     ].filter((s): s is string => s !== undefined)
     const how = switches.length > 0 ? ` (${switches.join(", ")})` : ""
+    const howZh = switches.length > 0 ? `（${switches.join(" ")}）` : ""
     const mat = MATURITY_TEXT[v.state.maturity] ?? l(v.state.maturity, v.state.maturity)
     if (v.enabledInCluster) {
       return l(
         `${name.en} is ${mat.en} and off by default in ${minor}, but your cluster serves its API, so it appears to be switched on.`,
-        `${name["zh-CN"]} 在 ${minor} 中为 ${mat["zh-CN"]} 且默认关闭，但你的集群提供了它的 API，看来已被启用。`,
+        zh`${name["zh-CN"]}在${minor}中为${mat["zh-CN"]}且默认关闭，但你的集群提供了它的 API，看来已被启用。`,
       )
     }
     return l(
       `${name.en} is ${mat.en} and off by default in ${minor}; it must be switched on${how}.${fromEn}`,
-      `${name["zh-CN"]} 在 ${minor} 中为 ${mat["zh-CN"]} 且默认关闭，需要手动启用${how}。${fromZh}`,
+      zh`${name["zh-CN"]}在${minor}中为${mat["zh-CN"]}且默认关闭，需要手动启用${howZh}。` + fromZh,
     )
   }
   if (v.state.maturity === "deprecated") {
@@ -145,7 +146,7 @@ function stateNote(v: MechanismView, minor: KubernetesMinor): Localized | undefi
     const replName = repl ? getMechanism(repl).name : undefined
     return l(
       `${name.en} is deprecated in ${minor}${replName ? `; use ${replName.en} instead` : ""}.`,
-      `${name["zh-CN"]} 在 ${minor} 中已弃用${replName ? `；请改用${replName["zh-CN"]}` : ""}。`,
+      zh`${name["zh-CN"]}在${minor}中已弃用` + (replName ? zh`；请改用${replName["zh-CN"]}` : "") + "。",
     )
   }
   return undefined
@@ -174,18 +175,23 @@ function buildOutcome(
     versionNotes.push(
       l(
         `Because ${a.en} is not on by default in ${minor}, the recommendation for ${minor} is ${b.en}; ${a.en} stays the alternative.`,
-        `由于 ${a["zh-CN"]} 在 ${minor} 中并未默认启用，针对 ${minor} 推荐使用${b["zh-CN"]}；${a["zh-CN"]} 作为备选。`,
+        zh`由于${a["zh-CN"]}在${minor}中并未默认启用，针对${minor}推荐使用${b["zh-CN"]}；${a["zh-CN"]}作为备选。`,
       ),
     )
   }
 
   const seen = new Set<MechanismId>([primary.id, ...alternatives.map((a) => a.id)])
   const others: MechanismView[] = [...alternatives]
-  for (const id of [...node.also, ...adds]) {
-    if (seen.has(id)) continue
-    seen.add(id)
-    others.push(mechanismView(id, "also", minor, facts))
+  const add = (ids: readonly MechanismId[], role: MechanismRole) => {
+    for (const id of ids) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      others.push(mechanismView(id, role, minor, facts))
+    }
   }
+  add(node.alternatives ?? [], "alternative")
+  add([...node.also, ...adds], "also")
+  add(node.replaces ?? [], "replaced")
 
   for (const v of [primary, ...others]) {
     const note = stateNote(v, minor)
@@ -195,7 +201,7 @@ function buildOutcome(
       clusterNotes.push(
         l(
           `Your cluster serves ${gv}, so ${getMechanism(v.id).name.en} is usable there.`,
-          `你的集群提供 ${gv}，因此可以在其中使用${getMechanism(v.id).name["zh-CN"]}。`,
+          zh`你的集群提供${gv ?? ""}，因此可以在其中使用${getMechanism(v.id).name["zh-CN"]}。`,
         ),
       )
     }
@@ -228,19 +234,19 @@ function buildOutcome(
 
 function validatingWebhookNote(names: readonly string[]): Localized {
   return names.length === 0
-    ? l("Your cluster has no validating webhook configurations yet.", "你的集群目前还没有验证性 Webhook 配置。")
+    ? l("Your cluster has no validating webhook configurations yet.", "你的集群目前还没有验证性准入 Webhook 配置。")
     : l(
         `Your cluster already has ${names.length} validating webhook configuration(s) (${join(names)}); each one adds latency and a failure point to matched requests.`,
-        `你的集群已有 ${names.length} 个验证性 Webhook 配置（${join(names)}）；每一个都会给匹配的请求增加延迟和故障点。`,
+        zh`你的集群已有${names.length}个验证性准入 Webhook 配置（${join(names, 5, "、")}）；每一个都会给匹配的请求增加延迟和失效点。`,
       )
 }
 
 function mutatingWebhookNote(names: readonly string[]): Localized {
   return names.length === 0
-    ? l("Your cluster has no mutating webhook configurations yet.", "你的集群目前还没有变更性 Webhook 配置。")
+    ? l("Your cluster has no mutating webhook configurations yet.", "你的集群目前还没有变更性准入 Webhook 配置。")
     : l(
         `Your cluster already has ${names.length} mutating webhook configuration(s) (${join(names)}); check whether one already makes this change.`,
-        `你的集群已有 ${names.length} 个变更性 Webhook 配置（${join(names)}）；请检查其中是否已有实现此修改的配置。`,
+        zh`你的集群已有${names.length}个变更性准入 Webhook 配置（${join(names, 5, "、")}）；请检查其中是否已有实现此修改的配置。`,
       )
 }
 
@@ -257,20 +263,20 @@ function questionView(node: QuestionNode, minor: KubernetesMinor, facts?: Cluste
       notes.push(
         l(
           `Your cluster already serves custom resources in ${groups.length} API group(s) (${join(groups)}); check whether one already provides the type you need.`,
-          `你的集群已在 ${groups.length} 个 API 组中提供定制资源（${join(groups)}）；请检查其中是否已有你需要的类别。`,
+          zh`你的集群已在${groups.length}个 API 组中提供定制资源（${join(groups, 5, "、")}）；请检查其中是否已有你需要的类别。`,
         ),
       )
     }
     if (node.id === "hardware-kind") {
       const gv = servedInCluster("dra-driver", minor, facts)
-      if (gv) notes.push(l(`Your cluster serves ${gv}: Dynamic Resource Allocation is on.`, `你的集群提供 ${gv}：动态资源分配已启用。`))
+      if (gv) notes.push(l(`Your cluster serves ${gv}: Dynamic Resource Allocation is on.`, zh`你的集群提供${gv}：动态资源分配已启用。`))
     }
     if (node.id === "image-control" && facts.version && MANAGED_SUFFIX.test(facts.version)) {
       suggested = {
         answer: "no",
         reason: l(
           `Your cluster's version ${facts.version} indicates a managed control plane, whose kube-apiserver flags you cannot set.`,
-          `你的集群版本 ${facts.version} 表明它是托管控制平面，无法设置其 kube-apiserver 参数。`,
+          zh`你的集群版本${facts.version}表明它是托管控制平面，无法设置其 kube-apiserver 参数。`,
         ),
       }
     }
@@ -298,7 +304,7 @@ function resolveMinor(
       notes.push(
         l(
           `Your cluster runs ${clusterMinor}; this advice is for the selected ${options.minor}.`,
-          `你的集群运行的是 ${clusterMinor}；本建议针对所选的 ${options.minor}。`,
+          zh`你的集群运行的是${clusterMinor}；本建议针对所选的${options.minor}。`,
         ),
       )
     }
@@ -311,7 +317,7 @@ function resolveMinor(
     notes.push(
       l(
         `Your cluster runs ${clusterMinor}, outside the supported ${oldest}–${LATEST_MINOR}; the advice is for ${nearest}.`,
-        `你的集群运行的是 ${clusterMinor}，超出支持范围 ${oldest}–${LATEST_MINOR}；本建议针对 ${nearest}。`,
+        zh`你的集群运行的是${clusterMinor}，超出支持范围${`${oldest}–${LATEST_MINOR}`}；本建议针对${nearest}。`,
       ),
     )
     return { minor: nearest, source: "cluster", notes }

@@ -106,7 +106,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
     title: l("Structured authentication configuration (JWT)", "结构化身份认证配置（JWT）"),
     summary: l(
       "Let kube-apiserver validate your provider's JWTs itself with an AuthenticationConfiguration file; users get tokens through an exec credential plugin.",
-      "通过 AuthenticationConfiguration 文件让 kube-apiserver 自行校验身份提供方签发的 JWT；用户通过 exec 凭据插件获取令牌。",
+      "通过 AuthenticationConfiguration 文件让 kube-apiserver 自行验证身份提供方签发的 JWT；用户通过 exec 凭据插件获取令牌。",
     ),
     primary: "structured-authentication",
     also: ["exec-credential-plugin"],
@@ -152,7 +152,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
       mechanism: "structured-authentication",
       text: l(
         "If your tokens are JWTs, the structured JWT configuration checks them inside the API server with no service to run.",
-        "如果你的令牌是 JWT，结构化 JWT 配置可在 API 服务器内部完成校验，无需运行服务。",
+        "如果你的令牌是 JWT，结构化 JWT 配置可在 API 服务器内部完成验证，无需运行服务。",
       ),
     },
   },
@@ -181,7 +181,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
       mechanism: "structured-authentication",
       text: l(
         "If the proxy's identity provider issues JWTs, let the API server check them directly instead.",
-        "如果代理背后的身份提供方签发 JWT，可以改为让 API 服务器直接校验它们。",
+        "如果代理背后的身份提供方签发 JWT，可以改为让 API 服务器直接验证它们。",
       ),
     },
   },
@@ -266,48 +266,40 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
     kind: "outcome",
     id: "pod-security",
     section: "access",
-    title: l("Pod Security Admission, then ValidatingAdmissionPolicy", "Pod 安全准入，其次是 ValidatingAdmissionPolicy"),
+    title: l("Pod Security Admission", "Pod 安全性准入"),
     summary: l(
-      "Use the built-in Pod Security Admission for the standard levels; write a ValidatingAdmissionPolicy only for rules beyond them.",
-      "标准级别使用内置的 Pod 安全准入；只有超出这些级别的规则才编写 ValidatingAdmissionPolicy。",
+      "Label each namespace with a Pod Security Standards level (`pod-security.kubernetes.io/enforce=baseline` or `restricted`); the built-in PodSecurity admission controller, on by default, rejects Pods that break it. Write a ValidatingAdmissionPolicy only for rules beyond the standard levels.",
+      "给每个名字空间加上 Pod 安全性标准级别的标签（`pod-security.kubernetes.io/enforce=baseline` 或 `restricted`）；默认启用的内置 PodSecurity 准入控制器会拒绝违反该级别的 Pod。只有超出标准级别的规则才需要编写 ValidatingAdmissionPolicy。",
     ),
-    primary: "validating-admission-policy",
-    also: ["policy-apis"],
-    builtIn: {
-      name: l("Pod Security Admission", "Pod 安全准入"),
-      how: l(
-        "Label namespaces with `pod-security.kubernetes.io/enforce=baseline` or `restricted`; the PodSecurity admission plugin is on by default and enforces the Pod Security Standards.",
-        "给名字空间加上 `pod-security.kubernetes.io/enforce=baseline` 或 `restricted` 标签；PodSecurity 准入插件默认启用，负责执行 Pod 安全标准。",
-      ),
-    },
+    primary: "pod-security-admission",
+    also: [],
+    alternatives: ["validating-admission-policy"],
     tradeoffs: [
       l(
-        "Pod Security Admission has three fixed levels and only namespace-wide exemptions; finer rules need a policy.",
-        "Pod 安全准入只有三个固定级别，且只能按名字空间豁免；更细的规则需要策略。",
+        "Three fixed levels, exemptions only by namespace, user or RuntimeClass; finer rules need a policy.",
+        "只有三个固定级别，只能按名字空间、用户或 RuntimeClass 豁免；更细的规则需要策略。",
       ),
       l(
-        "Use the `warn` and `audit` labels first to find Pods that would be rejected.",
-        "先使用 `warn` 和 `audit` 标签找出会被拒绝的 Pod。",
+        "Start with the `warn` and `audit` labels to find Pods that `enforce` would reject.",
+        "先使用 `warn` 和 `audit` 标签，找出 `enforce` 会拒绝的 Pod。",
       ),
     ],
     simpler: {
-      text: l(
-        "The built-in Pod Security Admission is the simpler option; it needs only namespace labels.",
-        "内置的 Pod 安全准入是更简单的方案，只需要给名字空间加标签。",
-      ),
+      text: ALREADY_SIMPLEST,
     },
   },
   {
     kind: "outcome",
     id: "vap",
     section: "access",
-    title: l("ValidatingAdmissionPolicy (CEL)", "ValidatingAdmissionPolicy（CEL 验证性准入策略）"),
+    title: l("ValidatingAdmissionPolicy (CEL)", "ValidatingAdmissionPolicy（CEL 验证准入策略）"),
     summary: l(
       "Write the rule as a CEL expression in a ValidatingAdmissionPolicy and choose where it applies with a ValidatingAdmissionPolicyBinding.",
       "把规则写成 ValidatingAdmissionPolicy 中的 CEL 表达式，并用 ValidatingAdmissionPolicyBinding 选择生效范围。",
     ),
     primary: "validating-admission-policy",
     also: [],
+    alternatives: ["validating-admission-webhook"],
     tradeoffs: [
       l(
         "CEL has cost limits and no network access: only the request, its namespace and a parameter object are visible.",
@@ -319,10 +311,10 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
       ),
     ],
     simpler: {
-      mechanism: "policy-apis",
+      mechanism: "custom-resource-definition",
       text: l(
-        "If the rule is about who may act, RBAC is simpler; if it is about your own CRD, put it in the CRD's `x-kubernetes-validations`.",
-        "如果规则是关于谁可以操作，RBAC 更简单；如果针对的是你自己的 CRD，就写进该 CRD 的 `x-kubernetes-validations`。",
+        "If the rule is about a custom resource whose CRD you own, its schema and `x-kubernetes-validations` rules are simpler: no policy object, checked on every write. (If it is about who may act at all, RBAC is the simpler tool.)",
+        "如果规则针对的是你维护其 CRD 的定制资源，用它的模式和 `x-kubernetes-validations` 规则更简单：不需要策略对象，每次写入都会检查。（如果规则关乎谁可以操作，RBAC 才是更简单的工具。）",
       ),
     },
   },
@@ -388,7 +380,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
     kind: "outcome",
     id: "mutating-policy",
     section: "access",
-    title: l("MutatingAdmissionPolicy (CEL)", "MutatingAdmissionPolicy（CEL 变更性准入策略）"),
+    title: l("MutatingAdmissionPolicy (CEL)", "MutatingAdmissionPolicy（CEL 变更准入策略）"),
     summary: l(
       "Write the change as a CEL apply configuration or JSON patch in a MutatingAdmissionPolicy and bind it to the namespaces or objects it applies to.",
       "把修改写成 MutatingAdmissionPolicy 中的 CEL 应用配置或 JSON Patch，并绑定到要生效的名字空间或对象。",
@@ -396,6 +388,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
     primary: "mutating-admission-policy",
     fallbackPrimary: "mutating-admission-webhook",
     also: ["validating-admission-policy"],
+    alternatives: ["mutating-admission-webhook"],
     fallback: {
       title: l(
         "Mutating admission webhook (MutatingAdmissionPolicy later)",
@@ -423,7 +416,11 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
       ),
       l(
         "Mutations run before validation; pair them with a ValidatingAdmissionPolicy that checks the result.",
-        "变更在校验之前执行；请搭配一个检查结果的 ValidatingAdmissionPolicy。",
+        "变更在验证之前执行；请搭配一个检查结果的 ValidatingAdmissionPolicy。",
+      ),
+      l(
+        "When the change needs data from outside the request or logic CEL cannot express, use the mutating admission webhook listed as the alternative.",
+        "如果修改需要请求之外的数据，或需要 CEL 无法表达的逻辑，请使用列为备选的变更性准入 Webhook。",
       ),
     ],
     simpler: {
@@ -526,7 +523,8 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
       "为同一存储编写（或采用）CSI 驱动并迁移卷；FlexVolume 自 1.23 起已被弃用，kubeadm 也在 1.36 中移除了对它的支持。",
     ),
     primary: "csi-driver",
-    also: ["flexvolume"],
+    also: [],
+    replaces: ["flexvolume"],
     tradeoffs: [
       l(
         "Existing PersistentVolumes that use the flexVolume source must be re-created with the csi source.",
@@ -791,7 +789,7 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
     kind: "outcome",
     id: "scheduler-extender",
     section: "automation",
-    title: l("Scheduler extender", "调度器扩展器"),
+    title: l("Scheduler extender", "调度器扩展程序"),
     summary: l(
       "An HTTP service listed under `extenders` in the scheduler configuration that filters and scores nodes (and optionally binds).",
       "在调度器配置的 `extenders` 中列出的 HTTP 服务，负责过滤节点和为节点打分（也可以负责绑定）。",
@@ -863,6 +861,332 @@ export const OUTCOME_NODES: readonly OutcomeNode[] = [
       text: l(
         "A shell script or a kuberc alias may be enough for a short workflow.",
         "对于简短的流程，一个 shell 脚本或 kuberc 别名可能就够了。",
+      ),
+    },
+  },
+  // An existing custom resource: changes to its CRD come first
+  {
+    kind: "outcome",
+    id: "crd-validation",
+    section: "api",
+    title: l("Validation in the CRD: OpenAPI schema and CEL rules", "在 CRD 中验证：OpenAPI 模式与 CEL 规则"),
+    summary: l(
+      "Tighten the CRD's OpenAPI schema (required fields, enums, patterns, ranges, formats) and add CEL rules under `x-kubernetes-validations`, including transition rules with `oldSelf`; kube-apiserver checks every write.",
+      "收紧 CRD 的 OpenAPI 模式（必填字段、枚举、正则、取值范围、格式），并在 `x-kubernetes-validations` 下添加 CEL 规则，包括使用 `oldSelf` 的状态转换规则；kube-apiserver 会检查每次写入。",
+    ),
+    primary: "custom-resource-definition",
+    also: [],
+    alternatives: ["validating-admission-policy", "validating-admission-webhook"],
+    tradeoffs: [
+      l(
+        "Existing objects that break a new rule are not rejected until they are next updated; ratcheting lets unchanged fields pass, so check them yourself.",
+        "违反新规则的已有对象在下次更新之前不会被拒绝；棘轮机制会放过未改动的字段，因此请自行检查这些对象。",
+      ),
+      l(
+        "CEL rules have a cost budget: bound list sizes with `maxItems` and strings with `maxLength`, or the CRD is rejected.",
+        "CEL 规则有开销预算：请用 `maxItems` 限制列表大小、用 `maxLength` 限制字符串长度，否则 CRD 会被拒绝。",
+      ),
+      l(
+        "Rules that admins tune per namespace fit a ValidatingAdmissionPolicy; checks against other objects or systems need a validating admission webhook (both listed as alternatives).",
+        "由管理员按名字空间调整的规则适合用 ValidatingAdmissionPolicy；需要对照其他对象或系统的检查需要验证性准入 Webhook（两者都列为备选）。",
+      ),
+    ],
+    simpler: { text: l("This is already the simplest option: the rule lives in the CRD itself, with nothing to run.", "这已经是最简单的方案：规则就写在 CRD 自身中，无需运行任何组件。") },
+  },
+  {
+    kind: "outcome",
+    id: "crd-defaults",
+    section: "api",
+    title: l("Defaults in the CRD schema", "在 CRD 模式中设置默认值"),
+    summary: l(
+      "Set `default` on the fields of the CRD's structural schema; kube-apiserver fills them in when objects are created, updated and read from storage.",
+      "在 CRD 结构化模式的字段上设置 `default`；kube-apiserver 会在创建、更新对象以及从存储读取对象时填入这些默认值。",
+    ),
+    primary: "custom-resource-definition",
+    also: [],
+    alternatives: ["mutating-admission-policy", "mutating-admission-webhook"],
+    tradeoffs: [
+      l(
+        "A default is a constant: defaults that depend on other fields, the namespace or other objects need a MutatingAdmissionPolicy or a mutating webhook.",
+        "默认值只能是常量：依赖其他字段、名字空间或其他对象的默认值需要 MutatingAdmissionPolicy 或变更性准入 Webhook。",
+      ),
+      l(
+        "Defaults apply per version: set them in every served version's schema.",
+        "默认值按版本生效：请在每个提供的版本的模式中都设置它们。",
+      ),
+    ],
+    simpler: { text: l("This is already the simplest option: the defaults live in the CRD itself, with nothing to run.", "这已经是最简单的方案：默认值就写在 CRD 自身中，无需运行任何组件。") },
+  },
+  {
+    kind: "outcome",
+    id: "crd-columns",
+    section: "api",
+    title: l("Printer columns in the CRD", "在 CRD 中设置打印列"),
+    summary: l(
+      "Add `additionalPrinterColumns` to each served version of the CRD: a name, a type and a JSONPath into the object; `kubectl get` shows them, and `priority: 1` hides a column unless `-o wide` is used.",
+      "在 CRD 每个提供的版本中添加 `additionalPrinterColumns`：名称、类型和指向对象内部的 JSONPath；`kubectl get` 会显示这些列，`priority: 1` 的列只在使用 `-o wide` 时显示。",
+    ),
+    primary: "custom-resource-definition",
+    also: [],
+    alternatives: ["kubectl-plugin"],
+    tradeoffs: [
+      l(
+        "Columns are simple JSONPath lookups: no computed values or formatting beyond the column type.",
+        "列只是简单的 JSONPath 取值：除列类型外不能计算或格式化数值。",
+      ),
+      l(
+        "For a view that combines several objects or computes values, write a kubectl plugin (the alternative).",
+        "如果需要组合多个对象或计算数值的视图，请编写 kubectl 插件（备选方案）。",
+      ),
+    ],
+    simpler: { text: l("This is already the simplest option: one field in the CRD, nothing to install for users.", "这已经是最简单的方案：只需在 CRD 中加一个字段，用户无需安装任何东西。") },
+  },
+  {
+    kind: "outcome",
+    id: "crd-versions",
+    section: "api",
+    title: l("A new CRD version with the None conversion strategy", "使用 None 转换策略新增 CRD 版本"),
+    summary: l(
+      "List the new version in the CRD with `served: true`, keep exactly one `storage: true`, and leave `conversion.strategy: None`; mark the old version `deprecated: true` with a warning before you stop serving it.",
+      "在 CRD 中列出新版本并设置 `served: true`，保持只有一个版本为 `storage: true`，并保留 `conversion.strategy: None`；在停止提供旧版本之前，先把它标记为 `deprecated: true` 并给出警告。",
+    ),
+    primary: "custom-resource-definition",
+    also: [],
+    alternatives: ["crd-conversion-webhook"],
+    tradeoffs: [
+      l(
+        "`None` only rewrites `apiVersion`: the moment a field is renamed or moved, you need a conversion webhook (the alternative).",
+        "`None` 只改写 `apiVersion`：一旦有字段被重命名或移动，就需要转换 Webhook（备选方案）。",
+      ),
+      l(
+        "Before removing a version from `status.storedVersions`, rewrite stored objects (StorageVersionMigration from 1.37, or read and write each object back).",
+        "在从 `status.storedVersions` 中移除某个版本之前，先改写已存储的对象（1.37 起可用 StorageVersionMigration，或逐个读出再写回）。",
+      ),
+    ],
+    simpler: { text: l("This is already the simplest option: the CRD serves both versions from one stored form.", "这已经是最简单的方案：CRD 用同一种存储形式提供两个版本。") },
+  },
+  {
+    kind: "outcome",
+    id: "crd-conversion",
+    section: "api",
+    title: l("CRD conversion webhook", "CRD 转换 Webhook"),
+    summary: l(
+      "Run an HTTPS service that converts objects between versions (usually through one internal hub version) and name it in the CRD's `spec.conversion` with `strategy: Webhook`; kube-apiserver calls it with a ConversionReview whenever a version other than the stored one is read or written.",
+      "运行一个在版本之间转换对象的 HTTPS 服务（通常经由一个内部中心版本），并在 CRD 的 `spec.conversion` 中以 `strategy: Webhook` 指定它；每当以存储版本之外的版本读写对象时，kube-apiserver 都会以 ConversionReview 调用它。",
+    ),
+    primary: "crd-conversion-webhook",
+    also: ["custom-resource-definition"],
+    tradeoffs: [
+      l(
+        "The webhook is in the path of every read, list and watch in a non-stored version: run at least two replicas and keep it fast.",
+        "该 Webhook 位于以非存储版本进行的每次读取、list 和 watch 的路径上：至少运行两个副本，并保持其快速响应。",
+      ),
+      l(
+        "Conversions must round-trip without loss; keep fields that a version cannot express in annotations, and test every pair of versions.",
+        "转换必须能无损往返；某个版本无法表达的字段请保存在注解中，并测试每一对版本。",
+      ),
+    ],
+    simpler: {
+      mechanism: "custom-resource-definition",
+      text: l(
+        "If the new version only adds optional fields, the CRD's `None` strategy serves both versions with nothing to run.",
+        "如果新版本只新增可选字段，CRD 的 `None` 策略就能提供两个版本，无需运行任何组件。",
+      ),
+    },
+  },
+
+  // Configuration of kube-apiserver and the nodes
+  {
+    kind: "outcome",
+    id: "audit",
+    section: "configuration",
+    title: l("Audit policy, with a log or webhook backend", "审计策略，配合日志后端或 Webhook 后端"),
+    summary: l(
+      "Write an audit Policy file that says which requests are recorded at which level (None, Metadata, Request, RequestResponse), pass it with `--audit-policy-file`, and send the events to a log file (`--audit-log-path`) or to your service through the webhook backend (`--audit-webhook-config-file`).",
+      "编写审计 Policy 文件，规定以什么级别（None、Metadata、Request、RequestResponse）记录哪些请求，通过 `--audit-policy-file` 传入，再把事件写入日志文件（`--audit-log-path`），或通过 Webhook 后端（`--audit-webhook-config-file`）发送给你的服务。",
+    ),
+    primary: "audit-policy",
+    also: [],
+    tradeoffs: [
+      l(
+        "Needs kube-apiserver flags and files on every control-plane node; managed providers record audit logs with their own policy and let you export them instead.",
+        "需要在每个控制平面节点上设置 kube-apiserver 参数和文件；托管服务商会用自己的策略记录审计日志，并允许你导出。",
+      ),
+      l(
+        "Record Secrets, ConfigMaps and TokenReviews at Metadata level only, or their contents end up in the audit log.",
+        "Secret、ConfigMap 和 TokenReview 只应以 Metadata 级别记录，否则其内容会进入审计日志。",
+      ),
+      l(
+        "In the default batch mode a slow webhook backend drops events when its buffer fills; watch `apiserver_audit_error_total`.",
+        "在默认的 batch 模式下，Webhook 后端过慢时缓冲区一满就会丢弃事件；请关注 `apiserver_audit_error_total` 指标。",
+      ),
+    ],
+    simpler: {
+      text: l(
+        "The log backend alone needs no service: write to a file and let your node log shipper collect it.",
+        "只用日志后端就无需任何服务：写入文件，再由节点上的日志采集程序收集。",
+      ),
+    },
+  },
+  {
+    kind: "outcome",
+    id: "runtime-class",
+    section: "infrastructure",
+    title: l("RuntimeClass", "容器运行时类（RuntimeClass）"),
+    summary: l(
+      "Configure the handler (for example gVisor's `runsc` or Kata Containers) in containerd or CRI-O on the nodes that offer it, create a RuntimeClass that names it, and set `runtimeClassName` on the Pods that need it.",
+      "在提供该处理程序的节点上，于 containerd 或 CRI-O 中配置它（例如 gVisor 的 `runsc` 或 Kata Containers），创建一个为它命名的 RuntimeClass，并在需要它的 Pod 上设置 `runtimeClassName`。",
+    ),
+    primary: "runtime-class",
+    also: ["container-runtime"],
+    tradeoffs: [
+      l(
+        "Sandboxed handlers cost start-up time and memory; declare it in `overhead` so the scheduler counts it.",
+        "沙箱类处理程序会增加启动时间和内存开销；请在 `overhead` 中声明，使调度器把它计算在内。",
+      ),
+      l(
+        "Only some nodes may have the handler: set `scheduling.nodeSelector` (and tolerations) so those Pods land there.",
+        "可能只有部分节点具备该处理程序：请设置 `scheduling.nodeSelector`（以及容忍度），让这些 Pod 落到这些节点上。",
+      ),
+    ],
+    simpler: { text: ALREADY_SIMPLEST },
+  },
+  {
+    kind: "outcome",
+    id: "runtime-plugin",
+    section: "infrastructure",
+    title: l("NRI plugin (or a CRI runtime)", "NRI 插件（或 CRI 运行时）"),
+    summary: l(
+      "To change what the runtime does to every container, write an NRI plugin that containerd or CRI-O calls as Pods and containers are created. Only a new kind of isolation justifies implementing the CRI itself.",
+      "若要改变运行时对每个容器的处理，请编写一个 NRI 插件，containerd 或 CRI-O 会在创建 Pod 和容器时调用它。只有全新的隔离方式才值得自己实现 CRI。",
+    ),
+    primary: "container-runtime",
+    also: [],
+    alternatives: ["runtime-class", "dra-driver", "device-plugin"],
+    tradeoffs: [
+      l(
+        "NRI is a runtime feature, not a Kubernetes API: it needs containerd 2.x (or containerd 1.7 with NRI switched on) or CRI-O with NRI enabled, on every node.",
+        "NRI 是运行时的特性，而不是 Kubernetes API：每个节点都需要 containerd 2.x（或开启了 NRI 的 containerd 1.7），或启用了 NRI 的 CRI-O。",
+      ),
+      l(
+        "A plugin sees and can change every container on the node: treat it like node-level privileged code.",
+        "插件能看到并修改节点上的每个容器：请把它当作节点级的特权代码对待。",
+      ),
+      l(
+        "For devices, a DRA driver or device plugin keeps the scheduler informed; NRI alone changes containers after scheduling.",
+        "如果是设备，DRA 驱动或设备插件能让调度器知情；仅靠 NRI 只能在调度之后修改容器。",
+      ),
+    ],
+    simpler: {
+      mechanism: "runtime-class",
+      text: l(
+        "If another existing runtime handler (gVisor, Kata Containers) does what you need, a RuntimeClass selects it with nothing to write.",
+        "如果某个现有的运行时处理程序（gVisor、Kata Containers）就能满足需要，用 RuntimeClass 选择它即可，无需编写任何代码。",
+      ),
+    },
+  },
+
+  // Built-ins that answer admission and scheduling needs
+  {
+    kind: "outcome",
+    id: "always-pull-images",
+    section: "access",
+    title: l("AlwaysPullImages admission plugin", "AlwaysPullImages 准入插件"),
+    summary: l(
+      "Add AlwaysPullImages to kube-apiserver's `--enable-admission-plugins`; every new Pod then gets `imagePullPolicy: Always`, so the kubelet checks the Pod's own pull credentials even when the image is already cached on the node.",
+      "把 AlwaysPullImages 加入 kube-apiserver 的 `--enable-admission-plugins`；此后每个新 Pod 都会得到 `imagePullPolicy: Always`，即使镜像已缓存在节点上，kubelet 也会核对该 Pod 自己的拉取凭据。",
+    ),
+    primary: "always-pull-images",
+    also: [],
+    alternatives: ["mutating-admission-policy"],
+    tradeoffs: [
+      l(
+        "Every container start contacts the registry: start-up is slower and a registry outage stops Pods from starting.",
+        "每次启动容器都要访问镜像仓库：启动更慢，仓库故障会让 Pod 无法启动。",
+      ),
+      l(
+        "It applies to the whole cluster and needs kube-apiserver flags; on a managed cluster, a MutatingAdmissionPolicy that sets the field for chosen namespaces does the same (the alternative).",
+        "它作用于整个集群，且需要 kube-apiserver 参数；在托管集群上，用一个为选定名字空间设置该字段的 MutatingAdmissionPolicy 也能达到同样效果（备选方案）。",
+      ),
+      l(
+        "From 1.35 the kubelet re-checks credentials for images pulled with a Secret by default (KubeletEnsureSecretPulledImages), which covers the same risk without forcing pulls.",
+        "从 1.35 起，kubelet 默认会为用 Secret 拉取的镜像重新核对凭据（KubeletEnsureSecretPulledImages），无需强制拉取即可应对同样的风险。",
+      ),
+    ],
+    simpler: {
+      text: l(
+        "This is already the simplest option on a cluster whose kube-apiserver flags you control: one flag, nothing to run.",
+        "在你能控制 kube-apiserver 参数的集群上，这已经是最简单的方案：一个参数，无需运行任何组件。",
+      ),
+    },
+  },
+  {
+    kind: "outcome",
+    id: "priority-class",
+    section: "automation",
+    title: l("PriorityClass", "PriorityClass（优先级类）"),
+    summary: l(
+      "Create PriorityClasses with values for your tiers and set `priorityClassName` on Pods; the scheduler places higher-priority Pods first and preempts lower-priority ones when nothing fits (unless `preemptionPolicy: Never`).",
+      "为你的各个等级创建带数值的 PriorityClass，并在 Pod 上设置 `priorityClassName`；调度器会先放置高优先级的 Pod，资源不足时抢占低优先级的 Pod（除非设置了 `preemptionPolicy: Never`）。",
+    ),
+    primary: "priority-class",
+    also: ["policy-apis"],
+    tradeoffs: [
+      l(
+        "Anyone who can create Pods can name any PriorityClass: limit high classes per namespace with a ResourceQuota `scopeSelector` on `PriorityClass`.",
+        "任何能创建 Pod 的人都能指定任意 PriorityClass：请用作用于 `PriorityClass` 的 ResourceQuota `scopeSelector` 按名字空间限制高优先级类的使用。",
+      ),
+      l(
+        "Preemption ends running Pods gracefully; protect them with PodDisruptionBudgets, which preemption respects on a best-effort basis.",
+        "抢占会优雅地终止正在运行的 Pod；请用 PodDisruptionBudget 保护它们，抢占会尽力遵守这些预算。",
+      ),
+    ],
+    simpler: { text: ALREADY_SIMPLEST },
+  },
+  {
+    kind: "outcome",
+    id: "gang-scheduling",
+    section: "automation",
+    title: l("Gang scheduling in the default scheduler", "默认调度器中的编组调度"),
+    summary: l(
+      "Your cluster serves the Workload API: describe the group as a PodGroup with a `gang` policy and `minCount`, point the Pods at it, and the default scheduler's GangScheduling plugin binds them all or none.",
+      "你的集群提供了 Workload API：把这组 Pod 描述为带 `gang` 策略和 `minCount` 的 PodGroup，让各 Pod 引用它，默认调度器的 GangScheduling 插件就会以全有或全无的方式绑定它们。",
+    ),
+    primary: "gang-scheduling",
+    fallbackPrimary: "multiple-schedulers",
+    also: ["scheduler-plugin"],
+    fallback: {
+      title: l("A second scheduler with a coscheduling plugin (built-in gang scheduling later)", "带协同调度插件的第二个调度器（以后改用内置编组调度）"),
+      summary: l(
+        "The default scheduler's gang scheduling is not on by default in this version (alpha from 1.35, beta but off in 1.37). If you run the control plane, switch it on (see the version notes); otherwise run a second scheduler with a coscheduling plugin, such as kube-scheduler with scheduler-plugins' Coscheduling, or Volcano, for the Pods that need it.",
+        "此版本的默认调度器中，编组调度并未默认启用（1.35 起为 Alpha，1.37 为 Beta 但默认关闭）。如果你管理控制平面，可以开启它（见版本说明）；否则为需要它的 Pod 运行一个带协同调度插件的第二个调度器，例如带 scheduler-plugins 中 Coscheduling 插件的 kube-scheduler，或 Volcano。",
+      ),
+      tradeoffs: [
+        l(
+          "A second scheduler does not coordinate with the default one: give it its own nodes, or the two can overcommit shared nodes.",
+          "第二个调度器不会与默认调度器协调：请给它专用的节点，否则两者可能超额分配共享节点。",
+        ),
+        l(
+          "Plan the move to the built-in Workload API once it is on by default; its shape changed between 1.35, 1.36 and 1.37.",
+          "等内置 Workload API 默认启用后再规划迁移；它的结构在 1.35、1.36、1.37 之间都有变化。",
+        ),
+      ],
+    },
+    tradeoffs: [
+      l(
+        "Needs the GenericWorkload feature gate on kube-apiserver, kube-scheduler and kube-controller-manager and the API switched on with `--runtime-config`.",
+        "需要在 kube-apiserver、kube-scheduler 和 kube-controller-manager 上开启 GenericWorkload 特性门控，并用 `--runtime-config` 启用该 API。",
+      ),
+      l(
+        "A group that does not fit waits (Pods stay Pending) and is retried; pair it with a queueing system or PriorityClasses so large groups do not starve.",
+        "放不下的编组会等待（Pod 保持 Pending）并被重试；请配合排队系统或 PriorityClass，避免大的编组长期得不到调度。",
+      ),
+    ],
+    simpler: {
+      mechanism: "priority-class",
+      text: l(
+        "If the Pods only need to go first, not together, a PriorityClass is enough.",
+        "如果这些 Pod 只需优先调度、而不必一起启动，PriorityClass 就足够了。",
       ),
     },
   },

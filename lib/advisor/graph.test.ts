@@ -52,7 +52,7 @@ describe("decision graph", () => {
 
   it("reaches every non-deprecated catalog mechanism as an outcome's primary", () => {
     const primaries = new Set(OUTCOMES.flatMap((o) => [o.primary, ...(o.fallbackPrimary ? [o.fallbackPrimary] : [])]))
-    const mentioned = new Set(OUTCOMES.flatMap((o) => [o.primary, ...o.also]))
+    const mentioned = new Set(OUTCOMES.flatMap((o) => [o.primary, ...o.also, ...(o.alternatives ?? []), ...(o.replaces ?? [])]))
     const nonDeprecated = MECHANISMS.filter((m) => m.states["1.37"].maturity !== "deprecated")
     expect(nonDeprecated.map((m) => m.id).filter((id) => !primaries.has(id))).toEqual([])
     // Deprecated ones still appear, as what a recommendation replaces.

@@ -15,3 +15,5 @@ export {
 export { availableFrom, clusterFactsSchema, evaluate, minorFromVersion } from "./evaluate"
 export { parseAdvisorParams, serializeAdvisorParams, type AdvisorParams, type ClusterSource, type SearchParamsInput } from "./params"
 export { starterHref } from "./links"
+export { advisorPageTitle } from "./title"
+export { questionProgress, type QuestionProgress } from "./progress"

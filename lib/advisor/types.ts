@@ -69,6 +69,10 @@ export type OutcomeNode = {
   /** Becomes the primary when `primary` is not usable by default at the target minor. */
   fallbackPrimary?: MechanismId
   also: readonly MechanismId[]
+  /** What to use instead when the primary does not fit (e.g. the webhook next to an admission policy). */
+  alternatives?: readonly MechanismId[]
+  /** Mechanisms the recommendation replaces (e.g. a deprecated FlexVolume driver); never "used with it". */
+  replaces?: readonly MechanismId[]
   /** A built-in feature to use first, when one exists (nothing to build). */
   builtIn?: { name: Localized; how: Localized }
   tradeoffs: readonly Localized[]
@@ -115,7 +119,7 @@ export type QuestionView = {
   suggested?: { answer: string; reason: Localized }
 }
 
-export type MechanismRole = "primary" | "also" | "alternative"
+export type MechanismRole = "primary" | "also" | "alternative" | "replaced"
 
 export type MechanismView = {
   id: MechanismId

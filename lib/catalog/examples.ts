@@ -27,6 +27,10 @@ const STABLE_CORE: Record<string, string> = {
   Role: "rbac.authorization.k8s.io/v1",
   RoleBinding: "rbac.authorization.k8s.io/v1",
   ClusterRole: "rbac.authorization.k8s.io/v1",
+  Namespace: "v1",
+  Service: "v1",
+  // The AdmissionConfiguration that carries plugin settings (apiserver.config.k8s.io/v1 on every supported minor).
+  AdmissionConfiguration: "apiserver.config.k8s.io/v1",
 }
 
 class Unavailable extends Error {}
@@ -76,6 +80,27 @@ kube-apiserver \\
   --requestheader-username-headers=X-Remote-User \\
   --requestheader-group-headers=X-Remote-Group \\
   --requestheader-extra-headers-prefix=X-Remote-Extra-
+`
+
+const ALWAYS_PULL_IMAGES_FLAGS = `# kube-apiserver flag: add AlwaysPullImages to the plugins that are on by default.
+# Every new Pod then gets imagePullPolicy: Always, so the kubelet checks the Pod's own
+# pull credentials even when the image is already on the node.
+kube-apiserver \\
+  --enable-admission-plugins=NodeRestriction,AlwaysPullImages
+`
+
+const CONTAINERD_NRI_SETUP = `# On a node with containerd 2.x, NRI is on by default; check it and see where plugins live.
+containerd config dump | grep -A6 "io.containerd.nri.v1.nri"
+#   disable = false
+#   socket_path = '/var/run/nri/nri.sock'
+#   plugin_path = '/opt/nri/plugins'
+
+# A pre-registered plugin is an executable named <index>-<name>; containerd starts it and
+# sends it the Pod and container events it subscribes to (e.g. CreateContainer).
+sudo install -m 0755 ./device-injector /opt/nri/plugins/10-device-injector
+sudo systemctl restart containerd
+
+# A plugin can also run as a DaemonSet that connects to /var/run/nri/nri.sock itself.
 `
 
 const BUILDERS: Record<MechanismId, (c: Ctx) => Example> = {
@@ -374,6 +399,41 @@ const BUILDERS: Record<MechanismId, (c: Ctx) => Example> = {
     ],
   }),
 
+  "pod-security-admission": ({ head }) => ({
+    kind: "yaml",
+    objects: [
+      {
+        // The usual way: labels on the namespace (warn and audit first, then enforce).
+        ...head("Namespace"),
+        metadata: {
+          name: "team-a",
+          labels: {
+            "pod-security.kubernetes.io/enforce": "baseline",
+            "pod-security.kubernetes.io/enforce-version": "latest",
+            "pod-security.kubernetes.io/warn": "restricted",
+            "pod-security.kubernetes.io/audit": "restricted",
+          },
+        },
+      },
+      {
+        // Optional cluster-wide defaults and exemptions: --admission-control-config-file
+        ...head("AdmissionConfiguration"),
+        plugins: [
+          {
+            name: "PodSecurity",
+            configuration: {
+              ...head("PodSecurityConfiguration"),
+              defaults: { enforce: "baseline", "enforce-version": "latest", audit: "restricted", warn: "restricted" },
+              exemptions: { usernames: [], runtimeClasses: [], namespaces: ["kube-system"] },
+            },
+          },
+        ],
+      },
+    ],
+  }),
+
+  "always-pull-images": () => ({ kind: "shell", script: ALWAYS_PULL_IMAGES_FLAGS }),
+
   "custom-resource-definition": ({ head }) => ({
     kind: "yaml",
     objects: [
@@ -421,6 +481,80 @@ const BUILDERS: Record<MechanismId, (c: Ctx) => Example> = {
         kind: "Backup",
         metadata: { name: "nightly", namespace: "team-a" },
         spec: { schedule: "0 2 * * *", retentionDays: 14 },
+      },
+    ],
+  }),
+
+  "crd-conversion-webhook": ({ head }) => ({
+    kind: "yaml",
+    objects: [
+      {
+        // Two served versions, v1 stored; the webhook converts between them.
+        ...head("CustomResourceDefinition"),
+        metadata: { name: "backups.example.com" },
+        spec: {
+          group: "example.com",
+          scope: "Namespaced",
+          names: { plural: "backups", singular: "backup", kind: "Backup" },
+          conversion: {
+            strategy: "Webhook",
+            webhook: {
+              conversionReviewVersions: ["v1"],
+              clientConfig: {
+                service: { namespace: "backup-system", name: "backup-conversion", path: "/convert", port: 443 },
+                caBundle: "<base64 CA bundle>",
+              },
+            },
+          },
+          versions: [
+            {
+              name: "v1",
+              served: true,
+              storage: true,
+              schema: {
+                openAPIV3Schema: {
+                  type: "object",
+                  properties: { spec: { type: "object", properties: { schedule: { type: "string" }, retentionDays: { type: "integer" } } } },
+                },
+              },
+            },
+            {
+              name: "v2",
+              served: true,
+              storage: false,
+              schema: {
+                openAPIV3Schema: {
+                  type: "object",
+                  properties: {
+                    spec: {
+                      type: "object",
+                      properties: {
+                        schedule: { type: "string" },
+                        retention: { type: "object", properties: { days: { type: "integer" } } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          ],
+        },
+      },
+      {
+        // What the webhook answers: the same objects in the desired version, uid copied from the request.
+        ...head("ConversionReview"),
+        response: {
+          uid: "705ab4f5-6393-11e8-b7cc-42010a800002",
+          result: { status: "Success" },
+          convertedObjects: [
+            {
+              apiVersion: "example.com/v2",
+              kind: "Backup",
+              metadata: { name: "nightly", namespace: "team-a" },
+              spec: { schedule: "0 2 * * *", retention: { days: 14 } },
+            },
+          ],
+        },
       },
     ],
   }),
@@ -533,6 +667,66 @@ const BUILDERS: Record<MechanismId, (c: Ctx) => Example> = {
       },
     ],
   }),
+
+  "priority-class": ({ head }) => ({
+    kind: "yaml",
+    objects: [
+      {
+        ...head("PriorityClass"),
+        metadata: { name: "business-critical" },
+        value: 100000,
+        globalDefault: false,
+        preemptionPolicy: "PreemptLowerPriority",
+        description: "Customer-facing services; may preempt batch work.",
+      },
+      {
+        ...head("PriorityClass"),
+        metadata: { name: "batch-low" },
+        value: 1000,
+        preemptionPolicy: "Never",
+        description: "Batch jobs: wait for room instead of preempting others.",
+      },
+      {
+        ...head("Pod"),
+        metadata: { name: "checkout", namespace: "shop" },
+        spec: { priorityClassName: "business-critical", containers: [{ name: "app", image: "registry.example.com/shop/checkout:2.3.0" }] },
+      },
+    ],
+  }),
+
+  "gang-scheduling": ({ head, minor }) => {
+    const pod = (spec: Record<string, unknown>) => ({
+      ...head("Pod"),
+      metadata: { name: "worker-0", namespace: "ml" },
+      spec: { ...spec, containers: [{ name: "trainer", image: "registry.example.com/ml/trainer:1.0" }] },
+    })
+    if (!atLeast(minor, "1.36")) {
+      // 1.35 (v1alpha1): the gang is a pod group inside a Workload; Pods point to it with workloadRef.
+      return {
+        kind: "yaml",
+        objects: [
+          {
+            ...head("Workload"),
+            metadata: { name: "training", namespace: "ml" },
+            spec: { podGroups: [{ name: "workers", policy: { gang: { minCount: 4 } } }] },
+          },
+          pod({ workloadRef: { name: "training", podGroup: "workers" } }),
+        ],
+      }
+    }
+    // 1.36+: PodGroup is its own object (a controller usually creates it from a Workload template).
+    return {
+      kind: "yaml",
+      objects: [
+        {
+          ...head("PodGroup"),
+          metadata: { name: "training-workers", namespace: "ml" },
+          spec: { schedulingPolicy: { gang: { minCount: 4 } } },
+        },
+        pod({ schedulingGroup: { podGroupName: "training-workers" } }),
+      ],
+    }
+  },
 
   controller: ({ head }) => ({
     kind: "yaml",
@@ -787,6 +981,8 @@ const BUILDERS: Record<MechanismId, (c: Ctx) => Example> = {
     ],
   }),
 
+  "container-runtime": () => ({ kind: "shell", script: CONTAINERD_NRI_SETUP }),
+
   "policy-apis": ({ head }) => ({
     kind: "yaml",
     objects: [
@@ -823,6 +1019,51 @@ const BUILDERS: Record<MechanismId, (c: Ctx) => Example> = {
         metadata: { name: "ci-deployer", namespace: "team-a" },
         subjects: [{ kind: "ServiceAccount", name: "ci", namespace: "team-a" }],
         roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "deployer" },
+      },
+    ],
+  }),
+  "runtime-class": ({ head }) => ({
+    kind: "yaml",
+    objects: [
+      {
+        ...head("RuntimeClass"),
+        metadata: { name: "gvisor" },
+        // The name of the handler configured in the node's runtime (containerd: runtimes.runsc).
+        handler: "runsc",
+        overhead: { podFixed: { cpu: "100m", memory: "64Mi" } },
+        scheduling: { nodeSelector: { "sandbox.example.com/gvisor": "true" } },
+      },
+      {
+        ...head("Pod"),
+        metadata: { name: "untrusted-build", namespace: "ci" },
+        spec: { runtimeClassName: "gvisor", containers: [{ name: "build", image: "registry.example.com/ci/builder:5" }] },
+      },
+    ],
+  }),
+
+  "audit-policy": ({ head }) => ({
+    kind: "yaml",
+    objects: [
+      {
+        // --audit-policy-file=/etc/kubernetes/audit-policy.yaml (the first matching rule wins)
+        ...head("Policy"),
+        omitStages: ["RequestReceived"],
+        rules: [
+          { level: "None", users: ["system:kube-proxy"], verbs: ["watch"] },
+          { level: "Metadata", resources: [{ group: "", resources: ["secrets", "configmaps"] }] },
+          { level: "RequestResponse", resources: [{ group: "rbac.authorization.k8s.io" }] },
+          { level: "Request", verbs: ["create", "update", "patch", "delete"] },
+          { level: "Metadata" },
+        ],
+      },
+      {
+        // --audit-webhook-config-file: where the webhook backend sends EventList batches
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: [{ name: "audit-sink", cluster: { server: "https://audit.example.com/k8s-events", "certificate-authority": "/etc/kubernetes/pki/audit-ca.crt" } }],
+        users: [{ name: "kube-apiserver", user: { "client-certificate": "/etc/kubernetes/pki/audit-client.crt", "client-key": "/etc/kubernetes/pki/audit-client.key" } }],
+        contexts: [{ name: "audit", context: { cluster: "audit-sink", user: "kube-apiserver" } }],
+        "current-context": "audit",
       },
     ],
   }),

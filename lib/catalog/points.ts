@@ -31,7 +31,7 @@ export const EXTENSION_POINTS: readonly ExtensionPoint[] = [
     name: l("API extensions", "API 扩展"),
     summary: l(
       "Add new resource types next to built-in ones such as pods, either as custom resources stored by the API server or through your own aggregated API server. Built-in types cannot be changed.",
-      "在 pods 等内置资源旁添加新的资源类型：可以是由 API 服务器存储的定制资源，也可以通过你自己的聚合 API 服务器提供。内置资源类型无法更改。",
+      "在 pods 等内置资源旁添加新的 API 类别：可以是由 API 服务器存储的定制资源，也可以通过你自己的聚合 API 服务器提供。内置 API 类别无法更改。",
     ),
     docAnchor: "#api-extensions",
   },

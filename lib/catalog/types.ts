@@ -46,12 +46,17 @@ export const MECHANISM_IDS = [
   "validating-admission-webhook",
   "mutating-admission-webhook",
   "image-policy-webhook",
+  "pod-security-admission",
+  "always-pull-images",
   "custom-resource-definition",
+  "crd-conversion-webhook",
   "api-aggregation",
   "scheduler-configuration",
   "scheduler-plugin",
   "scheduler-extender",
   "multiple-schedulers",
+  "priority-class",
+  "gang-scheduling",
   "controller",
   "operator",
   "cni-plugin",
@@ -60,7 +65,10 @@ export const MECHANISM_IDS = [
   "csi-driver",
   "flexvolume",
   "image-credential-provider",
+  "container-runtime",
   "policy-apis",
+  "runtime-class",
+  "audit-policy",
 ] as const
 export type MechanismId = (typeof MECHANISM_IDS)[number]
 

@@ -1,6 +1,7 @@
 // Shared file builders: README, kustomization, Makefile, .gitignore. Values that end up in
 // Makefile recipes or shell commands are passed as `token`s (validated charset), see code.ts.
 import { getMechanism, type KubernetesMinor, type MechanismId } from "@/lib/catalog"
+import { generationLocale } from "./context"
 import { yamlDoc } from "./yaml"
 import type { StarterFile } from "./types"
 
@@ -24,10 +25,13 @@ export type ReadmeInput = {
 
 const sh = (cmds: readonly string[]) => ["```sh", ...cmds, "```"].join("\n")
 
-/** Our guide for the mechanism (path on the advisor site) and the Kubernetes docs page. */
+/**
+ * Our guide for the mechanism (path on the advisor site, in the locale the starter was generated
+ * from) and the Kubernetes docs page (English: not every page has a zh-cn translation).
+ */
 export function guideLinks(mechanism: MechanismId): { guide: string; docs: string } {
   const m = getMechanism(mechanism)
-  return { guide: `/en/mechanisms/${mechanism}`, docs: `https://kubernetes.io${m.docPath}` }
+  return { guide: `/${generationLocale()}/mechanisms/${mechanism}`, docs: `https://kubernetes.io${m.docPath}` }
 }
 
 export function readme(input: ReadmeInput): StarterFile {

@@ -15,4 +15,5 @@ export {
   type FieldSpec,
 } from "./registry"
 export { zipStarter, unzipStarter, zipFileName } from "./zip"
+export { isLocale, type GenerateContext } from "./context"
 export { STARTER_NOTICES, starterNotice, type StarterNotice } from "./notices"

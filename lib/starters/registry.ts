@@ -1,6 +1,7 @@
 // All starter generators and the one entry point the UI, the API and the verifier use.
 import { z } from "zod"
 import { getMechanism, type MechanismId } from "@/lib/catalog"
+import { withGenerateContext, type GenerateContext } from "./context"
 import { starterNotice } from "./notices"
 import { toFieldErrors } from "./options"
 import type { AnyStarterGenerator, FieldError, Result, StarterOutput } from "./types"
@@ -79,8 +80,11 @@ export function parseOptions(mechanism: string, rawOptions: unknown = {}): Resul
   return parsed.success ? { ok: true, value: parsed.data as Record<string, unknown> } : { ok: false, errors: toFieldErrors(parsed.error.issues) }
 }
 
-/** Validates raw options (from a form, a query string or JSON) and generates the starter. */
-export function generate(mechanism: string, rawOptions: unknown = {}): Result<StarterOutput, FieldError[]> {
+/**
+ * Validates raw options (from a form, a query string or JSON) and generates the starter. `context`
+ * carries what is not an option, such as the locale whose guide the README links to.
+ */
+export function generate(mechanism: string, rawOptions: unknown = {}, context: GenerateContext = {}): Result<StarterOutput, FieldError[]> {
   const g = byId.get(mechanism)
   if (!g) {
     const notice = starterNotice(mechanism)
@@ -94,7 +98,7 @@ export function generate(mechanism: string, rawOptions: unknown = {}): Result<St
   }
   const parsed = g.schema.safeParse(rawOptions ?? {})
   if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) }
-  return { ok: true, value: sortFiles(g.generate(parsed.data)) }
+  return { ok: true, value: sortFiles(withGenerateContext(context, () => g.generate(parsed.data))) }
 }
 
 /**

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Builds e2e/cluster (kube-apiserver + embedded etcd) into .cache/cluster/bin/kube-test-cluster.
+// Builds e2e/cluster (kube-apiserver + embedded etcd, kube-controller-manager, kube-scheduler and
+// kubectl in one multi-call binary) into .cache/cluster/bin/kube-test-cluster, with symlinks
+// kubectl, kube-scheduler and kube-controller-manager next to it.
 // Rebuilds only when the Go sources, the Go version or the build flags change (content hash
 // stored next to the binary), so CI can prebuild with `node scripts/cluster/build.mjs`.
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { binDir, binaryPath, buildStampPath, clusterModuleDir } from "./paths.mjs";
+import { binDir, binaryPath, buildStampPath, clusterModuleDir, componentLinks } from "./paths.mjs";
 
 // -p=2: the machine has 2 cores and others compile too; -trimpath keeps the binary path-independent.
 const BUILD_FLAGS = ["-trimpath", "-p=2", "-buildvcs=false"];
@@ -58,6 +60,20 @@ function isUpToDate(hash) {
   return existsSync(binaryPath) && readStamp()?.hash === hash;
 }
 
+// kubectl, kube-scheduler, kube-controller-manager → kube-test-cluster (dispatch by argv[0]), so
+// README steps that call `kubectl` run this release's kubectl once binDir is on PATH.
+function linkComponents() {
+  for (const link of Object.values(componentLinks)) {
+    try {
+      if (readlinkSync(link) === path.basename(binaryPath)) continue;
+    } catch {
+      // missing or not a link
+    }
+    rmSync(link, { force: true });
+    symlinkSync(path.basename(binaryPath), link);
+  }
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // mkdir is atomic: the first caller builds, concurrent callers (e.g. `up` and the Vitest setup)
@@ -90,11 +106,17 @@ async function withLock(fn) {
  */
 export async function ensureBuilt({ log = (m) => process.stderr.write(m + "\n"), force = false } = {}) {
   const first = sourceHash();
-  if (!force && isUpToDate(first.hash)) return { binaryPath, built: false, seconds: 0, goVersion: first.goVersion };
+  if (!force && isUpToDate(first.hash)) {
+    linkComponents();
+    return { binaryPath, built: false, seconds: 0, goVersion: first.goVersion };
+  }
   return withLock(async () => {
     const { hash, goVersion, version, ldflags } = sourceHash();
-    if (!force && isUpToDate(hash)) return { binaryPath, built: false, seconds: 0, goVersion };
-    log(`[cluster] building kube-apiserver ${version} test binary with ${goVersion} (first build takes several minutes)…`);
+    if (!force && isUpToDate(hash)) {
+      linkComponents();
+      return { binaryPath, built: false, seconds: 0, goVersion };
+    }
+    log(`[cluster] building the ${version} control plane (kube-apiserver, kube-controller-manager, kube-scheduler, kubectl) with ${goVersion} (first build takes several minutes)…`);
     const started = Date.now();
     const tmp = `${binaryPath}.tmp-${process.pid}`;
     const output = [];
@@ -118,6 +140,7 @@ export async function ensureBuilt({ log = (m) => process.stderr.write(m + "\n"),
       throw new Error(`go build of e2e/cluster failed (exit ${code}):\n${Buffer.concat(output).toString()}`);
     }
     renameSync(tmp, binaryPath);
+    linkComponents();
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     writeFileSync(buildStampPath, JSON.stringify({ hash, kubernetes: version, goVersion, flags: BUILD_FLAGS, ldflags, builtAt: new Date().toISOString(), seconds }, null, 2));
     log(`[cluster] built ${path.relative(process.cwd(), binaryPath)} in ${seconds}s`);

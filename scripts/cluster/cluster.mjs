@@ -1,14 +1,18 @@
-// Start/stop logic for the real test cluster (kube-apiserver + embedded etcd, 127.0.0.1 only).
-// Used by up.mjs/down.mjs/env.mjs and by the Vitest global setup (e2e/cluster/global-setup.ts).
+// Start/stop logic for the real test control plane (kube-apiserver + embedded etcd, and on request
+// kube-controller-manager and kube-scheduler; 127.0.0.1 only). Used by up.mjs/down.mjs/env.mjs, the
+// Vitest global setup (e2e/cluster/global-setup.ts) and e2e/cluster/control-plane.ts.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import net from "node:net";
 import path from "node:path";
 import { stringify } from "yaml";
 import { ensureBuilt } from "./build.mjs";
 import { binaryPath } from "./paths.mjs";
+
+export const CONTROLLER_MANAGER_USER = "system:kube-controller-manager";
+export const SCHEDULER_USER = "system:kube-scheduler";
 
 const HOST = "127.0.0.1";
 export const ADMIN_USER = "test-admin";
@@ -51,7 +55,7 @@ function genCA(dir, name, cn) {
     "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"], dir);
 }
 
-function genSigned(dir, name, ca, subj, extensions) {
+export function genSigned(dir, name, ca, subj, extensions) {
   genKey(dir, name);
   openssl(["req", "-new", "-key", `${name}.key`, "-subj", subj, "-out", `${name}.csr`], dir);
   writeFileSync(path.join(dir, `${name}.ext`), extensions.join("\n") + "\n");
@@ -214,11 +218,123 @@ export function readState(runDir) {
 }
 
 /**
+ * Writes files under dir. files: { "relative/path": "content" | { content, mode } }.
+ * Paths may not leave dir.
+ */
+function writeFiles(dir, files) {
+  for (const [rel, spec] of Object.entries(files)) {
+    const full = path.resolve(dir, rel);
+    if (!full.startsWith(dir + path.sep)) throw new Error(`file path escapes the run dir: ${rel}`);
+    mkdirSync(path.dirname(full), { recursive: true });
+    const { content, mode } = typeof spec === "string" ? { content: spec, mode: 0o644 } : spec;
+    writeFileSync(full, content, { mode: mode ?? 0o644 });
+    if (mode !== undefined) chmodSync(full, mode);
+  }
+}
+
+const flagName = (arg) => /^--([^=]+)/.exec(arg)?.[1];
+
+/**
+ * Default flags, minus `omit` (flag names with or without "--"), with every extra flag replacing a
+ * default of the same name (kube-apiserver rejects some combinations, e.g. --authorization-mode
+ * with --authorization-config, so "append" is not enough).
+ */
+export function mergeFlags(defaults, extra, omit = []) {
+  const omitted = new Set(omit.map((f) => f.replace(/^--/, "")));
+  const replaced = new Set(extra.map(flagName).filter(Boolean));
+  return [...defaults.filter((a) => !omitted.has(flagName(a)) && !replaced.has(flagName(a))), ...extra];
+}
+
+/** GET https://127.0.0.1:port/healthz of a component with a self-signed serving certificate. */
+function healthz(port) {
+  return new Promise((resolve) => {
+    const req = https.get({ host: HOST, port, path: "/healthz", rejectUnauthorized: false, timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve(false));
+  });
+}
+
+/**
+ * Starts one more control-plane process from the multi-call binary (kube-scheduler,
+ * kube-controller-manager) with its own log and pid file in runDir, and waits for /healthz on its
+ * --secure-port. Several of the same kind get numbered names. `stopCluster` stops them all.
+ */
+/**
+ * @param {string} runDir
+ * @param {string} component
+ * @param {string[]} args
+ * @param {{ attached?: boolean, name?: string, readyTimeoutMs?: number }} [options]
+ */
+export async function startComponent(runDir, component, args, { attached = true, name, readyTimeoutMs = 60_000 } = {}) {
+  let base = name ?? component;
+  for (let i = 2; existsSync(path.join(runDir, `${base}.pid`)); i++) base = `${name ?? component}-${i}`;
+  const logFile = path.join(runDir, `${base}.log`);
+  const out = openSync(logFile, "a");
+  const env = { ...process.env, ...(attached ? { KUBE_TEST_EXIT_WITH_PARENT: "1" } : {}) };
+  const child = spawn(binaryPath, [component, ...args], { cwd: runDir, detached: !attached, stdio: ["ignore", out, out], env });
+  closeSync(out);
+  child.unref();
+  if (!child.pid) throw new Error(`failed to spawn ${component}`);
+  writeFileSync(path.join(runDir, `${base}.pid`), `${child.pid}\n`);
+  const port = Number(args.map((a) => /^--secure-port=(\d+)$/.exec(a)?.[1]).find(Boolean) ?? 0);
+  const deadline = Date.now() + readyTimeoutMs;
+  while (port) {
+    if (!isAlive(child.pid)) throw new Error(`${component} exited during startup. Log tail:\n${tail(logFile)}`);
+    if (await healthz(port)) break;
+    if (Date.now() > deadline) throw new Error(`${component} not healthy after ${readyTimeoutMs / 1000}s. Log tail:\n${tail(logFile)}`);
+    await sleep(250);
+  }
+  return {
+    name: base,
+    pid: child.pid,
+    port,
+    logFile,
+    stop: async () => {
+      await stopPid(child.pid);
+      rmSync(path.join(runDir, `${base}.pid`), { force: true });
+    },
+  };
+}
+
+/**
  * Builds (if needed) and starts a fresh cluster whose files live in runDir.
  * `attached: true` keeps the child tied to this process (it exits if we die): for test runners.
+ * Options for behaviour tests (see e2e/cluster/control-plane.ts):
+ *  - apiserverArgs: extra kube-apiserver flags, or ({ runDir, pkiDir, filesDir }) => flags; a flag
+ *    replaces the default of the same name; omitApiserverArgs drops defaults by name
+ *  - files: written under runDir/files before the apiserver starts ({ path: content | { content, mode } })
+ *  - users: extra token users [{ name, groups, token? }], each with <name>.kubeconfig
+ *  - controllerManager / scheduler: true or { args } / { config, args }
  * Resolves to the state object (also written to runDir/state.json).
+ *
+ * @param {{
+ *   runDir: string,
+ *   attached?: boolean,
+ *   readyTimeoutMs?: number,
+ *   log?: (message: string) => void,
+ *   apiserverArgs?: string[] | ((dirs: { runDir: string, pkiDir: string, filesDir: string }) => string[]),
+ *   omitApiserverArgs?: string[],
+ *   files?: Record<string, string | { content: string, mode?: number }>,
+ *   users?: { name: string, groups: string[], token?: string }[],
+ *   controllerManager?: boolean | { args?: string[] },
+ *   scheduler?: boolean | { config?: string, args?: string[] },
+ * }} options
  */
-export async function startCluster({ runDir, attached = false, readyTimeoutMs = 60_000, log = (m) => process.stderr.write(m + "\n") }) {
+export async function startCluster({
+  runDir,
+  attached = false,
+  readyTimeoutMs = 60_000,
+  log = (m) => process.stderr.write(m + "\n"),
+  apiserverArgs: extraApiserverArgs = [],
+  omitApiserverArgs = [],
+  files = {},
+  users = [],
+  controllerManager = false,
+  scheduler = false,
+}) {
   await ensureBuilt({ log });
   const t0 = Date.now();
   rmSync(runDir, { recursive: true, force: true });
@@ -226,20 +342,27 @@ export async function startCluster({ runDir, attached = false, readyTimeoutMs = 
   const etcdDir = path.join(runDir, "etcd");
   mkdirSync(runDir, { recursive: true });
   generatePki(pkiDir);
+  const filesDir = path.join(runDir, "files");
+  writeFiles(filesDir, files);
 
-  const adminToken = randomBytes(24).toString("hex");
-  const limitedToken = randomBytes(24).toString("hex");
+  // Token users: the two test users, the control-plane components (their bootstrap RBAC roles
+  // exist in every cluster) and any the caller asks for. token,user,uid,"group1,group2"
+  const tokenUsers = [
+    { name: ADMIN_USER, groups: ["system:masters"] },
+    { name: LIMITED_USER, groups: [LIMITED_GROUP] },
+    { name: CONTROLLER_MANAGER_USER, groups: [] },
+    { name: SCHEDULER_USER, groups: [] },
+    ...users,
+  ].map((u) => ({ ...u, token: u.token ?? randomBytes(24).toString("hex") }));
+  const tokenOf = (name) => tokenUsers.find((u) => u.name === name).token;
+  const adminToken = tokenOf(ADMIN_USER);
   const tokenFile = path.join(pkiDir, "tokens.csv");
-  // token,user,uid,"group1,group2"
-  writeFileSync(tokenFile, [
-    `${adminToken},${ADMIN_USER},uid-${ADMIN_USER},${csvField("system:masters")}`,
-    `${limitedToken},${LIMITED_USER},uid-${LIMITED_USER},${csvField(LIMITED_GROUP)}`,
-  ].join("\n") + "\n", { mode: 0o600 });
+  writeFileSync(tokenFile, tokenUsers.map((u) => `${u.token},${u.name},uid-${u.name},${csvField(u.groups.join(","))}`).join("\n") + "\n", { mode: 0o600 });
 
   const [securePort, etcdClientPort, etcdPeerPort] = [await freePort(), await freePort(), await freePort()];
   const server = `https://${HOST}:${securePort}`;
   const pki = (f) => path.join(pkiDir, f);
-  const apiserverArgs = [
+  const defaultApiserverArgs = [
     `--bind-address=${HOST}`,
     // Published in the `kubernetes` Service endpoints only (never bound). The endpoint
     // reconciler rejects loopback addresses, so use TEST-NET-1 (RFC 5737), which never routes.
@@ -256,8 +379,9 @@ export async function startCluster({ runDir, attached = false, readyTimeoutMs = 
     `--service-account-signing-key-file=${pki("sa.key")}`,
     "--service-cluster-ip-range=10.0.0.0/24",
     "--allow-privileged=true",
-    // No controller-manager: the ServiceAccount plugin would reject pods without a `default` SA.
-    "--disable-admission-plugins=ServiceAccount",
+    // Without kube-controller-manager nobody creates the `default` ServiceAccount, and the
+    // ServiceAccount admission plugin would reject every pod.
+    ...(controllerManager ? [] : ["--disable-admission-plugins=ServiceAccount"]),
     `--requestheader-client-ca-file=${pki("front-proxy-ca.crt")}`,
     "--requestheader-allowed-names=front-proxy-client",
     "--requestheader-extra-headers-prefix=X-Remote-Extra-",
@@ -271,6 +395,9 @@ export async function startCluster({ runDir, attached = false, readyTimeoutMs = 
     "--v=1",
     ...APISERVER_FEATURE_FLAGS,
   ];
+  const dirs = { runDir, pkiDir, filesDir };
+  const extra = typeof extraApiserverArgs === "function" ? extraApiserverArgs(dirs) : extraApiserverArgs;
+  const apiserverArgs = mergeFlags(defaultApiserverArgs, extra, omitApiserverArgs);
   const wrapperArgs = [
     `--etcd-data-dir=${etcdDir}`,
     `--etcd-client-port=${etcdClientPort}`,
@@ -299,17 +426,72 @@ export async function startCluster({ runDir, attached = false, readyTimeoutMs = 
     throw new Error(`${err.message}\n(full log: ${kept ?? "none"})`);
   }
 
-  const adminKubeconfig = path.join(runDir, "admin.kubeconfig");
-  const limitedKubeconfig = path.join(runDir, "limited.kubeconfig");
-  writeFileSync(adminKubeconfig, kubeconfig({ server, caFile: pki("ca.crt"), user: ADMIN_USER, token: adminToken }), { mode: 0o600 });
-  writeFileSync(limitedKubeconfig, kubeconfig({ server, caFile: pki("ca.crt"), user: LIMITED_USER, token: limitedToken }), { mode: 0o600 });
+  // One kubeconfig per token user: admin.kubeconfig, limited.kubeconfig, <name>.kubeconfig.
+  /** @type {Record<string, string>} */
+  const kubeconfigs = {};
+  for (const u of tokenUsers) {
+    const file = path.join(runDir, `${u.name === ADMIN_USER ? "admin" : u.name === LIMITED_USER ? "limited" : u.name.replaceAll(":", "-")}.kubeconfig`);
+    writeFileSync(file, kubeconfig({ server, caFile: pki("ca.crt"), user: u.name, token: u.token }), { mode: 0o600 });
+    kubeconfigs[u.name] = file;
+  }
+  const adminKubeconfig = /** @type {string} */ (kubeconfigs[ADMIN_USER]);
+  const limitedKubeconfig = /** @type {string} */ (kubeconfigs[LIMITED_USER]);
+
+  const components = {};
+  try {
+    if (controllerManager) {
+      const opts = controllerManager === true ? {} : controllerManager;
+      components["kube-controller-manager"] = await startComponent(runDir, "kube-controller-manager", [
+        `--kubeconfig=${kubeconfigs[CONTROLLER_MANAGER_USER]}`,
+        `--authentication-kubeconfig=${kubeconfigs[CONTROLLER_MANAGER_USER]}`,
+        `--authorization-kubeconfig=${kubeconfigs[CONTROLLER_MANAGER_USER]}`,
+        `--bind-address=${HOST}`,
+        `--secure-port=${await freePort()}`,
+        "--leader-elect=false",
+        // Each controller runs with its own ServiceAccount, as kubeadm configures it.
+        "--use-service-account-credentials=true",
+        `--service-account-private-key-file=${pki("sa.key")}`,
+        `--root-ca-file=${pki("ca.crt")}`,
+        `--cluster-signing-cert-file=${pki("ca.crt")}`,
+        `--cluster-signing-key-file=${pki("ca.key")}`,
+        // No kubelet posts node status here: the node lifecycle controller would mark every
+        // test Node unreachable and taint it, so nothing could be scheduled.
+        "--controllers=*,-node-lifecycle-controller",
+        "--feature-gates=AllAlpha=true,AllBeta=true",
+        "--v=1",
+        ...(opts.args ?? []),
+      ], { attached });
+    }
+    if (scheduler) {
+      const opts = scheduler === true ? {} : scheduler;
+      components["kube-scheduler"] = await startComponent(runDir, "kube-scheduler", [
+        // With --config, kube-scheduler takes its kubeconfig from clientConnection.kubeconfig.
+        ...(opts.config ? [`--config=${opts.config}`] : [`--kubeconfig=${kubeconfigs[SCHEDULER_USER]}`, "--leader-elect=false"]),
+        `--authentication-kubeconfig=${kubeconfigs[SCHEDULER_USER]}`,
+        `--authorization-kubeconfig=${kubeconfigs[SCHEDULER_USER]}`,
+        `--bind-address=${HOST}`,
+        `--secure-port=${await freePort()}`,
+        "--v=1",
+        ...(opts.args ?? []),
+      ], { attached });
+    }
+  } catch (err) {
+    const { log: kept } = await stopCluster(runDir);
+    throw new Error(`${err.message}\n(apiserver log: ${kept ?? "none"})`);
+  }
 
   const state = {
     pid,
     server,
     adminKubeconfig,
     limitedKubeconfig,
+    kubeconfigs,
+    tokens: Object.fromEntries(tokenUsers.map((u) => [u.name, u.token])),
+    caFile: pki("ca.crt"),
+    pkiDir,
+    filesDir,
     logFile,
+    components: Object.fromEntries(Object.entries(components).map(([k, c]) => [k, { pid: c.pid, logFile: c.logFile, port: c.port }])),
     ports: { apiserver: securePort, etcdClient: etcdClientPort, etcdPeer: etcdPeerPort },
     startSeconds: Math.round((Date.now() - t0) / 100) / 10,
     startedAt: new Date().toISOString(),
@@ -338,7 +520,8 @@ function peakRssMiB(pid) {
   }
 }
 
-// Logs of stopped clusters are kept for debugging in .cache/cluster/logs (newest 10).
+// Logs of stopped clusters are kept for debugging in .cache/cluster/logs (newest 30 files):
+// <run>.log for kube-apiserver, <run>.<component>.log for the others.
 function keepLog(runDir) {
   const logFile = path.join(runDir, "kube-apiserver.log");
   if (!existsSync(logFile)) return undefined;
@@ -346,10 +529,13 @@ function keepLog(runDir) {
   mkdirSync(logsDir, { recursive: true });
   const kept = path.join(logsDir, `${path.basename(runDir)}.log`);
   copyFileSync(logFile, kept);
+  for (const f of readdirSync(runDir).filter((f) => f.endsWith(".log") && f !== "kube-apiserver.log")) {
+    copyFileSync(path.join(runDir, f), path.join(logsDir, `${path.basename(runDir)}.${f}`));
+  }
   const old = readdirSync(logsDir)
     .map((f) => ({ f, t: statSync(path.join(logsDir, f)).mtimeMs }))
     .sort((a, b) => b.t - a.t)
-    .slice(10);
+    .slice(30);
   for (const { f } of old) rmSync(path.join(logsDir, f), { force: true });
   return kept;
 }
@@ -362,6 +548,11 @@ export async function stopCluster(runDir) {
   const pidFile = path.join(runDir, "kube-test-cluster.pid");
   let stopped = false;
   let peak;
+  // Components first (they would otherwise log connection errors while the apiserver goes away).
+  const componentPids = existsSync(runDir)
+    ? readdirSync(runDir).filter((f) => f.endsWith(".pid") && f !== "kube-test-cluster.pid").map((f) => Number.parseInt(readFileSync(path.join(runDir, f), "utf8"), 10))
+    : [];
+  await Promise.all(componentPids.filter((pid) => Number.isInteger(pid) && pid > 0 && isOurProcess(pid)).map((pid) => stopPid(pid)));
   if (existsSync(pidFile)) {
     const pid = Number.parseInt(readFileSync(pidFile, "utf8"), 10);
     if (Number.isInteger(pid) && pid > 0 && isOurProcess(pid)) {
@@ -382,7 +573,7 @@ export async function stopCluster(runDir) {
 export async function pruneStaleRunDirs(parentDir, prefix) {
   if (!existsSync(parentDir)) return;
   for (const name of readdirSync(parentDir)) {
-    const m = name.match(new RegExp(`^${prefix}(\\d+)$`));
+    const m = name.match(new RegExp(`^${prefix}(\\d+)(?:-\\d+)?$`));
     if (m && !isAlive(Number(m[1]))) await stopCluster(path.join(parentDir, name));
   }
 }

@@ -4,16 +4,20 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { routing } from "@/i18n/routing"
-import { parseAdvisorParams } from "@/lib/advisor"
+import { advisorPageTitle, evaluate, parseAdvisorParams } from "@/lib/advisor"
 import { LATEST_MINOR } from "@/lib/catalog"
 import { AdvisorApp } from "@/components/advisor/advisor-app"
 import { AdvisorStoreProvider } from "@/components/advisor/advisor-provider"
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/advisor">): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/advisor">): Promise<Metadata> {
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({ locale, namespace: "advisor.meta" })
-  return { title: t("title"), description: t("description") }
+  // A shared link to a result names the recommendation in the title (cluster facts are not read here).
+  const parsed = parseAdvisorParams(await searchParams)
+  const evaluation = parsed.ok ? evaluate(parsed.value.answers, { minor: parsed.value.minor ?? LATEST_MINOR }) : undefined
+  const title = evaluation?.ok && evaluation.value.outcome ? advisorPageTitle(evaluation.value, locale) : t("title")
+  return { title, description: t("description") }
 }
 
 export default async function AdvisorPage({ params, searchParams }: PageProps<"/[locale]/advisor">) {

@@ -38,7 +38,9 @@ export default async function StartersIndexPage({ params }: PageProps<"/[locale]
               </Link>
               <p className="mt-1 text-sm text-[var(--muted-foreground)]">{m.summary[locale]}</p>
               <p className="mt-2 text-xs">
-                {g.languages.length ? `${t("languages")}: ${g.languages.map((l) => (l === "go" ? "Go" : "TypeScript")).join(", ")}` : t("manifestsOnly")}
+                {g.languages.length
+                  ? t("languagesValue", { list: g.languages.map((l) => (l === "go" ? "Go" : l === "bash" ? "Bash" : "TypeScript")).join(t("listSeparator")) })
+                  : t("manifestsOnly")}
                 {" · "}
                 {t("targets", { from: g.targets[0] ?? "", to: g.targets[g.targets.length - 1] ?? "" })}
               </p>

@@ -331,7 +331,7 @@ export const validatingAdmissionPolicy: Mechanism = {
     "没有网络调用。CEL 出错或参数缺失时按 failurePolicy 处理（Fail 拒绝，Ignore 放行）；validationActions 的 Warn/Audit 可以在不阻断的情况下逐步上线。",
   ),
   docPath: "/docs/reference/access-authn-authz/validating-admission-policy/",
-  related: ["validating-admission-webhook", "mutating-admission-policy", "custom-resource-definition", "policy-apis"],
+  related: ["validating-admission-webhook", "mutating-admission-policy", "custom-resource-definition", "pod-security-admission", "policy-apis"],
 }
 
 // source: kubernetes-1.34-1.37-changes.md §1–§2 (MAP alpha v1alpha1 1.32–1.33, beta v1beta1 off 1.34–1.35, GA v1 on 1.36, #136039);
@@ -415,7 +415,7 @@ export const mutatingAdmissionPolicy: Mechanism = {
     "没有网络调用。变更失败时按 failurePolicy 处理（Fail 拒绝请求，Ignore 跳过该变更）。",
   ),
   docPath: "/docs/reference/access-authn-authz/mutating-admission-policy/",
-  related: ["mutating-admission-webhook", "validating-admission-policy"],
+  related: ["mutating-admission-webhook", "validating-admission-policy", "always-pull-images"],
 }
 
 // source: changes doc §1 (WebhookAdmission v1alpha1 removed in 1.36, #137379; API-server→webhook auth alpha 1.37, gate name UNCONFIRMED so not named here)
@@ -458,14 +458,14 @@ export const validatingAdmissionWebhook: Mechanism = {
   id: "validating-admission-webhook",
   point: "2",
   apiStage: "validating-admission",
-  name: l("Validating admission webhook", "验证准入 Webhook"),
+  name: l("Validating admission webhook", "验证性准入 Webhook"),
   summary: l(
     "kube-apiserver sends each matching write request to your HTTPS service as an AdmissionReview; the service allows or denies it.",
     "kube-apiserver 把每个匹配的写请求以 AdmissionReview 形式发给你的 HTTPS 服务，由服务决定允许或拒绝。",
   ),
   aliases: aliases(
     ["webhook", "admission", "admission webhook", "validation", "ValidatingWebhookConfiguration", "AdmissionReview", "policy", "OPA", "Gatekeeper", "Kyverno", "matchConditions", "CEL"],
-    ["Webhook", "准入", "准入 Webhook", "验证准入", "校验", "验证", "策略", "动态准入控制"],
+    ["Webhook", "准入", "准入 Webhook", "验证准入", "验证性准入 Webhook", "校验", "验证", "策略", "动态准入控制"],
   ),
   runsWhere: l(
     "Your HTTPS service, usually a Deployment in the cluster, called by kube-apiserver",
@@ -502,14 +502,14 @@ export const mutatingAdmissionWebhook: Mechanism = {
   id: "mutating-admission-webhook",
   point: "2",
   apiStage: "mutating-admission",
-  name: l("Mutating admission webhook", "变更准入 Webhook"),
+  name: l("Mutating admission webhook", "变更性准入 Webhook"),
   summary: l(
     "kube-apiserver sends each matching write request to your HTTPS service, which may return a JSON patch that changes the object (defaults, sidecars, labels).",
     "kube-apiserver 把每个匹配的写请求发给你的 HTTPS 服务，服务可返回修改对象的 JSON Patch（默认值、边车容器、标签等）。",
   ),
   aliases: aliases(
     ["webhook", "admission", "admission webhook", "mutation", "mutate", "patch", "defaulting", "sidecar injection", "MutatingWebhookConfiguration", "AdmissionReview", "matchConditions", "CEL"],
-    ["Webhook", "准入", "准入 Webhook", "变更准入", "变更", "修改", "默认值", "注入", "边车", "动态准入控制"],
+    ["Webhook", "准入", "准入 Webhook", "变更准入", "变更性准入 Webhook", "变更", "修改", "默认值", "注入", "边车", "边车容器", "动态准入控制"],
   ),
   runsWhere: l(
     "Your HTTPS service, usually a Deployment in the cluster, called by kube-apiserver",
@@ -596,6 +596,98 @@ export const imagePolicyWebhook: Mechanism = {
   related: ["validating-admission-webhook", "validating-admission-policy"],
 }
 
+export const podSecurityAdmission: Mechanism = {
+  id: "pod-security-admission",
+  point: "2",
+  apiStage: "validating-admission",
+  name: l("Pod Security Admission", "Pod 安全性准入"),
+  summary: l(
+    "A built-in admission controller that enforces the Pod Security Standards (privileged, baseline, restricted) per namespace, chosen with namespace labels.",
+    "一个内置的准入控制器，按名字空间执行 Pod 安全性标准（privileged、baseline、restricted），级别通过名字空间标签选择。",
+  ),
+  aliases: aliases(
+    ["Pod Security Admission", "PodSecurity", "Pod Security Standards", "PSA", "PSS", "baseline", "restricted", "privileged", "admission", "security"],
+    ["Pod 安全性准入", "Pod 安全性标准", "准入", "安全", "特权容器", "名字空间标签"],
+  ),
+  runsWhere: l("Inside kube-apiserver (the PodSecurity admission plugin)", "在 kube-apiserver 内部（PodSecurity 准入插件）"),
+  installer: "cluster-admin",
+  managedClusters: {
+    availability: "yes",
+    note: l(
+      "On by default everywhere: labelling namespaces is enough. Cluster-wide defaults and exemptions need the admission configuration file, which managed control planes do not expose.",
+      "各处都默认启用：给名字空间加标签即可。集群级默认值和豁免需要准入配置文件，托管控制平面不开放该文件。",
+    ),
+  },
+  apiObjects: [
+    {
+      kind: "PodSecurityConfiguration",
+      // source: k8s.io/pod-security-admission@v0.37.2 admission/api/v1 (v1 since 1.25)
+      apiVersions: everyMinor("pod-security.admission.config.k8s.io/v1"),
+      form: "config-file",
+      note: l(
+        "Optional: embedded in the AdmissionConfiguration passed with --admission-control-config-file, for cluster-wide defaults and exemptions.",
+        "可选：嵌入通过 --admission-control-config-file 传入的 AdmissionConfiguration，用于集群级默认值和豁免。",
+      ),
+    },
+  ],
+  // source: k8s.io/kubernetes@v1.37.2 pkg/kubeapiserver/options/plugins.go (PodSecurity in the default-on set); GA since 1.25
+  states: perMinor(() => ({ ...GA })),
+  failureMode: l(
+    "Nothing extra to fail. A wrong label rejects new Pods in that namespace (existing ones keep running); use warn and audit labels before enforce.",
+    "没有额外的故障组件。标签设错会拒绝该名字空间中新建的 Pod（已有的继续运行）；在 enforce 之前先使用 warn 和 audit 标签。",
+  ),
+  docPath: "/docs/concepts/security/pod-security-admission/",
+  related: ["validating-admission-policy", "policy-apis"],
+}
+
+export const alwaysPullImages: Mechanism = {
+  id: "always-pull-images",
+  point: "2",
+  apiStage: "mutating-admission",
+  name: l("AlwaysPullImages admission plugin", "AlwaysPullImages 准入插件"),
+  summary: l(
+    "A built-in admission plugin that sets every new Pod's imagePullPolicy to Always, so a Pod can only use a private image it has credentials for.",
+    "一个内置准入插件，把每个新 Pod 的 imagePullPolicy 设为 Always，使 Pod 只能使用自己有凭据的私有镜像。",
+  ),
+  aliases: aliases(
+    ["AlwaysPullImages", "imagePullPolicy", "admission", "image pull", "private images", "multi-tenancy"],
+    ["准入", "准入插件", "镜像拉取", "私有镜像", "多租户"],
+  ),
+  runsWhere: l("Inside kube-apiserver (built-in admission plugin)", "在 kube-apiserver 内部（内置准入插件）"),
+  installer: "control-plane-admin",
+  managedClusters: {
+    availability: "no",
+    note: l(
+      "Needs --enable-admission-plugins on kube-apiserver, which managed control planes do not expose.",
+      "需要 kube-apiserver 的 --enable-admission-plugins 参数，托管控制平面不开放该参数。",
+    ),
+  },
+  apiObjects: [],
+  // source: k8s.io/kubernetes@v1.37.2 pkg/kubeapiserver/options/plugins.go (AlwaysPullImages exists, not in the
+  // default-on set); pkg/features/kube_features.go KubeletEnsureSecretPulledImages (alpha 1.33, beta on 1.35)
+  states: perMinor((minor): FeatureState => ({
+    maturity: "ga",
+    enabledByDefault: false,
+    note: atLeast(minor, "1.35")
+      ? l(
+          "Off by default: add AlwaysPullImages to --enable-admission-plugins. The kubelet now re-checks credentials for images pulled with a secret (KubeletEnsureSecretPulledImages, beta and on), which covers the same risk without forcing pulls.",
+          "默认关闭：需把 AlwaysPullImages 加入 --enable-admission-plugins。kubelet 现在会为用 Secret 拉取的镜像重新核对凭据（KubeletEnsureSecretPulledImages，Beta，默认启用），无需强制拉取即可应对同样的风险。",
+        )
+      : atLeast(minor, "1.33")
+        ? l(
+            "Off by default: add AlwaysPullImages to --enable-admission-plugins. The kubelet alternative (KubeletEnsureSecretPulledImages) is alpha in this version.",
+            "默认关闭：需把 AlwaysPullImages 加入 --enable-admission-plugins。kubelet 侧的替代方案（KubeletEnsureSecretPulledImages）在此版本中为 Alpha。",
+          )
+        : l("Off by default: add AlwaysPullImages to --enable-admission-plugins.", "默认关闭：需把 AlwaysPullImages 加入 --enable-admission-plugins。"),
+  })),
+  failureMode: l(
+    "Every container start contacts the registry: a registry outage or rate limit stops Pods from starting, even on nodes that already have the image.",
+    "每次启动容器都要访问镜像仓库：仓库故障或限流会让 Pod 无法启动，即使节点上已有该镜像。",
+  ),
+  docPath: "/docs/reference/access-authn-authz/admission-controllers/#alwayspullimages",
+  related: ["mutating-admission-policy", "image-credential-provider"],
+}
+
 export const API_ACCESS_MECHANISMS: readonly Mechanism[] = [
   authenticationWebhook,
   structuredAuthentication,
@@ -606,4 +698,6 @@ export const API_ACCESS_MECHANISMS: readonly Mechanism[] = [
   validatingAdmissionWebhook,
   mutatingAdmissionWebhook,
   imagePolicyWebhook,
+  podSecurityAdmission,
+  alwaysPullImages,
 ]

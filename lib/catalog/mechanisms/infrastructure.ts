@@ -2,6 +2,12 @@
 import { GA, aliases, atLeast, everyMinor, l, perMinor, versionSteps } from "../helpers"
 import type { FeatureState, KubernetesMinor, Mechanism } from "../types"
 
+// source: changes doc §1 "CNI and runtimes" (dropping the containerd 1.7 cgroup-driver fallback deferred to 1.38)
+const CONTAINERD_2_NOTE = l(
+  "Plan for containerd ≥ 2.0 (or CRI-O ≥ 1.28): support for containerd 1.7 is expected to end in 1.38.",
+  "请使用 containerd ≥ 2.0（或 CRI-O ≥ 1.28）：对 containerd 1.7 的支持预计在 1.38 结束。",
+)
+
 export const cniPlugin: Mechanism = {
   id: "cni-plugin",
   point: "6",
@@ -43,10 +49,7 @@ export const cniPlugin: Mechanism = {
   states: perMinor((minor) => ({
     ...GA,
     note: atLeast(minor, "1.36")
-      ? l(
-          "Plan for containerd ≥ 2.0 (or CRI-O ≥ 1.28): support for containerd 1.7 is expected to end in 1.38.",
-          "请使用 containerd ≥ 2.0（或 CRI-O ≥ 1.28）：对 containerd 1.7 的支持预计在 1.38 结束。",
-        )
+      ? CONTAINERD_2_NOTE
       : undefined,
   })),
   failureMode: l(
@@ -246,7 +249,7 @@ export const csiDriver: Mechanism = {
   ),
   runsWhere: l(
     "A controller Deployment (provisioner/attacher sidecars) plus a node DaemonSet (node-driver-registrar) using /var/lib/kubelet/plugins",
-    "一个控制器 Deployment（provisioner/attacher 边车）加上一个节点 DaemonSet（node-driver-registrar），使用 /var/lib/kubelet/plugins",
+    "一个控制器 Deployment（provisioner/attacher 边车容器）加上一个节点 DaemonSet（node-driver-registrar），使用 /var/lib/kubelet/plugins",
   ),
   installer: "node-admin",
   managedClusters: {
@@ -282,7 +285,7 @@ export const csiDriver: Mechanism = {
       versions: everyMinor("csi.v1"),
       note: l(
         "Sidecars: external-provisioner, external-attacher, node-driver-registrar, livenessprobe (external-provisioner ≥ v6 requires Kubernetes ≥ 1.34).",
-        "边车：external-provisioner、external-attacher、node-driver-registrar、livenessprobe（external-provisioner ≥ v6 要求 Kubernetes ≥ 1.34）。",
+        "边车容器：external-provisioner、external-attacher、node-driver-registrar、livenessprobe（external-provisioner ≥ v6 要求 Kubernetes ≥ 1.34）。",
       ),
     },
   ],
@@ -418,7 +421,74 @@ export const imageCredentialProvider: Mechanism = {
     "提供程序失败时，匹配镜像仓库的拉取会退回使用其他凭据，可能出现 ImagePullBackOff；已缓存的凭据在过期前仍然有效。",
   ),
   docPath: "/docs/tasks/administer-cluster/kubelet-credential-provider/",
-  related: ["exec-credential-plugin", "csi-driver"],
+  related: ["exec-credential-plugin", "always-pull-images", "csi-driver"],
+}
+
+export const containerRuntime: Mechanism = {
+  id: "container-runtime",
+  point: "6",
+  name: l("Container runtime (CRI) and NRI plugins", "容器运行时（CRI）与 NRI 插件"),
+  summary: l(
+    "The kubelet runs containers through the Container Runtime Interface; NRI plugins hook into containerd or CRI-O to adjust containers as they are created, without writing a runtime.",
+    "kubelet 通过容器运行时接口（CRI）运行容器；NRI 插件接入 containerd 或 CRI-O，在容器创建时对其进行调整，无需自己编写运行时。",
+  ),
+  aliases: aliases(
+    ["container runtime", "CRI", "NRI", "Node Resource Interface", "containerd", "CRI-O", "runtime handler", "OCI", "sandbox"],
+    ["容器运行时", "容器运行时接口", "节点资源接口", "运行时处理程序", "沙箱"],
+  ),
+  runsWhere: l(
+    "On every node, next to the kubelet: the runtime daemon and, for NRI, a plugin process it connects to",
+    "在每个节点上、与 kubelet 并列：运行时守护进程；使用 NRI 时还有一个与之连接的插件进程",
+  ),
+  installer: "node-admin",
+  managedClusters: {
+    availability: "partial",
+    note: l(
+      "Managed node images fix the runtime and its configuration; NRI plugins work only where you control the node image or the provider enables NRI.",
+      "托管节点镜像固定了运行时及其配置；只有在你能控制节点镜像、或服务商启用了 NRI 时，NRI 插件才能使用。",
+    ),
+  },
+  apiObjects: [],
+  interfaces: [
+    {
+      name: "Container Runtime Interface (gRPC, runtime.v1)",
+      kind: "grpc",
+      // source: k8s.io/cri-api runtime/v1 (v1alpha2 removed in 1.26); changes doc §1 (CNI and runtimes)
+      versions: everyMinor("runtime.v1"),
+      note: l(
+        "The kubelet talks to the runtime over a Unix socket (--container-runtime-endpoint).",
+        "kubelet 通过 Unix 套接字与运行时通信（--container-runtime-endpoint）。",
+      ),
+    },
+    {
+      name: "NRI plugin API (ttrpc over a Unix socket)",
+      kind: "go-module",
+      versions: everyMinor("github.com/containerd/nri/pkg/stub"),
+      note: l(
+        "Not a Kubernetes API: it depends on the runtime. containerd 2.0 enables NRI by default (1.7 has it off); CRI-O has its own switch.",
+        "这不是 Kubernetes API，取决于运行时：containerd 2.0 默认启用 NRI（1.7 默认关闭）；CRI-O 有自己的开关。",
+      ),
+    },
+  ],
+  // source: changes doc §1 "CNI and runtimes" (KubeletCgroupDriverFromCRI GA 1.34; containerd 1.7 support ends in 1.38);
+  // containerd v2.0.0 release notes ("Enable NRI by default", containerd/containerd#9744)
+  states: perMinor((minor) => ({
+    ...GA,
+    note: atLeast(minor, "1.36")
+      ? CONTAINERD_2_NOTE
+      : atLeast(minor, "1.34")
+        ? l(
+            "The kubelet takes the cgroup driver from runtimes that report it (KubeletCgroupDriverFromCRI is GA): containerd ≥ 2.0, CRI-O ≥ 1.28; older runtimes still use the kubelet's own setting.",
+            "kubelet 从能报告 cgroup 驱动的运行时获取该设置（KubeletCgroupDriverFromCRI 已 GA）：containerd ≥ 2.0、CRI-O ≥ 1.28；更旧的运行时仍使用 kubelet 自己的设置。",
+          )
+        : undefined,
+  })),
+  failureMode: l(
+    "A failing runtime makes the node NotReady and no Pod starts there; a failing NRI plugin can block or alter every container on the node, so plugins must be fast and fail safe.",
+    "运行时出故障会让节点变为 NotReady，其上的 Pod 都无法启动；NRI 插件出故障可能阻塞或改变节点上的每个容器，因此插件必须快速且在失败时保持安全。",
+  ),
+  docPath: "/docs/setup/production-environment/container-runtimes/",
+  related: ["runtime-class", "device-plugin", "cni-plugin"],
 }
 
 export const INFRASTRUCTURE_MECHANISMS: readonly Mechanism[] = [
@@ -428,4 +498,5 @@ export const INFRASTRUCTURE_MECHANISMS: readonly Mechanism[] = [
   csiDriver,
   flexvolume,
   imageCredentialProvider,
+  containerRuntime,
 ]

@@ -1,6 +1,6 @@
 // Point 4: scheduling extensions.
 import { GA, aliases, atLeast, everyMinor, l, perMinor, versionSteps } from "../helpers"
-import type { ApiObject, Mechanism } from "../types"
+import type { ApiObject, FeatureState, Mechanism } from "../types"
 
 const schedulerConfig: ApiObject = {
   kind: "KubeSchedulerConfiguration",
@@ -38,7 +38,7 @@ export const schedulerConfiguration: Mechanism = {
     note: atLeast(minor, "1.37")
       ? l(
           "New extension point in config: plugins.podGroupPostFilter (gang scheduling beta).",
-          "配置中新增扩展点：plugins.podGroupPostFilter（成组调度 Beta）。",
+          "配置中新增扩展点：plugins.podGroupPostFilter（编组调度 Beta）。",
         )
       : atLeast(minor, "1.36")
         ? l(
@@ -52,7 +52,7 @@ export const schedulerConfiguration: Mechanism = {
     "文件无效会导致 kube-scheduler 无法启动，新的 Pod 都无法被调度；所有配置文件必须使用相同的 queueSort 插件。",
   ),
   docPath: "/docs/reference/scheduling/config/",
-  related: ["scheduler-plugin", "multiple-schedulers", "scheduler-extender"],
+  related: ["scheduler-plugin", "multiple-schedulers", "scheduler-extender", "priority-class"],
 }
 
 export const schedulerPlugin: Mechanism = {
@@ -88,7 +88,7 @@ export const schedulerPlugin: Mechanism = {
       ]),
       note: l(
         "Register with app.NewSchedulerCommand(app.WithPlugin(name, factory)) from k8s.io/kubernetes/cmd/kube-scheduler/app.",
-        "通过 k8s.io/kubernetes/cmd/kube-scheduler/app 中的 app.NewSchedulerCommand(app.WithPlugin(名称, 工厂函数)) 注册。",
+        "注册方式：app.NewSchedulerCommand(app.WithPlugin(name, factory))，来自 k8s.io/kubernetes/cmd/kube-scheduler/app。",
       ),
     },
   ],
@@ -102,7 +102,7 @@ export const schedulerPlugin: Mechanism = {
       : atLeast(minor, "1.36")
         ? l(
             "Breaking Go changes: PreBindPreFlight returns (*PreBindPreFlightResult, *Status); PostFilterResult lists preempted Pods.",
-            "Go 接口不兼容变更：PreBindPreFlight 返回 (*PreBindPreFlightResult, *Status)；PostFilterResult 列出被抢占的 Pod。",
+            "Go 接口不兼容变更：PreBindPreFlight 改为返回 *PreBindPreFlightResult 和 *Status 两个值；PostFilterResult 列出被抢占的 Pod。",
           )
         : atLeast(minor, "1.35")
           ? l(
@@ -202,7 +202,146 @@ export const multipleSchedulers: Mechanism = {
     "它停止时，只有指定它的 Pod 会保持 Pending。两个调度器向相同节点放置 Pod 时可能争抢同一资源。",
   ),
   docPath: "/docs/tasks/extend-kubernetes/configure-multiple-schedulers/",
-  related: ["scheduler-configuration", "scheduler-plugin", "scheduler-extender"],
+  related: ["scheduler-configuration", "scheduler-plugin", "scheduler-extender", "gang-scheduling"],
+}
+
+export const priorityClass: Mechanism = {
+  id: "priority-class",
+  point: "4",
+  name: l("PriorityClass (priority and preemption)", "PriorityClass（优先级与抢占）"),
+  summary: l(
+    "A built-in object that gives Pods a priority: the scheduler places higher-priority Pods first and may preempt lower-priority ones to make room.",
+    "一种内置对象，为 Pod 赋予优先级：调度器先放置高优先级的 Pod，并可抢占低优先级的 Pod 以腾出资源。",
+  ),
+  aliases: aliases(
+    ["PriorityClass", "priority", "preemption", "priorityClassName", "preemptionPolicy", "scheduling", "eviction"],
+    ["优先级", "抢占", "Pod 优先级", "调度", "驱逐"],
+  ),
+  runsWhere: l(
+    "Built into kube-apiserver (Priority admission plugin) and kube-scheduler",
+    "内置于 kube-apiserver（Priority 准入插件）和 kube-scheduler",
+  ),
+  installer: "cluster-admin",
+  managedClusters: {
+    availability: "yes",
+    note: l(
+      "Works on every cluster: PriorityClass is an ordinary cluster-scoped object.",
+      "适用于所有集群：PriorityClass 只是普通的集群作用域对象。",
+    ),
+  },
+  apiObjects: [
+    {
+      kind: "PriorityClass",
+      // source: k8s.io/api@v0.37.2 scheduling/v1 (GA since 1.14)
+      apiVersions: everyMinor("scheduling.k8s.io/v1"),
+      form: "served",
+      scope: "Cluster",
+    },
+  ],
+  // source: k8s.io/kubernetes@v1.37.2 pkg/kubeapiserver/options/plugins.go (Priority in the default-on set)
+  states: perMinor(() => ({ ...GA })),
+  failureMode: l(
+    "Nothing extra to fail, but a high priority given too freely lets ordinary workloads preempt important ones; globalDefault changes the priority of every Pod that names none.",
+    "没有额外的故障组件，但随意授予高优先级会让普通工作负载抢占重要工作负载；globalDefault 会改变所有未指定优先级的 Pod 的优先级。",
+  ),
+  docPath: "/docs/concepts/scheduling-eviction/pod-priority-preemption/",
+  related: ["scheduler-configuration", "policy-apis"],
+}
+
+// Workload/PodGroup versions: 1.35 v1alpha1, 1.36 v1alpha2 (PodGroup becomes its own object), 1.37 v1beta1
+// source: kubernetes-1.34-1.37-changes.md §1 (Scheduler); k8s.io/api@v0.37.2 scheduling/{v1beta1,v1alpha3};
+// k8s.io/kubernetes@v1.37.2 pkg/controlplane/instance.go (scheduling v1beta1 in betaAPIGroupVersionsDisabledByDefault)
+const workloadApiVersions = versionSteps([
+  ["1.35", "scheduling.k8s.io/v1alpha1"],
+  ["1.36", "scheduling.k8s.io/v1alpha2"],
+  ["1.37", "scheduling.k8s.io/v1beta1"],
+])
+
+export const gangScheduling: Mechanism = {
+  id: "gang-scheduling",
+  point: "4",
+  name: l("Gang scheduling (Workload API)", "编组调度（Workload API）"),
+  summary: l(
+    "The default kube-scheduler's GangScheduling plugin places a group of Pods all at once or not at all, described with the Workload and PodGroup APIs.",
+    "默认 kube-scheduler 的 GangScheduling 插件以全有或全无的方式放置一组 Pod，这组 Pod 用 Workload 和 PodGroup API 描述。",
+  ),
+  aliases: aliases(
+    ["gang scheduling", "GangScheduling", "Workload", "PodGroup", "all-or-nothing", "batch", "coscheduling", "GenericWorkload", "scheduling"],
+    ["编组调度", "调度", "批处理", "全有或全无", "工作负载感知调度"],
+  ),
+  runsWhere: l("Inside the default kube-scheduler (built-in plugin)", "在默认的 kube-scheduler 内部（内置插件）"),
+  installer: "control-plane-admin",
+  managedClusters: {
+    availability: "partial",
+    note: l(
+      "Needs feature gates on kube-apiserver, kube-scheduler and kube-controller-manager and a --runtime-config entry; managed clusters expose them only if the provider offers the feature.",
+      "需要在 kube-apiserver、kube-scheduler 和 kube-controller-manager 上开启特性门控，并设置 --runtime-config；托管集群只有在服务商提供此特性时才可用。",
+    ),
+  },
+  apiObjects: [
+    { kind: "Workload", apiVersions: workloadApiVersions, form: "served", scope: "Namespaced" },
+    {
+      kind: "PodGroup",
+      apiVersions: versionSteps([
+        ["1.36", "scheduling.k8s.io/v1alpha2"],
+        ["1.37", "scheduling.k8s.io/v1beta1"],
+      ]),
+      form: "served",
+      scope: "Namespaced",
+    },
+  ],
+  // source: k8s.io/kubernetes@v1.37.2 pkg/features/kube_features.go GenericWorkload (alpha 1.35, beta off 1.37);
+  // kubernetes/website blog 2025-12-29 (1.35 also needs GangScheduling on kube-scheduler);
+  // kubernetes/kubernetes#139520 (1.37 merges GangScheduling into GenericWorkload)
+  states: perMinor((minor): FeatureState => {
+    if (atLeast(minor, "1.37"))
+      return {
+        maturity: "beta",
+        enabledByDefault: false,
+        featureGate: "GenericWorkload",
+        runtimeConfig: "scheduling.k8s.io/v1beta1=true",
+        note: l(
+          "Beta but off by default: GenericWorkload now covers the Workload and PodGroup APIs, gang scheduling and workload-aware preemption (the GangScheduling gate was merged into it).",
+          "Beta，但默认关闭：GenericWorkload 现在同时涵盖 Workload 与 PodGroup API、编组调度和工作负载感知抢占（GangScheduling 特性门控已并入其中）。",
+        ),
+      }
+    if (atLeast(minor, "1.36"))
+      return {
+        maturity: "alpha",
+        enabledByDefault: false,
+        featureGate: "GenericWorkload",
+        runtimeConfig: "scheduling.k8s.io/v1alpha2=true",
+        note: l(
+          "Alpha: also enable the GangScheduling gate on kube-scheduler. PodGroup is now its own object and Pods point to it with spec.schedulingGroup; v1alpha1 manifests no longer apply.",
+          "Alpha：还需在 kube-scheduler 上开启 GangScheduling 特性门控。PodGroup 现在是独立对象，Pod 通过 spec.schedulingGroup 引用它；v1alpha1 清单已不再适用。",
+        ),
+      }
+    if (atLeast(minor, "1.35"))
+      return {
+        maturity: "alpha",
+        enabledByDefault: false,
+        featureGate: "GenericWorkload",
+        runtimeConfig: "scheduling.k8s.io/v1alpha1=true",
+        note: l(
+          "Alpha: also enable the GangScheduling gate on kube-scheduler. Pods join a group with spec.workloadRef.",
+          "Alpha：还需在 kube-scheduler 上开启 GangScheduling 特性门控。Pod 通过 spec.workloadRef 加入编组。",
+        ),
+      }
+    return {
+      maturity: "unavailable",
+      enabledByDefault: false,
+      note: l(
+        "Not in the default scheduler: use a second scheduler with a coscheduling plugin (scheduler-plugins' Coscheduling, or Volcano).",
+        "默认调度器中没有此功能：请使用带协同调度插件的第二个调度器（scheduler-plugins 的 Coscheduling，或 Volcano）。",
+      ),
+    }
+  }),
+  failureMode: l(
+    "A group that cannot fit waits (Pods stay Pending) and is retried; Pods that reference a missing group are never scheduled. The API changed shape between 1.35, 1.36 and 1.37, so manifests must match the minor.",
+    "放不下的编组会等待（Pod 保持 Pending）并被重试；引用不存在编组的 Pod 永远不会被调度。该 API 在 1.35、1.36、1.37 之间结构有变，清单必须与次版本匹配。",
+  ),
+  docPath: "/docs/concepts/scheduling-eviction/gang-scheduling/",
+  related: ["multiple-schedulers", "scheduler-configuration", "scheduler-plugin"],
 }
 
 export const SCHEDULING_MECHANISMS: readonly Mechanism[] = [
@@ -210,4 +349,6 @@ export const SCHEDULING_MECHANISMS: readonly Mechanism[] = [
   schedulerPlugin,
   schedulerExtender,
   multipleSchedulers,
+  priorityClass,
+  gangScheduling,
 ]

@@ -33,6 +33,21 @@ describe("GET /api/starters/<mechanism>.(zip|json)", () => {
     for (const e of body.errors) expect(e.message.length).toBeGreaterThan(5)
   })
 
+  it("links the README to the guide in the requested locale, and rejects unknown locales", async () => {
+    const readme = async (query: string) => {
+      const res = await call("custom-resource-definition.json", query)
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as { options: Record<string, unknown>; files: { path: string; content: string }[] }
+      expect(body.options).not.toHaveProperty("locale")
+      return body.files.find((f) => f.path === "README.md")?.content ?? ""
+    }
+    expect(await readme("")).toContain("/en/mechanisms/custom-resource-definition")
+    expect(await readme("locale=zh-CN&kind=Gadget")).toContain("/zh-CN/mechanisms/custom-resource-definition")
+    const bad = await call("custom-resource-definition.zip", "locale=fr")
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe("locale")
+  })
+
   it("rejects repeated parameters", async () => {
     const res = await call("custom-resource-definition.json", "kind=A&kind=B")
     expect(res.status).toBe(400)

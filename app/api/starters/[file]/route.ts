@@ -1,8 +1,9 @@
 // GET /api/starters/<mechanism>.zip?<options> — the starter as a zip (same bytes as the UI's);
 // GET /api/starters/<mechanism>.json?<options> — the file list with contents.
+// `locale=en|zh-CN` (optional, default en) picks the language of the guide the README links to.
 // Bad options → 400 { errors: [{ field, message }] }; unknown mechanism or suffix → 404;
 // a deprecated mechanism without a starter (FlexVolume) → 410 naming the alternative.
-import { generate, hasStarter, optionsFromQuery, parseOptions, starterNotice, zipFileName, zipStarter } from "@/lib/starters"
+import { generate, hasStarter, isLocale, optionsFromQuery, parseOptions, starterNotice, zipFileName, zipStarter } from "@/lib/starters"
 
 function errorResponse(status: number, errors: { field: string; message: string; key?: string }[]): Response {
   return Response.json({ errors: errors.map(({ field, message, key }) => ({ field, message, ...(key ? { key } : {}) })) }, { status })
@@ -22,9 +23,16 @@ export async function GET(req: Request, ctx: { params: Promise<{ file: string }>
     return errorResponse(404, [{ field: "mechanism", key: "unknownMechanism", message: `No starter at "${file}". GET /api/starters lists them.` }])
   }
   const [, mechanism, format] = m as unknown as [string, string, "zip" | "json"]
-  const query = optionsFromQuery(new URL(req.url).searchParams)
+  // `locale` is not a starter option: it picks the language of the guide the README links to.
+  const params = new URL(req.url).searchParams
+  const locale = params.get("locale")
+  params.delete("locale")
+  if (locale !== null && !isLocale(locale)) {
+    return errorResponse(400, [{ field: "locale", key: "oneOf", message: `Use locale=en or locale=zh-CN (got "${locale}").` }])
+  }
+  const query = optionsFromQuery(params)
   if (!query.ok) return errorResponse(400, query.errors)
-  const result = generate(mechanism, query.value)
+  const result = generate(mechanism, query.value, locale ? { locale } : {})
   if (!result.ok) return errorResponse(400, result.errors)
 
   if (format === "json") {

@@ -1,0 +1,10 @@
+// Builds the control-plane binary once before any behaviour test file starts its own control
+// plane, and removes run dirs left by killed runs. A build failure fails the tier.
+import { pruneStaleRunDirs } from "../../scripts/cluster/cluster.mjs"
+import { ensureBuilt } from "../../scripts/cluster/build.mjs"
+import { cacheDir } from "../../scripts/cluster/paths.mjs"
+
+export default async function setup() {
+  await ensureBuilt({ log: (m: string) => process.stderr.write(`${m}\n`) })
+  await pruneStaleRunDirs(cacheDir, "cp-")
+}
