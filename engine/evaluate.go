@@ -140,6 +140,7 @@ func (b *compiledBundle) evaluateCase(c *Case, r *CaseResult) {
 		}
 		obj = nil
 	}
+	r.Warnings = append(r.Warnings, applyBuiltinAdmission(op, c.Resource, obj, old)...)
 	var object, oldObject runtime.Object
 	ref := obj
 	if obj != nil {

@@ -22,19 +22,15 @@ declare global {
 
 export class EngineError extends Error {}
 
-/** Instantiates the module (from bytes or a streaming Response) and waits until Go has registered. */
-export async function startGoEngine(source: BufferSource | Response | Promise<Response>): Promise<EngineGlobal> {
+/** Instantiates the module (compiled, or its bytes) and waits until Go has registered the engine. */
+export async function startGoEngine(source: WebAssembly.Module | BufferSource): Promise<EngineGlobal> {
   const GoCtor = globalThis.Go
   if (!GoCtor) throw new EngineError("wasm_exec.js is not loaded")
   const go = new GoCtor()
-  let instance: WebAssembly.Instance
-  if (source instanceof Response || source instanceof Promise) {
-    const response = await source
-    if (!response.ok) throw new EngineError(`engine download failed: HTTP ${response.status}`)
-    instance = (await WebAssembly.instantiateStreaming(response, go.importObject)).instance
-  } else {
-    instance = (await WebAssembly.instantiate(source, go.importObject)).instance
-  }
+  const instance =
+    source instanceof WebAssembly.Module
+      ? await WebAssembly.instantiate(source, go.importObject)
+      : (await WebAssembly.instantiate(source, go.importObject)).instance
   const ready = new Promise<void>((resolve) => {
     globalThis.onPolicyLabEngineReady = resolve
   })
