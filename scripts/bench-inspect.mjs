@@ -1,13 +1,19 @@
 #!/usr/bin/env node
+/* global Request */
 // npm run bench:inspect — starts a private real test cluster, seeds 1,000 CRDs, 200 webhook
 // configurations and 500 nodes (plus the demo seed), then times the inspector report cold, warm
 // (refresh=1, no cache) and cached, next to the equivalent kubectl sequence (Debian's
 // kubernetes-client) run against the same cluster in the same run.
+// Then the HTTP route under load: `next start` (built by scripts/start.mjs when stale) with the
+// cluster's kubeconfig, BENCH_HTTP_CONCURRENCY (200) simultaneous GET /api/cluster/report cold
+// (single flight) and cached, against /api/cluster/contexts at the same concurrency as the
+// reference. BENCH_HTTP=0 skips this part.
 //
 // kubectl: $KUBECTL, else the Debian package extracted to .cache/kubectl-debian (fetched with
 // `apt-get download kubernetes-client`, no install: the package conflicts with other kubectl
 // packages on /usr/bin/kubectl), else a kubernetes-client install at /usr/bin/kubectl.
-import { execFileSync, spawnSync } from "node:child_process"
+import { execFileSync, spawn, spawnSync } from "node:child_process"
+import net from "node:net"
 import { performance } from "node:perf_hooks"
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs"
 import path from "node:path"
@@ -103,7 +109,9 @@ try {
   console.log(`[bench] created ${N_NODES} nodes in ${ms(t0)} ms`)
 
   // Inspector through its real entry point (config loading, transport, cache), in this process.
+  // refresh=1 is rate-limited per context in the server; the bench measures full re-reads.
   process.env.KUBECONFIG = state.adminKubeconfig
+  process.env.INSPECTOR_REFRESH_INTERVAL_SECONDS = "0"
   const { getReport } = await import("../lib/inspector/index.ts")
   const timeReport = async (refresh) => {
     const t = performance.now()
@@ -118,6 +126,27 @@ try {
   const cached = await timeReport(false)
   const s = cold.report.sections
   console.log(`[bench] report saw ${s.crds.data.items.length} CRDs, ${s.webhooks.data.items.length} webhooks, ${s.extendedResources.data.nodes} nodes`)
+
+  // The route handlers in this process, without Next's HTTP stack: 200 simultaneous calls for
+  // the cached report, next to the trivial contexts route as the reference.
+  const { GET: reportRoute } = await import("../app/api/cluster/report/route.ts")
+  const { GET: contextsRoute } = await import("../app/api/cluster/contexts/route.ts")
+  const inProcess = async (handler, url) => {
+    const times = await Promise.all(
+      Array.from({ length: Number(process.env.BENCH_HTTP_CONCURRENCY ?? 200) }, async () => {
+        const t = performance.now()
+        const res = await handler(new Request(url))
+        if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`)
+        await res.arrayBuffer()
+        return performance.now() - t
+      }),
+    )
+    return times.sort((a, b) => a - b)
+  }
+  await inProcess(reportRoute, "http://bench/api/cluster/report") // warm-up
+  const routeCached = await inProcess(reportRoute, "http://bench/api/cluster/report")
+  const routeReference = await inProcess(contextsRoute, "http://bench/api/cluster/contexts")
+  const bodyBytes = (await (await reportRoute(new Request("http://bench/api/cluster/report"))).arrayBuffer()).byteLength
 
   // The same reads with kubectl, one invocation per resource as a shell script would do.
   const kubeconfigArgs = ["--kubeconfig", state.adminKubeconfig]
@@ -169,6 +198,107 @@ try {
   console.log(`inspector report         ${pad(cold.ms, 8)}  ${pad(warm.ms, 8)}   (warm = refresh=1, full re-read; cache hit: ${cached.ms} ms)`)
   console.log(`kubectl sequence (${gets.length}x)  ${pad(kubectlCold, 8)}  ${pad(kubectlWarm, 8)}   (${path.relative(repoRoot, kubectl)})`)
   console.log(`ratio kubectl/inspector  ${pad((kubectlCold / cold.ms).toFixed(1) + "x", 8)}  ${pad((kubectlWarm / warm.ms).toFixed(1) + "x", 8)}`)
+  console.log(
+    `route handler, ${routeCached.length} simultaneous cached reports (${(bodyBytes / 1024).toFixed(0)} KiB each) in process: p50 ${percentile(routeCached, 50).toFixed(1)} ms, p95 ${percentile(routeCached, 95).toFixed(1)} ms; /api/cluster/contexts p95 ${percentile(routeReference, 95).toFixed(1)} ms`,
+  )
+
+  if (process.env.BENCH_HTTP !== "0") await benchHttp(state.adminKubeconfig)
 } finally {
   await stopCluster(runDir)
+}
+
+async function freePort() {
+  const srv = net.createServer()
+  await new Promise((r) => srv.listen(0, "127.0.0.1", r))
+  const { port } = srv.address()
+  await new Promise((r) => srv.close(r))
+  return port
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/** N simultaneous GETs; latency per request and status counts. */
+async function burst(url, n) {
+  const results = await Promise.all(
+    Array.from({ length: n }, async () => {
+      const t = performance.now()
+      try {
+        const res = await fetch(url)
+        const body = await res.json()
+        return { status: res.status, ms: performance.now() - t, cached: body.cached, generatedAt: body.report?.generatedAt }
+      } catch {
+        return { status: 0, ms: performance.now() - t }
+      }
+    }),
+  )
+  const ms = results.map((r) => r.ms).sort((a, b) => a - b)
+  const statuses = {}
+  for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1
+  return {
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    max: ms[ms.length - 1],
+    statuses,
+    errors: results.filter((r) => r.status === 0 || r.status >= 500).length,
+    reports: new Set(results.map((r) => r.generatedAt).filter(Boolean)).size,
+  }
+}
+
+async function benchHttp(kubeconfig) {
+  const n = Number(process.env.BENCH_HTTP_CONCURRENCY ?? 200)
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  console.log(`\n[bench] next start on ${base} (scripts/start.mjs builds first when the build is stale)…`)
+  const server = spawn("node", ["scripts/start.mjs"], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", KUBECONFIG: kubeconfig, INSPECTOR_REFRESH_INTERVAL_SECONDS: "10", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  })
+  try {
+    const deadline = Date.now() + 15 * 60_000
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`)
+      try {
+        if ((await fetch(`${base}/api/cluster/contexts`)).ok) break
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error("next start did not come up within 15 minutes")
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+    const row = (name, r) =>
+      console.log(
+        `${name.padEnd(34)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}   ${JSON.stringify(r.statuses)}${r.reports ? `, ${r.reports} report(s) computed` : ""}`,
+      )
+    await burst(`${base}/api/cluster/contexts`, 20) // JIT and route warm-up
+    const cold = await burst(`${base}/api/cluster/report`, n)
+    const cached = await burst(`${base}/api/cluster/report`, n)
+    const refresh = await burst(`${base}/api/cluster/report?refresh=1`, n)
+    const reference = await burst(`${base}/api/cluster/contexts`, n)
+    // One client at a time: the latency of a cached report when the server is not saturated.
+    const sequential = []
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now()
+      await (await fetch(`${base}/api/cluster/report`)).arrayBuffer()
+      sequential.push(performance.now() - t)
+    }
+    sequential.sort((a, b) => a - b)
+    console.log(`\n${n} simultaneous requests against next start     p50 ms   p95 ms   max ms   statuses`)
+    row("GET /api/cluster/report (cold)", cold)
+    row("GET /api/cluster/report (cached)", cached)
+    row("GET /api/cluster/report?refresh=1", refresh)
+    row("GET /api/cluster/contexts (ref.)", reference)
+    const errors = cold.errors + cached.errors + refresh.errors + reference.errors
+    console.log(`5xx or failed requests: ${errors}; cached p95 ${cached.p95.toFixed(1)} ms (goal ≤ 50 ms), ${(cached.p95 / reference.p95).toFixed(2)}x the reference route's p95`)
+    console.log(`cached report, 50 requests one at a time: p50 ${percentile(sequential, 50).toFixed(1)} ms, p95 ${percentile(sequential, 95).toFixed(1)} ms`)
+  } finally {
+    try {
+      process.kill(-server.pid, "SIGTERM")
+    } catch {
+      // already gone
+    }
+  }
 }

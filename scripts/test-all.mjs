@@ -21,6 +21,13 @@ const tiers = [
     report: "unit.json",
   },
   {
+    // Every starter × minor 1.30–1.37 against that release's own API schemas and config types
+    // (scripts/verify-matrix); the first run downloads the releases and builds 8 config checkers.
+    name: "matrix",
+    cmd: ["npx", "vitest", "run", "--config", "vitest.matrix.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/matrix.json`],
+    report: "matrix.json",
+  },
+  {
     name: "cluster",
     cmd: ["npx", "vitest", "run", "--config", "vitest.cluster.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/cluster.json`],
     report: "cluster.json",

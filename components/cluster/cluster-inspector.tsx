@@ -13,8 +13,10 @@ import { sectionRows } from "./section-rows"
 export type PointInfo = { id: PointId; name: string }
 
 type ContextsResponse = { state: "ready"; contexts: string[]; defaultContext: string } | { state: "disabled" | "unconfigured"; error: { message: string } }
-type ReportResponse = { report: ClusterReport; cached: boolean; ageMs: number }
-type ErrorResponse = { error?: { message?: string }; errors?: { field: string; message: string }[] }
+type ReportResponse = { report: ClusterReport; cached: boolean; ageMs: number; refreshLimited?: { retryAfterSeconds: number; intervalSeconds: number } }
+type ErrorResponse = { error?: { message?: string }; errors?: { field: string; message: string }[]; cached?: boolean; ageMs?: number; retryAfterSeconds?: number }
+/** A failed report; a cached failure also says how old it is and when the cluster will be tried again. */
+type ReportError = { message: string; cached?: { ageSeconds: number; retryAfterSeconds: number } }
 
 type Phase =
   | { kind: "starting" }
@@ -23,12 +25,13 @@ type Phase =
   | { kind: "demo" }
   | { kind: "failed"; message: string }
 
-async function readError(res: Response): Promise<string> {
+async function readError(res: Response): Promise<ReportError> {
   try {
     const body = (await res.json()) as ErrorResponse
-    return body.error?.message ?? body.errors?.map((e) => `${e.field}: ${e.message}`).join("; ") ?? `HTTP ${res.status}`
+    const message = body.error?.message ?? body.errors?.map((e) => `${e.field}: ${e.message}`).join("; ") ?? `HTTP ${res.status}`
+    return body.cached ? { message, cached: { ageSeconds: Math.round((body.ageMs ?? 0) / 1000), retryAfterSeconds: body.retryAfterSeconds ?? 0 } } : { message }
   } catch {
-    return `HTTP ${res.status}`
+    return { message: `HTTP ${res.status}` }
   }
 }
 
@@ -38,7 +41,7 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
   const [context, setContext] = useState<string>("")
   const [result, setResult] = useState<ReportResponse | null>(null)
   const [loading, setLoading] = useState(false)
-  const [reportError, setReportError] = useState<string | null>(null)
+  const [reportError, setReportError] = useState<ReportError | null>(null)
   const [filters, setFilters] = useState<Filters>({ query: "", point: "all", show: "all", builtIn: false })
   const ids = { search: useId(), point: useId(), show: useId(), context: useId(), builtIn: useId() }
 
@@ -53,7 +56,7 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
       }
       setResult((await res.json()) as ReportResponse)
     } catch (err) {
-      setReportError(String((err as Error).message ?? err))
+      setReportError({ message: String((err as Error).message ?? err) })
     } finally {
       setLoading(false)
     }
@@ -156,7 +159,10 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
 
       {reportError ? (
         <div role="alert" className="rounded-lg border border-red-700 bg-red-50 p-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">
-          <p>{t("clusterError", { message: reportError })}</p>
+          <p>
+            {t("clusterError", { message: reportError.message })}
+            {reportError.cached ? <span data-testid="error-age"> {t("errorAge", { age: reportError.cached.ageSeconds, retry: reportError.cached.retryAfterSeconds })}</span> : null}
+          </p>
           <button type="button" className="mt-2 underline" onClick={() => void load(phase.kind === "demo" ? "/api/cluster/report?demo=1" : `/api/cluster/report?context=${encodeURIComponent(context)}&refresh=1`)}>
             {t("retry")}
           </button>
@@ -168,7 +174,13 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
           {server ? <span className="mr-3 font-medium text-[var(--foreground)]">{t("server", { version: server.gitVersion })}</span> : null}
           {server ? <span className="mr-3">{server.platform === "unknown" ? t("platformUnknown") : t("platform", { platform: server.platform })}</span> : null}
           <span className="mr-3">{t("generated", { time: new Date(report.generatedAt).toLocaleString(), duration: report.durationMs })}</span>
-          {result?.cached && phase.kind === "live" ? <span>{t("cachedNote", { age: Math.round((result.ageMs ?? 0) / 1000) })}</span> : null}
+          {result?.refreshLimited && phase.kind === "live" ? (
+            <span data-testid="refresh-limited">
+              {t("refreshLimited", { interval: result.refreshLimited.intervalSeconds, age: Math.round(result.ageMs / 1000), retry: result.refreshLimited.retryAfterSeconds })}
+            </span>
+          ) : result?.cached && phase.kind === "live" ? (
+            <span>{t("cachedNote", { age: Math.round((result.ageMs ?? 0) / 1000) })}</span>
+          ) : null}
         </p>
       ) : null}
 

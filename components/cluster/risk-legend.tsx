@@ -12,6 +12,7 @@ const SAMPLE: Record<(typeof RISK_IDS)[number], Record<string, string>> = {
   "matches-own-namespace": { namespace: "webhook-system" },
   "apiservice-unavailable": { reason: "ServiceNotFound" },
   "apiservice-insecure-tls": {},
+  "context-insecure-tls": { setting: "insecure-skip-tls-verify: true" },
 }
 
 export function RiskLegend() {

@@ -41,3 +41,13 @@ describe("formatting", () => {
     expect(formatSelector({})).toBe("")
   })
 })
+
+describe("connection risks", () => {
+  it("the server row shows the context's connection risks", () => {
+    const server = demoReport().sections.server
+    const risk = { id: "context-insecure-tls" as const, severity: "high" as const, params: { setting: "insecure-skip-tls-verify: true" } }
+    const rows = sectionRows({ ...server, data: { ...server.data!, risks: [risk] } })
+    expect(rows.find((r) => r.key === "version")?.risks).toEqual([risk])
+    expect(en.risks["context-insecure-tls"].explain).toContain("{setting}")
+  })
+})

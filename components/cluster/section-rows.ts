@@ -75,9 +75,10 @@ export function sectionRows(section: Section): Row[] {
       const d = (section as Section<"server">).data
       if (!d) return []
       return [
-        row("version", d.gitVersion, [
-          { label: "platform", value: d.platformHints.map((h) => `${h.platform} (${h.evidence})`) },
-        ]),
+        row("version", d.gitVersion, [{ label: "platform", value: d.platformHints.map((h) => `${h.platform} (${h.evidence})`) }], {
+          // Reports recorded before connection risks existed have none.
+          risks: d.risks ?? [],
+        }),
         ...d.apiserverFlags.map((f) => row(`flag-${f.flag}`, f.flag, [{ label: "value", value: f.value }])),
       ]
     }

@@ -12,7 +12,13 @@ import { ClusterConflictsNotice } from "./cluster-conflicts-notice"
 import { ExplorePane } from "./explore-pane"
 import { queryFromValues, useStarterOptions, type RawValues } from "./use-starter-options"
 
-type Props = { mechanism: MechanismId; fields: FieldSpec[]; locale: Locale }
+type Props = {
+  mechanism: MechanismId
+  fields: FieldSpec[]
+  locale: Locale
+  /** Minors the verification matrix has not verified (marked in the target selector). */
+  unverified?: readonly KubernetesMinor[]
+}
 
 async function writeClipboard(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text)
@@ -27,7 +33,7 @@ async function writeClipboard(text: string): Promise<void> {
   if (!ok) throw new Error("copy failed")
 }
 
-export function StarterWorkbench({ mechanism, fields, locale }: Props) {
+export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }: Props) {
   const t = useTranslations("starters")
   const { values, setValue, reset, origin, ready } = useStarterOptions(mechanism, fields)
   const [status, setStatus] = useState("")
@@ -128,6 +134,7 @@ export function StarterWorkbench({ mechanism, fields, locale }: Props) {
               field={f}
               mechanism={mechanism}
               locale={locale}
+              unverified={unverified}
               value={values[f.name]}
               error={errors.get(f.name)}
               errorText={errorText}
@@ -203,13 +210,14 @@ type FieldProps = {
   field: FieldSpec
   mechanism: MechanismId
   locale: Locale
+  unverified: readonly KubernetesMinor[]
   value: string | boolean | undefined
   error: FieldError | undefined
   errorText: (e: FieldError) => string
   onChange: (v: string | boolean) => void
 }
 
-function OptionField({ field, mechanism, locale, value, error, errorText, onChange }: FieldProps) {
+function OptionField({ field, mechanism, locale, unverified, value, error, errorText, onChange }: FieldProps) {
   const t = useTranslations("starters")
   const id = useId()
   const labelKey = `fields.${field.name}.label` as "fields.name.label"
@@ -250,7 +258,7 @@ function OptionField({ field, mechanism, locale, value, error, errorText, onChan
         {value !== undefined && !field.values?.includes(String(value)) ? <option value={String(value)}>{String(value)}</option> : null}
         {field.values?.map((v) => (
           <option key={v} value={v}>
-            {field.name === "k8s" ? minorLabel(mechanism, v as KubernetesMinor, t) : v}
+            {field.name === "k8s" ? minorLabel(mechanism, v as KubernetesMinor, t, unverified) : v}
           </option>
         ))}
       </select>
@@ -297,9 +305,10 @@ function OptionField({ field, mechanism, locale, value, error, errorText, onChan
 
 type T = ReturnType<typeof useTranslations<"starters">>
 
-function minorLabel(mechanism: MechanismId, minor: KubernetesMinor, t: T): string {
+function minorLabel(mechanism: MechanismId, minor: KubernetesMinor, t: T, unverified: readonly KubernetesMinor[]): string {
   const s = stateAt(getMechanism(mechanism), minor)
-  return `${minor} · ${t(`maturity.${s.maturity}`)}`
+  const mark = unverified.includes(minor) ? ` · ⚠ ${t("matrix.unverifiedOption")}` : ""
+  return `${minor} · ${t(`maturity.${s.maturity}`)}${mark}`
 }
 
 function minorNote(mechanism: MechanismId, minor: string, t: T, locale: Locale): string | undefined {

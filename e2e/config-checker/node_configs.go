@@ -6,11 +6,13 @@ package main
 
 import (
 	"fmt"
+	"reflect"
 
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/serializer"
 	schedulerconfigv1 "k8s.io/kube-scheduler/config/v1"
 	kubeletconfigv1 "k8s.io/kubelet/config/v1"
+	"sigs.k8s.io/yaml"
 )
 
 func strictCodecs(add func(*runtime.Scheme) error) serializer.CodecFactory {
@@ -70,11 +72,44 @@ func decodeCredentialProviderConfig(data []byte) error {
 		if p.APIVersion != "credentialprovider.kubelet.k8s.io/v1" {
 			return fmt.Errorf("provider %s: apiVersion %q, want credentialprovider.kubelet.k8s.io/v1", p.Name, p.APIVersion)
 		}
+	}
+	// tokenAttributes exists from 1.33 and its required cacheType from 1.34 (KEP-4412); the strict
+	// decode above already rejects either where the types lack it. This file is built against
+	// every minor's k8s.io/kubelet (scripts/verify-matrix), so the fields are found by reflection.
+	if !hasCacheType() {
+		return nil
+	}
+	var tokens struct {
+		Providers []struct {
+			Name            string `json:"name"`
+			TokenAttributes *struct {
+				CacheType string `json:"cacheType"`
+			} `json:"tokenAttributes"`
+		} `json:"providers"`
+	}
+	if err := yaml.Unmarshal(data, &tokens); err != nil {
+		return err
+	}
+	for _, p := range tokens.Providers {
 		if p.TokenAttributes != nil && p.TokenAttributes.CacheType == "" {
 			return fmt.Errorf("provider %s: tokenAttributes.cacheType is required", p.Name)
 		}
 	}
 	return nil
+}
+
+// hasCacheType: does this k8s.io/kubelet's CredentialProvider.TokenAttributes have CacheType?
+func hasCacheType() bool {
+	f, ok := reflect.TypeOf(kubeletconfigv1.CredentialProvider{}).FieldByName("TokenAttributes")
+	if !ok {
+		return false
+	}
+	t := f.Type
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	_, ok = t.FieldByName("CacheType")
+	return ok
 }
 
 func init() {

@@ -3,6 +3,7 @@ import fixture from "./fixtures/webhook-configurations.json"
 import {
   apiServiceItems,
   cniItems,
+  connectionRisks,
   crdItems,
   extendedResourceItems,
   isExtendedResource,
@@ -142,5 +143,15 @@ describe("devices, schedulers, CNI, platform", () => {
     expect(h.platform).toBe("Amazon EKS")
     expect(h.hints.map((x) => x.platform)).toEqual(["Amazon EKS", "AWS"])
     expect(platformHints({ gitVersion: "v1.37.2" }, [], []).platform).toBe("unknown")
+  })
+})
+
+describe("connection risks", () => {
+  it("flags insecure-skip-tls-verify and plain http contexts, nothing for verified TLS", () => {
+    expect(connectionRisks({ server: "https://k8s.example.com:6443", skipTLSVerify: true })).toEqual([
+      { id: "context-insecure-tls", severity: "high", params: { setting: "insecure-skip-tls-verify: true" } },
+    ])
+    expect(connectionRisks({ server: "http://127.0.0.1:8080", skipTLSVerify: true })[0]?.params).toEqual({ setting: "http://" })
+    expect(connectionRisks({ server: "https://k8s.example.com:6443", skipTLSVerify: false })).toEqual([])
   })
 })

@@ -510,3 +510,13 @@ export function platformHints(
   }
   return { platform: hints[0]?.platform ?? "unknown", hints }
 }
+
+/**
+ * Risks of the inspector's own connection (kubeconfig cluster entry): without certificate
+ * verification anyone on the path can pose as the API server and receive the credentials.
+ */
+export function connectionRisks(cluster: { server: string; skipTLSVerify?: boolean }): RiskFlag[] {
+  if (/^http:/i.test(cluster.server)) return [{ id: "context-insecure-tls", severity: "high", params: { setting: "http://" } }]
+  if (cluster.skipTLSVerify) return [{ id: "context-insecure-tls", severity: "high", params: { setting: "insecure-skip-tls-verify: true" } }]
+  return []
+}

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { stringify } from "yaml"
 import { describe, expect, it, vi } from "vitest"
-import { inspectorEnabled, inspectorSettings, loadInspectorConfig } from "./config"
+import { fileSignature, inspectorEnabled, inspectorSettings, loadInspectorConfig } from "./config"
 
 vi.mock("server-only", () => ({}))
 
@@ -33,7 +33,11 @@ describe("loadInspectorConfig", () => {
   })
 
   it("reports 'unconfigured' instead of falling back to localhost:8080", () => {
-    expect(loadInspectorConfig({}, emptyHome)).toEqual({ state: "unconfigured", reason: "no kubeconfig and no in-cluster ServiceAccount found" })
+    expect(loadInspectorConfig({}, emptyHome)).toEqual({
+      state: "unconfigured",
+      reason: "no kubeconfig and no in-cluster ServiceAccount found",
+      watch: [path.join(emptyHome, ".kube", "config")], // picked up once it appears
+    })
     expect(loadInspectorConfig({ KUBECONFIG: path.join(dir, "missing") }, emptyHome).state).toBe("unconfigured")
   })
 
@@ -54,8 +58,34 @@ describe("loadInspectorConfig", () => {
     expect(cfg.kubeConfigFor("a").getCurrentCluster()?.server).toBe("https://a.example.com")
   })
 
+  it("watches the kubeconfig files and the certificate files they name", () => {
+    const file = path.join(dir, "files.yaml")
+    writeFileSync(
+      file,
+      stringify({
+        clusters: [{ name: "c", cluster: { server: "https://c.example.com", "certificate-authority": "ca.crt" } }],
+        users: [{ name: "u", user: { "client-certificate": "/etc/k/u.crt", "client-key": "/etc/k/u.key" } }],
+        contexts: [{ name: "c", context: { cluster: "c", user: "u" } }],
+      }),
+    )
+    const cfg = loadInspectorConfig({ KUBECONFIG: file }, emptyHome)
+    expect(cfg.state === "ready" && cfg.watch).toEqual([file, path.join(dir, "ca.crt"), "/etc/k/u.crt", "/etc/k/u.key"])
+    const before = fileSignature([file])
+    writeFileSync(file, readFileSync(file, "utf8") + "\n")
+    expect(fileSignature([file])).not.toBe(before)
+    expect(fileSignature([path.join(dir, "nope")])).toBe(`${path.join(dir, "nope")}:-`)
+  })
+
   it("clamps numeric settings", () => {
     expect(inspectorSettings({ INSPECTOR_REQUEST_TIMEOUT_MS: "1", INSPECTOR_CONCURRENCY: "999" })).toMatchObject({ requestTimeoutMs: 500, concurrency: 32 })
-    expect(inspectorSettings({})).toEqual({ cacheTtlMs: 60_000, requestTimeoutMs: 10_000, reportTimeoutMs: 45_000, concurrency: 8 })
+    expect(inspectorSettings({})).toEqual({
+      cacheTtlMs: 60_000,
+      failureCacheTtlMs: 10_000,
+      refreshIntervalMs: 10_000,
+      requestTimeoutMs: 10_000,
+      reportTimeoutMs: 45_000,
+      credentialTimeoutMs: 10_000,
+      concurrency: 8,
+    })
   })
 })

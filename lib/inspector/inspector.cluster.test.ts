@@ -6,9 +6,10 @@ import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { parseAllDocuments, stringify } from "yaml"
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest"
 import { kubeconfigPath, testServerUrl } from "@/e2e/cluster/test-cluster"
 import { inspect } from "./inspect"
+import { running, waitFor, writeScript } from "./testing/process"
 import { create, loadKubeConfig, rawRequest, seedCluster, type Raw } from "./testing/seed"
 import { createTransport } from "./transport"
 import type { ClusterReport } from "./types"
@@ -43,6 +44,48 @@ function writeKubeconfig(dir: string, server: string, token: string, name = "els
   return file
 }
 
+type ContextSpec = { name: string; server?: string; user: Record<string, unknown>; insecure?: boolean }
+
+/** One kubeconfig with several contexts (test cluster CA unless insecure), like an operator's file. */
+function writeContexts(dir: string, file: string, contexts: ContextSpec[]): string {
+  const ca = /certificate-authority:\s*(\S+)/.exec(readFileSync(kubeconfigPath("admin"), "utf8"))?.[1]
+  const out = path.join(dir, file)
+  writeFileSync(
+    out,
+    stringify({
+      apiVersion: "v1",
+      kind: "Config",
+      clusters: contexts.map((c) => ({
+        name: c.name,
+        cluster: { server: c.server ?? testServerUrl(), ...(c.insecure ? { "insecure-skip-tls-verify": true } : { "certificate-authority": ca }) },
+      })),
+      users: contexts.map((c) => ({ name: c.name, user: c.user })),
+      contexts: contexts.map((c) => ({ name: c.name, context: { cluster: c.name, user: c.name } })),
+      "current-context": contexts[0]!.name,
+    }),
+    { mode: 0o600 },
+  )
+  return out
+}
+
+const script = writeScript
+
+const execCredential = (token: string) => JSON.stringify({ apiVersion: "client.authentication.k8s.io/v1", kind: "ExecCredential", status: { token } })
+const exec = (command: string) => ({ exec: { apiVersion: "client.authentication.k8s.io/v1", command, interactiveMode: "Never" } })
+
+/** Resolves with the response, its status and when it arrived; `settled` tells whether it has arrived yet. */
+function timed(p: Promise<Response>) {
+  const t0 = Date.now()
+  const out = { settled: false, ms: 0, response: undefined as Response | undefined }
+  const done = p.then((r) => {
+    out.settled = true
+    out.ms = Date.now() - t0
+    out.response = r
+    return out
+  })
+  return { state: out, done }
+}
+
 async function closedPort(): Promise<number> {
   const srv = net.createServer()
   await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()))
@@ -61,8 +104,8 @@ describe("inspector against the real test cluster", () => {
     admin = await report(kubeconfigPath("admin"))
   }, 60_000)
 
-  afterAll(() => {
-    process.env = savedEnv
+  afterEach(() => {
+    process.env = { ...savedEnv }
   })
 
   it("every section is ok for an admin, with timing", () => {
@@ -152,13 +195,14 @@ describe("inspector against the real test cluster", () => {
     expect(limited.sections.apiServices.data!.items.some((a) => a.name === "v1beta1.metrics.demo.example.com")).toBe(true)
   })
 
-  it("the route: 100 simultaneous requests cost one report, refresh bypasses the cache, no secrets leak", async () => {
+  it("the route: 100 simultaneous requests cost one report, refresh bypasses the cache (at most once a second here), no secrets leak", async () => {
     process.env.KUBECONFIG = kubeconfigPath("admin")
+    process.env.INSPECTOR_REFRESH_INTERVAL_SECONDS = "1"
     delete process.env.INSPECTOR_ENABLED
     delete process.env.INSPECTOR_CONTEXTS
     const { GET } = await import("@/app/api/cluster/report/route")
     const { GET: contexts } = await import("@/app/api/cluster/contexts/route")
-    const ctx = (await contexts().json()) as { contexts: string[]; defaultContext: string }
+    const ctx = (await (await contexts(new Request("http://x/api/cluster/contexts"))).json()) as { contexts: string[]; defaultContext: string }
     expect(ctx.contexts).toEqual(["test-admin"])
 
     const responses = await Promise.all(Array.from({ length: 100 }, () => GET(new Request("http://x/api/cluster/report?context=test-admin"))))
@@ -168,6 +212,9 @@ describe("inspector against the real test cluster", () => {
     expect(stamps.size).toBe(1)
     const again = (await (await GET(new Request("http://x/api/cluster/report?context=test-admin"))).json()) as { cached: boolean; report: ClusterReport }
     expect(again.cached).toBe(true)
+    const limited = (await (await GET(new Request("http://x/api/cluster/report?context=test-admin&refresh=1"))).json()) as { cached: boolean; refreshLimited?: unknown }
+    expect(limited).toMatchObject({ cached: true, refreshLimited: { intervalSeconds: 1 } })
+    await new Promise((r) => setTimeout(r, 1100))
     const fresh = (await (await GET(new Request("http://x/api/cluster/report?context=test-admin&refresh=1"))).json()) as { cached: boolean }
     expect(fresh.cached).toBe(false)
 
@@ -214,6 +261,96 @@ describe("inspector against the real test cluster", () => {
       srv.close()
       delete process.env.INSPECTOR_REQUEST_TIMEOUT_MS
     }
+  })
+
+  it("a stalled exec plugin: its context times out within the budget, the plugin is killed, the good context is served meanwhile", async () => {
+    const pidFile = path.join(tmp, "stalled-plugin.pid")
+    const stalled = script(tmp, "stalled-plugin", `echo $$ > ${pidFile}\nexec sleep 100000`)
+    process.env.KUBECONFIG = writeContexts(tmp, "stalled.kubeconfig", [
+      { name: "good", user: { token: tokenOf(kubeconfigPath("admin")) } },
+      { name: "stalled", user: exec(stalled) },
+    ])
+    process.env.INSPECTOR_CREDENTIAL_TIMEOUT_MS = "5000"
+    process.env.INSPECTOR_REPORT_TIMEOUT_MS = "10000"
+    const { GET } = await import("@/app/api/cluster/report/route")
+    const bad = timed(GET(new Request("http://x/api/cluster/report?context=stalled")))
+    const good = await timed(GET(new Request("http://x/api/cluster/report?context=good"))).done
+    expect(good.response!.status).toBe(200)
+    expect(bad.state.settled).toBe(false) // the good report did not wait for the stuck plugin
+    const body = (await good.response!.json()) as { report: ClusterReport }
+    expect(body.report.sections.webhooks.status).toBe("ok")
+
+    const { response, ms } = await bad.done
+    expect(ms).toBeGreaterThanOrEqual(4900)
+    expect(ms).toBeLessThan(6500)
+    expect(response!.status).toBe(504)
+    expect(((await response!.json()) as { error: unknown }).error).toEqual({ code: "timeout", message: 'credential plugin "stalled-plugin" did not finish within 5000 ms and was stopped' })
+    expect(await waitFor(() => !running(Number(readFileSync(pidFile, "utf8"))))).toBe(true)
+    // A later request does not join the dead attempt.
+    const t0 = Date.now()
+    expect((await GET(new Request("http://x/api/cluster/report?context=stalled&refresh=1"))).status).toBe(504)
+    expect(Date.now() - t0).toBeLessThan(500)
+  }, 30_000)
+
+  it("a hung apiserver (accepts, never answers) does not delay the real cluster's report issued at the same time", async () => {
+    const sockets: net.Socket[] = []
+    const srv = net.createServer((sock) => sockets.push(sock))
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()))
+    try {
+      const { port } = srv.address() as net.AddressInfo
+      const token = tokenOf(kubeconfigPath("admin"))
+      process.env.KUBECONFIG = writeContexts(tmp, "hung.kubeconfig", [
+        { name: "real", user: { token } },
+        { name: "hung", server: `https://127.0.0.1:${port}`, user: { token } },
+      ])
+      process.env.INSPECTOR_REQUEST_TIMEOUT_MS = "6000"
+      const { GET } = await import("@/app/api/cluster/report/route")
+      const hung = timed(GET(new Request("http://x/api/cluster/report?context=hung")))
+      const real = await timed(GET(new Request("http://x/api/cluster/report?context=real"))).done
+      expect(real.response!.status).toBe(200)
+      expect(real.ms).toBeLessThan(5000)
+      expect(hung.state.settled).toBe(false)
+      const { response, ms } = await hung.done
+      expect(response!.status).toBe(504)
+      expect(ms).toBeGreaterThanOrEqual(5900)
+      expect(sockets.length).toBeGreaterThan(0)
+    } finally {
+      for (const sock of sockets) sock.destroy()
+      srv.close()
+    }
+  }, 30_000)
+
+  it("credentials from plugins are kept per context; refresh=1 is rate-limited and shows the report's age", async () => {
+    const runs = path.join(tmp, "plugin-runs")
+    writeFileSync(runs, "")
+    const plugin = script(tmp, "token-plugin", `echo run >> ${runs}\necho '${execCredential(tokenOf(kubeconfigPath("admin")))}'`)
+    const gcloud = script(tmp, "gcloud", `sleep 0.2\necho '{"credential":{"access_token":"${tokenOf(kubeconfigPath("admin"))}","token_expiry":"2999-01-01T00:00:00Z"}}'`)
+    process.env.KUBECONFIG = writeContexts(tmp, "plugins.kubeconfig", [
+      { name: "exec", user: exec(plugin) },
+      { name: "gke", user: { "auth-provider": { name: "gcp", config: { "cmd-path": gcloud, "cmd-args": "config config-helper", "token-key": "{.credential.access_token}", "expiry-key": "{.credential.token_expiry}" } } } },
+    ])
+    process.env.INSPECTOR_REFRESH_INTERVAL_SECONDS = "10"
+    const { GET } = await import("@/app/api/cluster/report/route")
+    const get = async (q: string) => (await GET(new Request(`http://x/api/cluster/report?${q}`))).json() as Promise<{ cached: boolean; ageMs: number; refreshLimited?: { retryAfterSeconds: number; intervalSeconds: number }; report: ClusterReport }>
+    const first = await get("context=exec")
+    expect(first.cached).toBe(false)
+    expect(first.report.sections.crds.status).toBe("ok")
+    const limited = await get("context=exec&refresh=1")
+    expect(limited.cached).toBe(true)
+    expect(limited.report.generatedAt).toBe(first.report.generatedAt)
+    expect(limited.refreshLimited).toMatchObject({ intervalSeconds: 10 })
+    expect(limited.refreshLimited!.retryAfterSeconds).toBeGreaterThan(0)
+    expect(readFileSync(runs, "utf8").trim().split("\n")).toHaveLength(1)
+    const gke = await get("context=gke")
+    expect(gke.report.sections.webhooks.status).toBe("ok")
+  }, 30_000)
+
+  it("an insecure-skip-tls-verify context is flagged as a risk in the report", async () => {
+    process.env.KUBECONFIG = writeContexts(tmp, "insecure.kubeconfig", [{ name: "insecure", user: { token: tokenOf(kubeconfigPath("admin")) }, insecure: true }])
+    const { GET } = await import("@/app/api/cluster/report/route")
+    const body = (await (await GET(new Request("http://x/api/cluster/report"))).json()) as { report: ClusterReport }
+    expect(body.report.sections.server.data!.risks).toEqual([{ id: "context-insecure-tls", severity: "high", params: { setting: "insecure-skip-tls-verify: true" } }])
+    expect(admin.sections.server.data!.risks).toEqual([])
   })
 
   it("deploy/ manifests pass server-side dry-run, and their ClusterRole suffices for every section", async () => {

@@ -79,3 +79,32 @@ export type RawResourceSlice = Obj<{ driver?: string; nodeName?: string; allNode
 export type RawPriorityClass = Obj & { value?: number; globalDefault?: boolean; preemptionPolicy?: string }
 export type RawNamespace = Obj
 export type RawVersion = { major?: string; minor?: string; gitVersion?: string; platform?: string }
+
+/** The raw object type of every resource in the inspected-resources table (resources.ts). */
+export type RawByResource = {
+  namespaces: RawNamespace
+  nodes: RawNode
+  pods: RawPod
+  persistentVolumes: RawPv
+  resourceQuotas: Obj
+  limitRanges: Obj
+  daemonSets: RawWorkload
+  deployments: RawWorkload
+  customResourceDefinitions: RawCrd
+  apiServices: RawApiService
+  validatingWebhookConfigurations: RawWebhookConfiguration
+  mutatingWebhookConfigurations: RawWebhookConfiguration
+  validatingAdmissionPolicies: RawPolicy
+  validatingAdmissionPolicyBindings: RawPolicyBinding
+  mutatingAdmissionPolicies: RawPolicy
+  mutatingAdmissionPolicyBindings: RawPolicyBinding
+  csiDrivers: RawCsiDriver
+  storageClasses: RawStorageClass
+  runtimeClasses: RawRuntimeClass
+  deviceClasses: RawDeviceClass
+  resourceSlices: RawResourceSlice
+  priorityClasses: RawPriorityClass
+  networkPolicies: Obj
+  roles: Obj
+  clusterRoles: Obj
+}

@@ -3,6 +3,8 @@ import path from "node:path"
 import { parse } from "yaml"
 import { describe, expect, it } from "vitest"
 import { INSPECTED_RESOURCES, clusterRoleRules, expandRules, type PolicyRule } from "./resources"
+import { SECTION_READERS } from "./sections"
+import { SECTION_IDS } from "./types"
 
 const deployDir = path.resolve(__dirname, "../../deploy")
 
@@ -26,5 +28,16 @@ describe("inspected resources ↔ deploy/cluster-role.yaml", () => {
       expect(byGroup.get(r.group) ?? verbs).toBe(verbs)
       byGroup.set(r.group, verbs)
     }
+  })
+})
+
+describe("section readers ↔ inspected resources", () => {
+  it("every resource the ClusterRole grants is read by some section, and sections read nothing else", () => {
+    const read = new Set(Object.values(SECTION_READERS).flatMap((s) => Object.keys(s.reads)))
+    expect([...read].sort()).toEqual(Object.keys(INSPECTED_RESOURCES).sort())
+  })
+
+  it("every section of the report has exactly one reader", () => {
+    expect(Object.keys(SECTION_READERS)).toEqual([...SECTION_IDS])
   })
 })

@@ -28,6 +28,7 @@ export const RISK_IDS = [
   "matches-own-namespace",
   "apiservice-unavailable",
   "apiservice-insecure-tls",
+  "context-insecure-tls",
 ] as const
 export type RiskId = (typeof RISK_IDS)[number]
 
@@ -146,6 +147,8 @@ export type SectionData = {
     platformHints: PlatformHint[]
     /** Extension-related kube-apiserver flags seen on a static-pod mirror (self-managed clusters only). */
     apiserverFlags: ControlPlaneFlag[]
+    /** Risks of how this server connects to the cluster: the kubeconfig context, not the cluster itself. */
+    risks: RiskFlag[]
   }
   discovery: {
     mode: "aggregated" | "legacy"

@@ -7,6 +7,7 @@ import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
 import { LATEST_MINOR, getMechanism } from "@/lib/catalog"
 import { STARTERS } from "@/lib/starters"
+import { VerifiedRow } from "@/components/starters/verified-row"
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/starters">): Promise<Metadata> {
   const { locale } = await params
@@ -19,6 +20,7 @@ export default async function StartersIndexPage({ params }: PageProps<"/[locale]
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) notFound()
   const t = await getTranslations({ locale, namespace: "starters.index" })
+  const tm = await getTranslations({ locale, namespace: "starters.matrix" })
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
@@ -44,6 +46,10 @@ export default async function StartersIndexPage({ params }: PageProps<"/[locale]
                 {" · "}
                 {t("targets", { from: g.targets[0] ?? "", to: g.targets[g.targets.length - 1] ?? "" })}
               </p>
+              <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
+                <span className="text-[var(--muted-foreground)]">{tm("indexCaption")}</span>
+                <VerifiedRow mechanism={g.id} locale={locale} />
+              </div>
             </li>
           )
         })}

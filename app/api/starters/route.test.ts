@@ -16,3 +16,17 @@ describe("GET /api/starters", () => {
     }
   })
 })
+
+describe("GET /api/starters verification matrix", () => {
+  it("carries each starter's status for every minor 1.30–1.37 and the releases they were checked against", async () => {
+    const body = (await GET().json()) as {
+      verifiedAgainst: Record<string, string>
+      starters: { id: string; targets: string[]; verified: { minor: string; status: string }[] }[]
+    }
+    expect(Object.keys(body.verifiedAgainst)).toEqual(["1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36", "1.37"])
+    for (const s of body.starters) {
+      expect(s.verified.map((c) => c.minor)).toEqual(Object.keys(body.verifiedAgainst))
+      for (const c of s.verified) expect(c.status, `${s.id} ${c.minor}`).toBe(s.targets.includes(c.minor) ? "ok" : "refused")
+    }
+  })
+})

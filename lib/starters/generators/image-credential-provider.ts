@@ -51,8 +51,9 @@ export function credentialProviderConfig(o: Options): Record<string, unknown> {
   if (o.serviceAccountToken) {
     provider.tokenAttributes = {
       serviceAccountTokenAudience: o.audience,
-      // Token: cache credentials per token (they are derived from it).
-      cacheType: "Token",
+      // Token: cache credentials per token (they are derived from it). cacheType exists from
+      // 1.34 (k8s.io/kubelet config/v1); 1.33's kubelet decodes the file strictly and rejects it.
+      ...(atLeast(o.k8s, "1.34") ? { cacheType: "Token" } : {}),
       requireServiceAccount: true,
     }
   }

@@ -6,10 +6,12 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { StarterWorkbench } from "@/components/starters/starter-workbench"
+import { VerifiedRow } from "@/components/starters/verified-row"
 import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
 import { getMechanism, type MechanismId } from "@/lib/catalog"
 import { fieldSpecs, getStarter, starterIds } from "@/lib/starters"
+import { unverifiedMinors } from "@/lib/starters/matrix"
 
 // Every starter × locale is prerendered; other mechanisms have no starter (yet) and 404.
 export const dynamicParams = false
@@ -49,8 +51,16 @@ export default async function StarterPage({ params }: PageProps<"/[locale]/start
         </Link>
       </p>
       <div className="mt-6">
-        <StarterWorkbench mechanism={g.id as MechanismId} fields={fieldSpecs(g)} locale={locale} />
+        <StarterWorkbench mechanism={g.id as MechanismId} fields={fieldSpecs(g)} locale={locale} unverified={unverifiedMinors(g.id)} />
       </div>
+      <section aria-labelledby="starter-matrix" className="mt-8 max-w-3xl">
+        <h2 id="starter-matrix" className="text-lg font-bold">
+          {t("matrix.heading")}
+        </h2>
+        <div className="mt-2">
+          <VerifiedRow mechanism={g.id as MechanismId} locale={locale} details />
+        </div>
+      </section>
     </div>
   )
 }

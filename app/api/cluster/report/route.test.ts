@@ -2,6 +2,7 @@ import path from "node:path"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { GET } from "./route"
 import { GET as contexts } from "../contexts/route"
+import { guarded } from "../responses"
 
 vi.mock("server-only", () => ({}))
 
@@ -21,7 +22,7 @@ describe("GET /api/cluster/*", () => {
     const res = await GET(new Request("http://x/api/cluster/report"))
     expect(res.status).toBe(503)
     expect(await res.json()).toEqual({ state: "unconfigured", error: { code: "unconfigured", message: "no cluster configured: KUBECONFIG names no existing file" } })
-    expect((await contexts().json()).state).toBe("unconfigured")
+    expect((await (await contexts(new Request("http://x/api/cluster/contexts"))).json()).state).toBe("unconfigured")
   })
 
   it("switched off by INSPECTOR_ENABLED=false, even for demo data", async () => {
@@ -31,7 +32,7 @@ describe("GET /api/cluster/*", () => {
       expect(res.status).toBe(503)
       expect(((await res.json()) as { state: string }).state).toBe("disabled")
     }
-    expect(contexts().status).toBe(503)
+    expect((await contexts(new Request("http://x/api/cluster/contexts"))).status).toBe(503)
   })
 
   it("serves the bundled demo report, labelled as demo", async () => {
@@ -42,6 +43,7 @@ describe("GET /api/cluster/*", () => {
     const body = (await res.json()) as { report: { source: string; schemaVersion: number } }
     expect(body.report.source).toBe("demo")
     expect(body.report.schemaVersion).toBe(1)
+    expect(res.headers.get("content-type")).toBe("application/json")
   })
 
   it("bad query parameters: 400 with field errors", async () => {
@@ -50,5 +52,40 @@ describe("GET /api/cluster/*", () => {
     expect(res.status).toBe(400)
     const body = (await res.json()) as { errors: { field: string }[] }
     expect(body.errors.map((e) => e.field).sort()).toEqual(["context", "refresh"])
+  })
+
+  it("repeated and unknown parameters are field errors", async () => {
+    unconfigure()
+    const cases: [string, string[]][] = [
+      ["context=a&context=b", ["context"]],
+      ["refresh=1&refresh=1&demo=1", ["refresh"]],
+      ["demo=1&foo=x", ["foo"]],
+      ["__proto__=x&demo=1", ["__proto__"]],
+    ]
+    for (const [query, fields] of cases) {
+      const res = await GET(new Request(`http://x/api/cluster/report?${query}`))
+      expect(res.status, query).toBe(400)
+      expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field), query).toEqual(fields)
+    }
+    const ctx = await contexts(new Request("http://x/api/cluster/contexts?x=1"))
+    expect(ctx.status).toBe(400)
+  })
+
+  it("every response is no-store, errors included", async () => {
+    unconfigure()
+    const urls = ["http://x/api/cluster/report", "http://x/api/cluster/report?demo=1", "http://x/api/cluster/report?context=a&context=a", "http://x/api/cluster/report?refresh=x"]
+    for (const url of urls) expect((await GET(new Request(url))).headers.get("cache-control"), url).toBe("no-store")
+    expect((await contexts(new Request("http://x/api/cluster/contexts"))).headers.get("cache-control")).toBe("no-store")
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined)
+    const crash = await guarded(() => {
+      throw new Error("boom /etc/secret")
+    })
+    expect(crash.status).toBe(500)
+    expect(crash.headers.get("cache-control")).toBe("no-store")
+    const body = (await crash.json()) as { error: { code: string; message: string; requestId: string } }
+    expect(body.error).toMatchObject({ code: "internal", message: "internal error" })
+    expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(body.error.requestId), expect.any(Error))
+    logged.mockRestore()
   })
 })

@@ -3,12 +3,14 @@
 import { z } from "zod"
 import { getReport, listContexts } from "@/lib/inspector"
 import { demoReport } from "@/lib/inspector/demo"
-import { badRequest, json, unavailable } from "../responses"
+import { badRequest, guarded, json, parseQuery, reportJson, unavailable } from "../responses"
 
 export const dynamic = "force-dynamic"
 export const runtime = "nodejs"
 
-const Query = z.object({
+const flag = z.enum(["0", "1", "true", "false"], { message: 'must be "1" or "0"' }).optional()
+
+const Query = z.strictObject({
   // Kubeconfig context names are free-form; bound length and refuse control characters.
   context: z
     .string()
@@ -16,29 +18,42 @@ const Query = z.object({
     .max(253, "must be at most 253 characters")
     .regex(/^[^\p{Cc}]+$/u, "must not contain control characters")
     .optional(),
-  refresh: z.enum(["0", "1", "true", "false"], { message: 'must be "1" or "0"' }).optional(),
-  demo: z.enum(["0", "1", "true", "false"], { message: 'must be "1" or "0"' }).optional(),
+  refresh: flag,
+  demo: flag,
 })
 
 const truthy = (v: string | undefined) => v === "1" || v === "true"
+// One object for the process, so its serialised body is prepared once.
+const demo = demoReport()
+const seconds = (ms: number) => Math.ceil(ms / 1000)
 
-export async function GET(request: Request): Promise<Response> {
-  const params = Object.fromEntries(new URL(request.url).searchParams)
-  const parsed = Query.safeParse(params)
-  if (!parsed.success) {
-    return badRequest(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "query"), message: i.message })))
-  }
-  const q = parsed.data
-  if (truthy(q.demo)) {
-    if (listContexts().state === "disabled") return unavailable("disabled", "the cluster inspector is switched off (INSPECTOR_ENABLED=false)")
-    return json({ report: demoReport(), cached: true, ageMs: 0 })
-  }
-  const r = await getReport(q.context, { refresh: truthy(q.refresh) })
-  if (r.ok) return json({ report: r.report, cached: r.cached, ageMs: r.ageMs })
-  if (r.kind !== "cluster") {
-    if (r.kind === "unknown-context") return badRequest([{ field: "context", message: r.message }])
-    return unavailable(r.kind, r.message)
-  }
-  const status = r.error.code === "timeout" ? 504 : 502
-  return json({ error: r.error }, status)
+export function GET(request: Request): Promise<Response> {
+  return guarded(async () => {
+    const parsed = parseQuery(request, Query)
+    if (!parsed.ok) return parsed.response
+    const q = parsed.value
+    if (truthy(q.demo)) {
+      if (listContexts().state === "disabled") return unavailable("disabled", "the cluster inspector is switched off (INSPECTOR_ENABLED=false)")
+      return reportJson(demo, { cached: true, ageMs: 0 })
+    }
+    const r = await getReport(q.context, { refresh: truthy(q.refresh) })
+    if (r.ok) {
+      return reportJson(r.report, {
+        cached: r.cached,
+        ageMs: r.ageMs,
+        // refresh=1 too soon after the last read: the cached report, and when a new read is possible.
+        refreshLimited: r.refreshLimited ? { retryAfterSeconds: seconds(r.refreshLimited.retryAfterMs), intervalSeconds: seconds(r.refreshLimited.intervalMs) } : undefined,
+      })
+    }
+    if (r.kind !== "cluster") {
+      if (r.kind === "unknown-context") return badRequest([{ field: "context", message: r.message }])
+      return unavailable(r.kind, r.message)
+    }
+    const retryAfterSeconds = seconds(r.retryAfterMs)
+    return json(
+      { error: r.error, cached: r.cached, ageMs: r.ageMs, retryAfterSeconds },
+      r.error.code === "timeout" ? 504 : 502,
+      retryAfterSeconds > 0 ? { "Retry-After": String(retryAfterSeconds) } : {},
+    )
+  })
 }

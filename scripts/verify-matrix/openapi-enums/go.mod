@@ -1,0 +1,3 @@
+module k8s-extension-advisor/openapi-enums
+
+go 1.26.0
