@@ -46,3 +46,15 @@ func BenchmarkEvaluate1000(b *testing.B) {
 		Call("evaluate", payload)
 	}
 }
+
+func BenchmarkCompile(b *testing.B) {
+	policy := json.RawMessage(`{"apiVersion":"admissionregistration.k8s.io/v1","kind":"ValidatingAdmissionPolicy","metadata":{"name":"p"},"spec":{"matchConstraints":{"resourceRules":[{"apiGroups":[""],"apiVersions":["v1"],"operations":["CREATE"],"resources":["configmaps"]}]},"variables":[{"name":"a","expression":"object.data"}],"validations":[{"expression":"variables.a.size() < 3","messageExpression":"'x'"}]}}`)
+	if _, err := compile(&CompileRequest{Minor: "1.37", Policy: policy}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cr, _ := compile(&CompileRequest{Minor: "1.37", Policy: policy})
+		releaseHandle(cr.Handle)
+	}
+}

@@ -32,6 +32,16 @@ type minorEnvs struct {
 	minor   *version.Version
 	write   *environment.EnvSet
 	runtime *environment.EnvSet
+
+	statelessOnce sync.Once
+	stateless     plugincel.Compiler
+}
+
+// writeStateless is the stateless write-time compiler (no variable composition), built once per
+// minor like KKval's getStrictStatelessCELCompiler.
+func (e *minorEnvs) writeStateless() plugincel.Compiler {
+	e.statelessOnce.Do(func() { e.stateless = plugincel.NewCompiler(e.write) })
+	return e.stateless
 }
 
 // Both environments are selected with NewExpressions (see above).

@@ -255,7 +255,7 @@ func validateVAPSpec(envs *minorEnvs, p *v1.ValidatingAdmissionPolicy) field.Err
 
 func createWriteCompiler(envs *minorEnvs, allowComposition bool) plugincel.Compiler {
 	if !allowComposition {
-		return plugincel.NewCompiler(envs.write)
+		return envs.writeStateless()
 	}
 	compiler, err := plugincel.NewCompositedCompiler(envs.write)
 	if err != nil {
@@ -290,7 +290,10 @@ func validateMatchConditions(envs *minorEnvs, m []v1.MatchCondition, allowParams
 	if len(m) > 64 {
 		allErrors = append(allErrors, field.TooMany(fldPath, len(m), 64))
 	}
-	compiler := plugincel.NewCompiler(envs.write)
+	if len(m) == 0 {
+		return allErrors
+	}
+	compiler := envs.writeStateless()
 	for i, mc := range m {
 		p := fldPath.Index(i)
 		trimmed := strings.TrimSpace(mc.Expression)

@@ -41,6 +41,7 @@ function StateBadges({ view, minor }: { view: MechanismView; minor: KubernetesMi
 
 function MechanismCard({ view, minor, primary }: { view: MechanismView; minor: KubernetesMinor; primary?: boolean }) {
   const t = useTranslations("advisor.result")
+  const tLab = useTranslations("policyLab.link")
   const locale = useLocale() as Locale
   const m = getMechanism(view.id)
   const name = m.name[locale]
@@ -76,6 +77,15 @@ function MechanismCard({ view, minor, primary }: { view: MechanismView; minor: K
             {t("starter")}
           </Link>
         )}
+        {view.id === "validating-admission-policy" || view.id === "mutating-admission-policy" ? (
+          <Link
+            href={`/policy-lab?from=${view.id}&source=live`}
+            className="font-medium text-brand-strong underline dark:text-blue-300"
+            data-testid="policy-lab-link"
+          >
+            {tLab("advisor")}
+          </Link>
+        ) : null}
       </div>
     </article>
   )

@@ -4,7 +4,9 @@
 import manifest from "@/engine/dist/manifest.json"
 import type { Case, CaseResult, CompileRequest, CompileResult, EngineInfo } from "@/lib/policy-lab/protocol"
 
-export const ENGINE_URL = `/api/policy-lab/engine?v=${manifest.wasm.sha256.slice(0, 16)}`
+// A static file sent with Content-Encoding: br and a year of caching (next.config.js); the query
+// changes with every build of the engine.
+export const ENGINE_URL = `/engine/policy-lab-engine.wasm.br?v=${manifest.wasm.sha256.slice(0, 16)}`
 export const ENGINE_DOWNLOAD_BYTES = manifest.brotli.bytes
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }

@@ -2,6 +2,7 @@
 
 // The starter page: options form with inline validation, a live Explore pane (file tree +
 // highlighted file), zip download, share link, Ctrl/Cmd+Enter, remembered options with reset.
+import dynamic from "next/dynamic"
 import { useTranslations } from "next-intl"
 import { useEffect, useId, useMemo, useRef, useState } from "react"
 
@@ -11,6 +12,15 @@ import { generate, zipFileName, zipStarter, type FieldError, type FieldSpec, typ
 import { ClusterConflictsNotice } from "./cluster-conflicts-notice"
 import { ExplorePane } from "./explore-pane"
 import { queryFromValues, useStarterOptions, type RawValues } from "./use-starter-options"
+import { isLabStarter } from "@/lib/policy-lab/starter-input"
+
+// The policy lab ("Try it" tab of the VAP, MAP and CRD starters) loads only when the tab is opened.
+const TryItPane = dynamic(() => import("@/components/policy-lab/try-it-pane"), { ssr: false, loading: () => <TryItLoading /> })
+
+function TryItLoading() {
+  const t = useTranslations("policyLab.tryIt")
+  return <p className="mt-3 text-sm">{t("loading")}</p>
+}
 
 type Props = {
   mechanism: MechanismId
@@ -35,8 +45,11 @@ async function writeClipboard(text: string): Promise<void> {
 
 export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }: Props) {
   const t = useTranslations("starters")
+  const tLab = useTranslations("policyLab.tryIt")
   const { values, setValue, reset, origin, ready } = useStarterOptions(mechanism, fields)
   const [status, setStatus] = useState("")
+  const [pane, setPane] = useState<"explore" | "try">("explore")
+  const labStarter = isLabStarter(mechanism) ? mechanism : undefined
   const [lastGood, setLastGood] = useState<StarterOutput | undefined>(undefined)
 
   const result = useMemo(() => generate(mechanism, values, { locale }), [mechanism, values, locale])
@@ -200,7 +213,28 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
           ) : null}
         </h2>
         {!result.ok && output ? <p className="mt-1 text-sm text-[var(--muted-foreground)]">{t("workbench.staleFiles")}</p> : null}
-        {output ? <ExplorePane output={output} onCopy={copyFile} /> : null}
+        {labStarter ? (
+          <div role="tablist" aria-label={t("workbench.explore")} className="mt-2 flex gap-1 border-b border-[var(--border)]">
+            {(["explore", "try"] as const).map((p) => (
+              <button
+                key={p}
+                type="button"
+                role="tab"
+                aria-selected={pane === p}
+                data-testid={`pane-${p}`}
+                onClick={() => setPane(p)}
+                className={`-mb-px rounded-t-md border px-3 py-1.5 text-sm font-semibold ${pane === p ? "border-[var(--border)] border-b-[var(--background)] bg-[var(--background)]" : "border-transparent text-[var(--muted-foreground)] hover:bg-[var(--muted)]"}`}
+              >
+                {p === "explore" ? t("workbench.explore") : tLab("tab")}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        {output && labStarter && pane === "try" ? (
+          <TryItPane mechanism={labStarter} files={output.files} minor={typeof values.k8s === "string" ? values.k8s : undefined} locale={locale} />
+        ) : output ? (
+          <ExplorePane output={output} onCopy={copyFile} />
+        ) : null}
       </section>
     </div>
   )

@@ -13,12 +13,8 @@ export type NodeEngine = ReturnType<typeof directEngine>
 
 let starting: Promise<NodeEngine> | undefined
 
-export function engineDistDir(): string {
-  return path.join(process.cwd(), "engine", "dist")
-}
-
 export function readEngineModule(): Buffer {
-  return zlib.brotliDecompressSync(readFileSync(path.join(engineDistDir(), manifest.brotli.file)))
+  return zlib.brotliDecompressSync(readFileSync(path.join(process.cwd(), manifest.brotli.file)))
 }
 
 /** The process-wide engine (the module is ~90 MB uncompressed; start it once). */

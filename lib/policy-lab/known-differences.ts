@@ -20,6 +20,11 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     zh: "kube-apiserver 在变更准入之后、验证准入之前填充 metadata.uid、metadata.creationTimestamp、metadata.generation 和部分 status 字段（例如 Pod 的 phase 与 qosClass）。实验室评估 CREATE 请求时没有这些字段，读取它们的表达式结果可能不同。",
   },
   {
+    id: "api-validation",
+    en: "kube-apiserver validates built-in objects (required fields, formats such as ConfigMap keys) after mutating admission; an object that fails is rejected before validating admission policies run. The lab does not run this API validation, so it assumes the objects are valid; CustomResourceDefinition schemas are validated.",
+    zh: "kube-apiserver 会在变更准入之后验证内置对象（必需字段、ConfigMap 键等格式）；未通过的对象在验证准入策略运行之前就会被拒绝。实验室不运行这部分 API 验证，因此假定对象有效；定制资源定义的模式会被验证。",
+  },
+  {
     id: "other-admission",
     en: "Other admission steps run in a real cluster before policies: mutating webhooks, other MutatingAdmissionPolicies and built-in plugins that depend on cluster state (ServiceAccount token mounts, LimitRanger, DefaultStorageClass, DefaultIngressClass). The lab applies the built-in defaults of every API type, DefaultTolerationSeconds and Priority (for Pods without a PriorityClass), not the others.",
     zh: "真实集群中，策略之前还会运行其他准入步骤：变更 Webhook、其他变更准入策略，以及依赖集群状态的内置插件（ServiceAccount 令牌挂载、LimitRanger、DefaultStorageClass、DefaultIngressClass）。实验室会应用每种 API 类别的内置默认值、DefaultTolerationSeconds 和 Priority（针对未设置 PriorityClass 的 Pod），不运行其余步骤。",
@@ -27,7 +32,7 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
     id: "authorizer",
     en: "authorizer checks cannot ask your cluster (a SubjectAccessReview is a write). Members of system:masters are allowed, as on a real apiserver; other users get the decision you configure in the lab, and reason() is the lab's text, not your authorizer's.",
-    zh: "authorizer 检查无法询问你的集群（SubjectAccessReview 是写操作）。system:masters 的成员与真实 API 服务器一样被允许；其他用户得到你在实验室中配置的决定，reason() 是实验室的文字，而不是你的鉴权器给出的。",
+    zh: "authorizer 检查无法询问你的集群（SubjectAccessReview 是写操作）。system:masters 的成员与真实 API 服务器一样被允许；其他用户得到你在实验室中配置的决定，reason 返回的是实验室的文字，而不是你的鉴权器给出的。",
   },
   {
     id: "older-cel-go",

@@ -15,7 +15,7 @@ const MAX_BYTES = 16 * 1024 * 1024
 export function parseObjects(text: string): ParseResult {
   if (text.length > MAX_BYTES) return { ok: false, errors: [{ message: `the text is larger than ${MAX_BYTES / 1024 / 1024} MiB` }] }
   const lineCounter = new LineCounter()
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 })
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const errors: ParseError[] = []
   const value: ParsedDocument[] = []
   const list = Array.isArray(docs) ? docs : [docs]

@@ -51,7 +51,7 @@ export function resourcesForRules(rules: RuleLike[], served: readonly Row[] = RO
       if (rule.scope === "Cluster" && r.namespaced) continue
       if (r.group === "" && r.resource === "secrets") continue
       if (!r.verbs.includes("list")) continue
-      out.set(`${r.group}/${r.resource}`, { group: r.group, version: r.version, resource: r.resource, kind: r.kind, namespaced: r.namespaced })
+      if (!out.has(`${r.group}/${r.resource}`)) out.set(`${r.group}/${r.resource}`, { group: r.group, version: r.version, resource: r.resource, kind: r.kind, namespaced: r.namespaced })
     }
   }
   return [...out.values()]

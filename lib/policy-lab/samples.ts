@@ -97,7 +97,7 @@ const SAMPLES: Record<string, (v: Variant) => K8sObject> = {
     kind: "Namespace",
     metadata: {
       name: v === "typical" ? "team-b" : "scratch",
-      labels: v === "typical" ? { team: "team-b", "pod-security.kubernetes.io/enforce": "restricted" } : {},
+      labels: v === "typical" ? { team: "team-b", "pod-security.kubernetes.io/enforce": "restricted" } : ({} as Record<string, string>),
     },
   }),
   "/persistentvolumeclaims": (v) => ({

@@ -21,6 +21,9 @@ export const engineDir = path.join(repoRoot, "engine")
 export const distDir = path.join(engineDir, "dist")
 export const manifestPath = path.join(distDir, "manifest.json")
 export const brotliName = "policy-lab-engine.wasm.br"
+// Served as a static file with Content-Encoding: br (next.config.js headers); route handlers
+// cannot set Content-Encoding.
+export const brotliPath = path.join(repoRoot, "public", "engine", brotliName)
 const cacheDir = path.join(repoRoot, ".cache", "policy-lab")
 const GOTOOLCHAIN = process.env.GOTOOLCHAIN || "local"
 const BUILD_FLAGS = ["-trimpath", "-p=2", "-buildvcs=false", "-ldflags=-s -w"]
@@ -134,7 +137,8 @@ function build() {
   const brotliSeconds = (Date.now() - t0) / 1000
   const gzipBytes = zlib.gzipSync(wasm, { level: 6 }).length
   mkdirSync(distDir, { recursive: true })
-  writeFileSync(path.join(distDir, brotliName), br)
+  mkdirSync(path.dirname(brotliPath), { recursive: true })
+  writeFileSync(brotliPath, br)
   const goroot = execFileSync("go", ["env", "GOROOT"], { encoding: "utf8", env: { ...process.env, GOTOOLCHAIN } }).trim()
   copyFileSync(path.join(goroot, "lib", "wasm", "wasm_exec.js"), path.join(distDir, "wasm_exec.js"))
   const manifest = {
@@ -145,7 +149,7 @@ function build() {
     buildFlags: BUILD_FLAGS,
     sourceHash: sourceHash(),
     wasm: { bytes: wasm.length, sha256: sha256(wasm) },
-    brotli: { file: brotliName, bytes: br.length, sha256: sha256(br) },
+    brotli: { file: `public/engine/${brotliName}`, bytes: br.length, sha256: sha256(br) },
     gzipBytes,
   }
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + "\n")
@@ -160,7 +164,7 @@ export function check({ rebuild = true } = {}) {
   for (const { path: p, content } of vendoredSources()) {
     if (!existsSync(p) || readFileSync(p, "utf8") !== content) problems.push(`${path.relative(repoRoot, p)} differs from the module cache copy`)
   }
-  const br = readFileSync(path.join(distDir, brotliName))
+  const br = readFileSync(brotliPath)
   if (sha256(br) !== manifest.brotli.sha256) problems.push(`${brotliName} does not match the manifest`)
   const wasm = zlib.brotliDecompressSync(br)
   if (sha256(wasm) !== manifest.wasm.sha256) problems.push(`${brotliName} does not decompress to the module in the manifest`)

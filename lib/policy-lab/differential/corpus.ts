@@ -628,7 +628,7 @@ const MAP_GROUPS: DiffGroup[] = [
           patchType: "JSONPatch",
           jsonPatch: {
             expression:
-              "[JSONPatch{op: 'add', path: '/data/' + jsonpatch.escapeKey('added/key'), value: 'yes'}, JSONPatch{op: has(object.data.count) ? 'replace' : 'add', path: '/data/count', value: string(has(object.data.count) ? int(object.data.count) + 1 : 1)}]",
+              "[JSONPatch{op: 'add', path: '/metadata/annotations', value: {}}, JSONPatch{op: 'add', path: '/metadata/annotations/' + jsonpatch.escapeKey('example.com/added'), value: 'yes'}, JSONPatch{op: has(object.data.count) ? 'replace' : 'add', path: '/data/count', value: string(has(object.data.count) ? int(object.data.count) + 1 : 1)}]",
           },
         },
       ],

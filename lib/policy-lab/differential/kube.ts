@@ -23,8 +23,7 @@ export async function kubeClient(kubeconfigFile: string): Promise<Kube> {
   await kc.applyToHTTPSOptions(opts)
   const server = kc.getCurrentCluster()!.server
   const agent = new https.Agent({ ca: opts.ca, cert: opts.cert, key: opts.key, keepAlive: true, maxSockets: 8 })
-  return {
-    request: (method, path, body, o = {}) =>
+  const once = (method: string, path: string, body: unknown, o: { impersonate?: { user: string; groups: string[] }; userAgent?: string }): Promise<KubeResponse> =>
       new Promise((resolve, reject) => {
         const headers: Record<string, string | string[]> = { ...(opts.headers as Record<string, string>), Accept: "application/json" }
         if (body !== undefined) headers["Content-Type"] = "application/json"
@@ -52,7 +51,20 @@ export async function kubeClient(kubeconfigFile: string): Promise<Kube> {
         req.on("timeout", () => req.destroy(new Error(`${method} ${path}: timeout`)))
         req.on("error", reject)
         req.end(body === undefined ? undefined : JSON.stringify(body))
-      }),
+      })
+  return {
+    // A kept-alive connection the apiserver closed in the meantime fails with EPIPE/ECONNRESET
+    // before any response: such requests are sent again (dry runs and GETs are safe to repeat).
+    request: async (method, path, body, o = {}) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await once(method, path, body, o)
+        } catch (err) {
+          const code = (err as { code?: string }).code
+          if (attempt >= 3 || (code !== "EPIPE" && code !== "ECONNRESET")) throw err
+        }
+      }
+    },
   }
 }
 

@@ -11,6 +11,7 @@ import { GuideHeader } from "@/components/guide/guide-header"
 import { RelatedMechanisms } from "@/components/guide/related-mechanisms"
 import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
+import { isLabStarter } from "@/lib/policy-lab/starter-input"
 import { getMechanism, isMechanismId, MECHANISM_IDS, type Locale, type MechanismId } from "@/lib/catalog"
 
 // Every catalog id × locale is prerendered; anything else is a 404.
@@ -42,10 +43,11 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
   const { locale, id } = await params
   if (!hasLocale(routing.locales, locale) || !isMechanismId(id)) notFound()
   const mechanism = getMechanism(id)
-  const [Guide, components, t] = await Promise.all([
+  const [Guide, components, t, tLab] = await Promise.all([
     loadGuide(locale, id),
     guideComponents(mechanism, locale),
     getTranslations({ locale, namespace: "guide" }),
+    getTranslations({ locale, namespace: "policyLab.link" }),
   ])
 
   return (
@@ -79,6 +81,15 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
         >
           {t("actions.advisor")}
         </Link>
+        {isLabStarter(id) ? (
+          <Link
+            href={`/policy-lab?from=${id}`}
+            className="rounded-md border border-[var(--border)] px-4 py-2 text-sm font-semibold hover:bg-[var(--muted)]"
+            data-slot="policy-lab-link"
+          >
+            {tLab("guide")}
+          </Link>
+        ) : null}
       </nav>
 
       <RelatedMechanisms mechanism={mechanism} locale={locale} />
