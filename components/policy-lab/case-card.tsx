@@ -201,7 +201,7 @@ export function CaseCard({ title, object, result, open, onToggle }: { title: str
           ) : null}
           {result.mutation ? (
             <section>
-              <h4 className="font-semibold">{t("mutation", { passes: result.mutation.passes })}</h4>
+              <h4 className="font-semibold">{t("mutation", { passes: Math.max(1, ...result.mutation.steps.map((s) => s.pass)) })}</h4>
               <ul className="text-xs">
                 {result.mutation.steps.map((s, i) => (
                   <li key={i}>

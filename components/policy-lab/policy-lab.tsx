@@ -9,7 +9,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 
 import { buildBundle, buildCases, DEFAULT_USER, objectKey, policyKindOf, resolveResource } from "@/lib/policy-lab/cases"
 import { knownDifferencesFor } from "@/lib/policy-lab/known-differences"
-import { parseObjects, splitPolicyDocuments, type ParseError, type PolicyBundleParts } from "@/lib/policy-lab/parse"
+import { locateField, parseObjects, splitPolicyDocuments, type ParseError, type PolicyBundleParts } from "@/lib/policy-lab/parse"
 import { KUBERNETES_MINORS, outcomeOf, type CaseResult, type CompileResult, type K8sObject, type Minor, type Operation } from "@/lib/policy-lab/protocol"
 import { OUTCOMES, rowFor, totals } from "@/lib/policy-lab/report"
 import { resourcesForRules, type RuleLike } from "@/lib/policy-lab/resources"
@@ -58,14 +58,6 @@ function rulesOf(parts: PolicyBundleParts | undefined): RuleLike[] {
   return mc?.resourceRules ?? []
 }
 
-/** Line of an expression inside the policy text, so a compile error can point into the editor. */
-function expressionLine(policyText: string, expression: string, line = 1): number | undefined {
-  const first = expression.split("\n")[0]!.trim()
-  if (!first) return undefined
-  const idx = policyText.indexOf(first)
-  if (idx < 0) return undefined
-  return policyText.slice(0, idx).split("\n").length + line - 1
-}
 
 export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor = "1.37", embedded = false, initialSource }: PolicyLabProps) {
   const t = useTranslations("policyLab")
@@ -188,9 +180,8 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
     ...policyParse.errors.filter((e) => e.line).map((e) => ({ line: e.line!, column: e.column, message: e.message })),
     ...diagnostics
       .map((d) => {
-        const expr = evaluation?.compile.expressions.find((x) => x.path === d.path)?.expression
-        const line = expr ? expressionLine(policyText, expr, d.line ?? 1) : undefined
-        return line ? { line, message: d.message } : undefined
+        const at = evaluation ? locateField(policyText, evaluation.compile.kind, d.path, d.line ?? 1) : undefined
+        return at ? { line: at.line, message: d.message } : undefined
       })
       .filter((m): m is EditorMark => !!m),
   ]
@@ -373,13 +364,13 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
                 <h3 className="text-sm font-semibold">{t("diagnostics", { minor })}</h3>
                 <ul className="mt-1 grid gap-1 text-sm">
                   {diagnostics.map((d, i) => {
-                    const expr = evaluation.compile.expressions.find((x) => x.path === d.path)?.expression
-                    const line = expr ? expressionLine(policyText, expr, d.line ?? 1) : undefined
+                    const at = locateField(policyText, evaluation.compile.kind, d.path, d.line ?? 1)
+                    const line = at?.line
                     return (
                       <li key={i} data-phase={d.phase} data-severity={d.severity} className={d.severity === "error" ? "text-red-700 dark:text-red-300" : "text-amber-800 dark:text-amber-300"}>
                         <span className="mr-1 rounded bg-[var(--muted)] px-1 text-xs text-[var(--foreground)]">{t(`phase.${d.phase}`)}</span>
                         {line ? (
-                          <button type="button" className="mr-1 underline" onClick={() => editor.current?.focusLine(line, d.column)}>
+                          <button type="button" className="mr-1 underline" onClick={() => editor.current?.focusLine(line, at?.column)}>
                             {t("atLine", { line, column: d.column ?? 1 })}
                           </button>
                         ) : null}

@@ -116,3 +116,29 @@ export function splitPolicyDocuments(objects: K8sObject[]): { ok: true; value: P
   if (!parts.policy) errors.push({ message: "no ValidatingAdmissionPolicy, MutatingAdmissionPolicy or CustomResourceDefinition found" })
   return errors.length ? { ok: false, errors } : { ok: true, value: parts }
 }
+
+/**
+ * Where a field of the policy (a diagnostic path such as `spec.validations[0].expression`) is in
+ * the YAML text, as 1-based line and column; `exprLine` moves into a multi-line expression.
+ */
+export function locateField(text: string, kind: string, fieldPath: string, exprLine = 1): { line: number; column: number } | undefined {
+  const segments: (string | number)[] = []
+  for (const part of fieldPath.split(".")) {
+    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part)
+    if (!m) return undefined
+    segments.push(m[1]!)
+    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) segments.push(Number(idx[1]))
+  }
+  const lineCounter = new LineCounter()
+  const docs = parseAllDocuments(text, { lineCounter })
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    if (doc.errors.length || doc.get("kind") !== kind) continue
+    const node = doc.getIn(segments, true) as { range?: [number, number, number]; type?: string } | undefined
+    if (!node?.range) return undefined
+    const start = lineCounter.linePos(node.range[0])
+    // Block scalars (| and >) start on the line after the indicator.
+    const block = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED"
+    return { line: start.line + (block ? exprLine : exprLine - 1), column: start.col }
+  }
+  return undefined
+}

@@ -217,3 +217,13 @@ describe("starter input and the differential corpus", () => {
     expect(knownDifferencesFor("1.37").length).toBeLessThan(knownDifferencesFor("1.30").length)
   })
 })
+
+describe("locateField", () => {
+  it("finds an expression in the YAML, quoted or as a block scalar", async () => {
+    const { locateField } = await import("./parse")
+    expect(locateField(VAP, "ValidatingAdmissionPolicy", "spec.validations[0].expression")).toEqual({ line: 11, column: 17 })
+    const block = "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata: {name: x}\nspec:\n  validations:\n  - expression: |\n      a &&\n      b(\n"
+    expect(locateField(block, "ValidatingAdmissionPolicy", "spec.validations[0].expression", 2)?.line).toBe(8)
+    expect(locateField(VAP, "ValidatingAdmissionPolicy", "spec.nothing[3]")).toBeUndefined()
+  })
+})
