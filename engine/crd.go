@@ -101,16 +101,28 @@ func parseCRD(raw json.RawMessage) (*crdInfo, error) {
 		converters: map[string]managedfields.TypeConverter{},
 	}
 	for _, v := range internal.Spec.Versions {
-		if v.Schema == nil || v.Schema.OpenAPIV3Schema == nil {
+		validation := versionValidation(internal, v.Name)
+		if validation == nil || validation.OpenAPIV3Schema == nil {
 			continue
 		}
-		s, err := structuralschema.NewStructural(v.Schema.OpenAPIV3Schema)
+		s, err := structuralschema.NewStructural(validation.OpenAPIV3Schema)
 		if err != nil {
 			continue // reported by the CRD validation
 		}
 		c.structural[v.Name] = s
 	}
 	return c, nil
+}
+
+// versionValidation is the schema of one version: the internal form hoists a schema shared by
+// every version into spec.validation (apihelpers.GetSchemaForVersion does the same lookup).
+func versionValidation(crd *apiextensionsinternal.CustomResourceDefinition, version string) *apiextensionsinternal.CustomResourceValidation {
+	for _, v := range crd.Spec.Versions {
+		if v.Name == version && v.Schema != nil {
+			return v.Schema
+		}
+	}
+	return crd.Spec.Validation
 }
 
 // pruneAndDefault applies what the CR decoder does before admission: defaulting and pruning of
@@ -191,12 +203,9 @@ func compileCRDRules(b *compiledBundle, req *CompileRequest, res *CompileResult)
 	for _, v := range versions {
 		s := info.structural[v]
 		c.validators[v] = schemacel.NewValidator(s, true, celconfig.PerCallLimit)
-		for _, iv := range info.internal.Spec.Versions {
-			if iv.Name == v && iv.Schema != nil {
-				sv, _, err := apiservervalidation.NewSchemaValidator(iv.Schema.OpenAPIV3Schema)
-				if err == nil {
-					c.schemaVals[v] = sv
-				}
+		if validation := versionValidation(info.internal, v); validation != nil {
+			if sv, _, err := apiservervalidation.NewSchemaValidator(validation.OpenAPIV3Schema); err == nil {
+				c.schemaVals[v] = sv
 			}
 		}
 		collectRuleInfo(b.envs, s, field.NewPath("spec", "versions").Key(v).Child("schema", "openAPIV3Schema"), true, res)

@@ -715,7 +715,113 @@ const MAP_GROUPS: DiffGroup[] = [
   },
 ]
 
-export const DIFFERENTIAL_GROUPS: DiffGroup[] = [...libGroups(), ...FEATURES, ...REJECTED, ...BUILTIN, ...MAP_GROUPS]
+// ---------------------------------------------------------------- CRD x-kubernetes-validations
+
+function crd(id: string, specProps: Record<string, unknown>, specRules: Record<string, unknown>[] = [], required: string[] = []): K8sObject {
+  const group = `${id}.policy-lab.test`
+  return {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: `gadgets.${group}` },
+    spec: {
+      group,
+      names: { kind: "Gadget", listKind: "GadgetList", plural: "gadgets", singular: "gadget" },
+      scope: "Namespaced",
+      versions: [
+        {
+          name: "v1",
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: {
+              type: "object",
+              properties: { spec: { type: "object", ...(required.length ? { required } : {}), properties: specProps, ...(specRules.length ? { "x-kubernetes-validations": specRules } : {}) } },
+            },
+          },
+        },
+      ],
+    },
+  }
+}
+
+const gadget = (id: string, spec: Record<string, unknown>): K8sObject => ({ apiVersion: `${id}.policy-lab.test/v1`, kind: "Gadget", metadata: {}, spec })
+
+const CRD_GROUPS: DiffGroup[] = [
+  {
+    id: "crd-rules",
+    covers: ["CRD x-kubernetes-validations", "messageExpression", "reason and fieldPath", "defaulting before validation"],
+    policy: crd(
+      "crd-rules",
+      { min: { type: "integer", default: 0 }, max: { type: "integer" }, mode: { type: "string", enum: ["fast", "safe"] } },
+      [
+        { rule: "self.min <= self.max", messageExpression: "'min ' + string(self.min) + ' is above max ' + string(self.max)" },
+        { rule: "self.mode != 'fast' || self.max <= 10", message: "fast mode allows max 10", reason: "FieldValueForbidden", fieldPath: ".max" },
+      ],
+      ["max"],
+    ),
+    requests: [
+      create("ok", gadget("crd-rules", { min: 1, max: 5 })),
+      create("min-above-max", gadget("crd-rules", { min: 9, max: 5 })),
+      create("defaulted-min", gadget("crd-rules", { max: 3 })),
+      create("fast-too-big", gadget("crd-rules", { max: 50, mode: "fast" })),
+      create("bad-enum-skips-cel", gadget("crd-rules", { min: 9, max: 5, mode: "turbo" })),
+      create("missing-required", gadget("crd-rules", { min: 1 })),
+    ],
+  },
+  {
+    id: "crd-old-self",
+    covers: ["oldSelf transition rules", "optionalOldSelf", "ratcheting on UPDATE"],
+    policy: crd("crd-old-self", {
+      owner: { type: "string", "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "owner is immutable" }] },
+      replicas: { type: "integer", "x-kubernetes-validations": [{ rule: "!oldSelf.hasValue() || self >= oldSelf.value()", message: "replicas may only grow", optionalOldSelf: true }] },
+      tier: { type: "string", "x-kubernetes-validations": [{ rule: "self in ['gold', 'silver']", message: "tier must be gold or silver" }] },
+    }),
+    requests: [
+      { name: "same-owner", operation: "UPDATE", object: gadget("crd-old-self", { owner: "a", replicas: 3 }), oldObject: gadget("crd-old-self", { owner: "a", replicas: 2 }) },
+      { name: "changed-owner", operation: "UPDATE", object: gadget("crd-old-self", { owner: "b" }), oldObject: gadget("crd-old-self", { owner: "a" }) },
+      { name: "shrink", operation: "UPDATE", object: gadget("crd-old-self", { replicas: 1 }), oldObject: gadget("crd-old-self", { replicas: 2 }) },
+      create("create-any-replicas", gadget("crd-old-self", { replicas: 1 })),
+      { name: "ratcheted-tier", operation: "UPDATE", object: gadget("crd-old-self", { tier: "bronze", owner: "x" }), oldObject: gadget("crd-old-self", { tier: "bronze", owner: "x" }) },
+    ],
+  },
+  {
+    id: "crd-libraries",
+    covers: ["CRD rules with Kubernetes libraries (url, quantity, ip, format)"],
+    policy: crd(
+      "crd-libraries",
+      { endpoint: { type: "string", maxLength: 256 }, memory: { type: "string", maxLength: 32 }, address: { type: "string", maxLength: 64 } },
+      [
+        { rule: "!has(self.endpoint) || isURL(self.endpoint) && url(self.endpoint).getScheme() == 'https'", message: "endpoint must be an https URL" },
+        { rule: "!has(self.memory) || quantity(self.memory).isLessThan(quantity('8Gi'))", message: "memory must be below 8Gi" },
+        { rule: "!has(self.address) || isIP(self.address) && ip(self.address).family() == 4", message: "address must be IPv4" },
+      ],
+    ),
+    requests: [
+      create("ok", gadget("crd-libraries", { endpoint: "https://example.com", memory: "1Gi", address: "10.0.0.1" })),
+      create("http", gadget("crd-libraries", { endpoint: "http://example.com" })),
+      create("too-much-memory", gadget("crd-libraries", { memory: "16Gi" })),
+      create("ipv6", gadget("crd-libraries", { address: "::1" })),
+    ],
+  },
+  {
+    id: "crd-reject-cost",
+    covers: ["CRD estimated cost limit (write time)"],
+    policy: crd("crd-reject-cost", { items: { type: "array", items: { type: "string" } } }, [{ rule: "self.items.all(a, self.items.all(b, a != b || a == b))" }]),
+    rejectedAtWrite: true,
+    requests: [],
+  },
+  {
+    id: "crd-reject-compile",
+    covers: ["CRD rule compile error (write time)"],
+    policy: crd("crd-reject-compile", { a: { type: "string" } }, [{ rule: "self.b == 'x'" }]),
+    rejectedAtWrite: true,
+    requests: [],
+  },
+]
+
+export const DIFFERENTIAL_GROUPS: DiffGroup[] = [...libGroups(), ...FEATURES, ...REJECTED, ...BUILTIN, ...MAP_GROUPS, ...CRD_GROUPS]
+
+export const DIFFERENTIAL_CRDS: K8sObject[] = CRD_GROUPS.filter((g) => !g.rejectedAtWrite).map((g) => g.policy)
 
 export function corpusSize(): { groups: number; requests: number; rejected: number } {
   const requests = DIFFERENTIAL_GROUPS.reduce((n, g) => n + g.requests.length, 0)

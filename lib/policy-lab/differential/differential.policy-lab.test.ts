@@ -11,8 +11,8 @@ import { nodeEngine, type NodeEngine } from "../engine-node"
 import { resolveResource } from "../cases"
 import type { CaseResult, CompileResult, K8sObject, ResourceInfo, UserInfo } from "../protocol"
 import { equivalentResources } from "../resources"
-import { DIFFERENTIAL_GROUPS, corpusSize } from "./corpus"
-import { bindingsOf, caseIdOf, compareOutcome, isMutating, namedPolicy, namespaceOf, placed, placedParam, policyNameOf, writeErrorsOf, type Mismatch, type ServerOutcome } from "./harness"
+import { DIFFERENTIAL_CRDS, DIFFERENTIAL_GROUPS, corpusSize } from "./corpus"
+import { bindingsOf, caseIdOf, compareOutcome, isCRD, isMutating, namedPolicy, namespaceOf, placed, placedParam, policyNameOf, writeErrorsOf, type Mismatch, type ServerOutcome } from "./harness"
 import { kubeClient, restPath, type Kube } from "./kube"
 import { GROUP_LABEL, type DiffGroup, type DiffRequest } from "./types"
 
@@ -39,7 +39,7 @@ async function userInfoOf(impersonate?: { user: string; groups: string[] }): Pro
 }
 
 function resourceOf(o: K8sObject): ResourceInfo {
-  const r = resolveResource(o, [])
+  const r = resolveResource(o, DIFFERENTIAL_CRDS)
   if (!r) throw new Error(`corpus uses an unknown kind ${o.kind}`)
   return r
 }
@@ -178,9 +178,27 @@ beforeAll(async () => {
 describe("differential: real kube-apiserver 1.37 vs the lab", () => {
   it(`agrees on the corpus (${corpusSize().requests} requests, ${corpusSize().rejected} rejected policies, ${corpusSize().groups} groups)`, async () => {
     const started = Date.now()
-    for (const g of DIFFERENTIAL_GROUPS) await setUpGroup(g)
     const writeResults = new Map<string, { status: number; body: unknown }>()
+    // CRDs first (their custom resources are stored objects of other steps), then wait until served.
+    for (const g of DIFFERENTIAL_GROUPS.filter(isCRD)) writeResults.set(g.id, await kube.request("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", g.policy))
+    for (const g of DIFFERENTIAL_GROUPS.filter((x) => isCRD(x) && writeResults.get(x.id)!.status < 300)) {
+      const name = g.policy.metadata!.name!
+      for (let i = 0; ; i++) {
+        const r = await kube.request("GET", `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}`)
+        const conditions = ((r.body as { status?: { conditions?: { type: string; status: string }[] } }).status?.conditions ?? [])
+        if (conditions.some((c) => c.type === "Established" && c.status === "True")) break
+        if (i > 120) throw new Error(`CRD ${name} not established`)
+        await sleep(250)
+      }
+      const group = (g.policy.spec as { group: string }).group
+      for (let i = 0; (await kube.request("GET", `/apis/${group}/v1`)).status !== 200; i++) {
+        if (i > 120) throw new Error(`${group}/v1 not served`)
+        await sleep(250)
+      }
+    }
+    for (const g of DIFFERENTIAL_GROUPS) await setUpGroup(g)
     for (const g of DIFFERENTIAL_GROUPS) {
+      if (isCRD(g)) continue
       const plural = isMutating(g) ? "mutatingadmissionpolicies" : "validatingadmissionpolicies"
       const r = await kube.request("POST", `/apis/admissionregistration.k8s.io/v1/${plural}`, namedPolicy(g))
       writeResults.set(g.id, r)
@@ -212,6 +230,7 @@ describe("differential: real kube-apiserver 1.37 vs the lab", () => {
         bindings: bindingsOf(g),
         params: (g.params ?? []).map((p) => placedParam(g, p)),
         ...(paramKind ? { paramResource: resolveResource(paramKind, []) } : {}),
+        ...(isCRD(g) ? { crds: [policy] } : {}),
         namespaces: [ns],
         authorizer: LAB_AUTHORIZER,
         equivalents: equivalentResources(),

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from "node:util"
 
 import { resolveResource } from "../cases"
 import type { CaseResult, K8sObject } from "../protocol"
+import { DIFFERENTIAL_CRDS } from "./corpus"
 import { GROUP_LABEL, type DiffGroup, type DiffRequest } from "./types"
 
 export const namespaceOf = (g: DiffGroup) => `pl-${g.id}`.slice(0, 63).replace(/-+$/, "")
@@ -16,15 +17,20 @@ export function isMutating(g: DiffGroup): boolean {
   return g.policy.kind === "MutatingAdmissionPolicy"
 }
 
+export function isCRD(g: DiffGroup): boolean {
+  return g.policy.kind === "CustomResourceDefinition"
+}
+
 export function namedPolicy(g: DiffGroup): K8sObject {
   const p = clone(g.policy)
+  if (isCRD(g)) return p
   p.metadata = { ...p.metadata, name: policyNameOf(g) }
   return p
 }
 
 /** Bindings restricted to the group's objects (by label), so groups never see each other's requests. */
 export function bindingsOf(g: DiffGroup): K8sObject[] {
-  if (g.binding === null) return []
+  if (g.binding === null || isCRD(g)) return []
   const kind = isMutating(g) ? "MutatingAdmissionPolicyBinding" : "ValidatingAdmissionPolicyBinding"
   const specs = [g.binding ?? {}, ...(g.moreBindings ?? [])]
   return specs.map((extra, i) => {
@@ -40,7 +46,7 @@ export function bindingsOf(g: DiffGroup): K8sObject[] {
 /** The object as sent: named, in the group's namespace (when namespaced), labelled for the group. */
 export function placed(g: DiffGroup, r: DiffRequest, obj: K8sObject): K8sObject {
   const o = clone(obj)
-  const res = resolveResource(o, [])
+  const res = resolveResource(o, DIFFERENTIAL_CRDS)
   o.metadata = {
     ...o.metadata,
     name: objectNameOf(g, r),
