@@ -105,3 +105,30 @@ test("zh-CN: the lab speaks Chinese and evaluates the same way", async ({ page }
   await expect(card(page, "Deployment a/x")).toHaveAttribute("data-outcome", "allowed")
   await expect(page.getByTestId("known-differences")).toContainText("与 kube-apiserver 的已知差异")
 })
+
+test("starters, guides and the advisor lead to the lab", async ({ page }) => {
+  // The VAP starter's "Try it" tab opens the lab on the starter's own policy and test objects.
+  await page.goto("/en/starters/validating-admission-policy")
+  await page.getByTestId("pane-try").click()
+  const tryIt = page.getByTestId("try-it")
+  await expect(tryIt.getByTestId("policy-lab")).toHaveAttribute("data-engine", "ready")
+  await expect(tryIt.locator('[data-testid="case-card"][data-case="Deployment demo/unlabelled"]')).toHaveAttribute("data-outcome", "denied")
+  await expect(tryIt.locator('[data-testid="case-card"][data-case="Deployment demo/labelled"]')).toHaveAttribute("data-outcome", "allowed")
+  await page.getByTestId("pane-explore").click()
+  await expect(page.getByTestId("try-it")).toHaveCount(0)
+
+  // The CRD guide links to the lab opened on the CRD starter.
+  await page.goto("/en/mechanisms/custom-resource-definition")
+  await page.locator('[data-slot="policy-lab-link"]').click()
+  await expect(page).toHaveURL(/\/en\/policy-lab\?from=custom-resource-definition$/)
+  await expect(page.getByTestId("policy-lab")).toHaveAttribute("data-engine", "ready")
+  await expect(page.locator('[data-testid="case-card"][data-outcome="denied"]').first()).toBeVisible()
+
+  // The advisor's policy outcome offers "try it on your cluster" (live mode; this server has no cluster).
+  await page.goto("/en/advisor?a=new-types:no,restrict-or-edit:yes,access-goal:change,mutate-expr:yes&v=1.37")
+  const primary = page.getByTestId("advisor-result").getByTestId("primary-mechanism")
+  await expect(primary).toHaveAttribute("data-mechanism-id", "mutating-admission-policy")
+  await primary.getByTestId("policy-lab-link").click()
+  await expect(page).toHaveURL(/\/en\/policy-lab\?from=mutating-admission-policy&source=live$/)
+  await expect(page.getByTestId("live-unavailable")).toBeVisible()
+})

@@ -770,7 +770,7 @@ const CRD_GROUPS: DiffGroup[] = [
   },
   {
     id: "crd-old-self",
-    covers: ["oldSelf transition rules", "optionalOldSelf", "ratcheting on UPDATE"],
+    covers: ["oldSelf transition rules", "optionalOldSelf"],
     policy: crd("crd-old-self", {
       owner: { type: "string", "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "owner is immutable" }] },
       replicas: { type: "integer", "x-kubernetes-validations": [{ rule: "!oldSelf.hasValue() || self >= oldSelf.value()", message: "replicas may only grow", optionalOldSelf: true }] },
@@ -781,7 +781,8 @@ const CRD_GROUPS: DiffGroup[] = [
       { name: "changed-owner", operation: "UPDATE", object: gadget("crd-old-self", { owner: "b" }), oldObject: gadget("crd-old-self", { owner: "a" }) },
       { name: "shrink", operation: "UPDATE", object: gadget("crd-old-self", { replicas: 1 }), oldObject: gadget("crd-old-self", { replicas: 2 }) },
       create("create-any-replicas", gadget("crd-old-self", { replicas: 1 })),
-      { name: "ratcheted-tier", operation: "UPDATE", object: gadget("crd-old-self", { tier: "bronze", owner: "x" }), oldObject: gadget("crd-old-self", { tier: "bronze", owner: "x" }) },
+      { name: "tier-change", operation: "UPDATE", object: gadget("crd-old-self", { tier: "silver", owner: "x" }), oldObject: gadget("crd-old-self", { tier: "gold", owner: "x" }) },
+      create("tier-bad", gadget("crd-old-self", { tier: "bronze" })),
     ],
   },
   {
