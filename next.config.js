@@ -1,34 +1,12 @@
 import createMDX from "@next/mdx"
 import createNextIntlPlugin from "next-intl/plugin"
 
+import { securityHeaders } from "./scripts/http-guard.mjs"
+
+// The same headers (and HSTS, when switched on) are set again by the HTTP guard in front of
+// `next start` (scripts/http-guard.mjs), which also covers responses Next builds outside its
+// routing; this list covers `next dev` and every route Next serves itself.
 const isDev = process.env.NODE_ENV !== "production"
-
-// Only our own origin. 'unsafe-inline' for scripts is needed because Next streams the RSC
-// payload in inline <script> tags and statically rendered pages cannot carry a per-request
-// nonce; 'unsafe-eval' is allowed only in development (React's dev tooling needs it).
-// 'wasm-unsafe-eval' lets the policy lab compile its WebAssembly engine (it allows WebAssembly
-// compilation only, not eval of JavaScript).
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${isDev ? " 'unsafe-eval'" : ""}`,
-  "worker-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src 'self'${isDev ? " ws: http://localhost:* http://127.0.0.1:*" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ")
-
-export const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-]
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts")
 const withMDX = createMDX({
@@ -56,7 +34,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc separately
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path*", headers: securityHeaders({ isDev }) },
       {
         // The policy lab's WebAssembly engine is committed brotli-compressed; the query string
         // changes with every build, so it can be cached for a year.

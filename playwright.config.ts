@@ -30,11 +30,12 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // Against the production build, as Next recommends.
-    command: `npx next build && npx next start -H 127.0.0.1 -p ${port}`,
+    // Against the production build, as Next recommends, served the way `npm start` serves it
+    // (scripts/start.mjs: the HTTP guard in front of `next start`).
+    command: `npx next build && node scripts/start.mjs`,
     url: `http://127.0.0.1:${port}/en`,
     reuseExistingServer: !process.env.CI,
     timeout: 600_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", ADVISOR_E2E: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", ADVISOR_E2E: "1", HOSTNAME: "127.0.0.1", PORT: String(port) },
   },
 })

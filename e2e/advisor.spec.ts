@@ -42,13 +42,13 @@ async function answerByKeyboard(page: Page, question: string, answer: string) {
   await page.keyboard.press("Enter")
 }
 
+/** The path view of the chart shows exactly these nodes as on the path (chosen answers included). */
 async function expectChartPath(page: Page, ids: string[]) {
   const chart = page.getByTestId("advisor-chart")
   for (const id of ids) {
-    await expect(chart.locator(`.react-flow__node[data-id="${id}"] [data-on-path="true"]`), id).toHaveCount(1)
+    await expect(chart.locator(`[data-chart-id="${id}"][data-on-path="true"]`), id).toHaveCount(1)
   }
   await expect(chart.locator('[data-on-path="true"]')).toHaveCount(ids.length)
-  await expect(chart.locator(".react-flow__edge.advisor-edge-on-path")).toHaveCount(ids.length - 1)
 }
 
 test("a full path by keyboard only, highlighted in the chart, kept by reload and history, shareable", async ({ page, browser }) => {
@@ -89,16 +89,104 @@ test("a full path by keyboard only, highlighted in the chart, kept by reload and
 test("clicking an answer in the chart answers it, and the wizard follows", async ({ page }) => {
   test.setTimeout(120_000)
   await page.goto("/en/advisor")
-  await page.locator('.react-flow__node[data-id="a:new-types:yes"] button').click()
+  const chart = page.getByTestId("advisor-chart")
+  await chart.locator('[data-chart-id="a:new-types:yes"]').click()
   await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "api-storage")
   await expect(page).toHaveURL(/a=new-types:yes&v=1\.37$/)
-  // Answers of questions the path has not reached are not clickable.
-  await expect(page.locator('.react-flow__node[data-id="a:access-goal:quota"] button')).toBeDisabled()
   // Changing an earlier answer in the chart drops the later ones.
-  await page.locator('.react-flow__node[data-id="a:api-storage:no"] button').click()
+  await chart.locator('[data-chart-id="a:api-storage:no"]').click()
   await expect(page.getByTestId("advisor-result")).toHaveAttribute("data-outcome-id", "aggregated-api")
-  await page.locator('.react-flow__node[data-id="a:new-types:no"] button').click()
+  await chart.locator('[data-chart-id="a:new-types:no"]').click()
   await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "restrict-or-edit")
+  // In the whole chart, answers of questions the path has not reached are not clickable.
+  await page.getByTestId("advisor-chart-toggle").click()
+  const whole = page.getByTestId("advisor-whole-chart")
+  await expect(whole.locator('.react-flow__node[data-id="a:new-types:no"] button')).toHaveAttribute("aria-pressed", "true")
+  await expect(whole.locator('.react-flow__node[data-id="a:access-goal:quota"] button')).toBeDisabled()
+})
+
+for (const width of [1366, 375]) {
+  for (const locale of ["en", "zh-CN"] as const) {
+    test(`the chart is legible at every step, the whole chart on demand, wheel scrolls the page (${locale}, ${width} px)`, async ({ page }) => {
+      test.setTimeout(120_000)
+      await page.setViewportSize({ width, height: width > 500 ? 900 : 812 })
+      await page.goto(`/${locale}/advisor?a=new-types:no,restrict-or-edit:yes&v=1.37`)
+      const chart = page.getByTestId("advisor-chart")
+      await expect(chart.locator('[data-current="true"]')).toHaveCount(1)
+      // The path view: every node's text at 11 px or more, nothing wider than the page.
+      const sizes = await chart.locator("[data-chart-id]").evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)))
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+      await chart.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: test.info().outputPath(`advisor-path-${locale}-${width}.png`) })
+
+      await page.getByTestId("advisor-chart-toggle").click()
+      const whole = page.getByTestId("advisor-whole-chart")
+      const viewport = whole.locator(".react-flow__viewport")
+      const scale = async () => Number(/scale\(([\d.]+)\)/.exec((await viewport.getAttribute("style")) ?? "")?.[1] ?? 0)
+      // It opens on the current question at full size (its 11 px text is drawn at 11 px).
+      await expect.poll(scale).toBeCloseTo(1, 2)
+      await expect(whole.locator('.react-flow__node[data-id="q:access-goal"]')).toBeInViewport()
+      // Controls sit above the chart, never over it; their names are the page's language.
+      const toolbar = page.getByRole("toolbar", { name: locale === "en" ? "Chart controls" : "流程图控件" })
+      const tb = await toolbar.boundingBox()
+      const fr = await whole.boundingBox()
+      expect(tb && fr && tb.y + tb.height <= fr.y).toBe(true)
+      await expect(toolbar.getByRole("button", { name: locale === "en" ? "Zoom in" : "放大" })).toBeVisible()
+      expect(await page.locator('[aria-label*="Edge from"], [aria-label="Zoom In"], [aria-label="Control Panel"]').count()).toBe(0)
+      const edgeName = await whole.locator(".react-flow__edge").first().getAttribute("aria-label")
+      expect(edgeName).toMatch(locale === "en" ? /^From “.+” to “.+”$/ : /^从“.+”到“.+”$/)
+      await page.screenshot({ path: test.info().outputPath(`advisor-whole-${locale}-${width}.png`) })
+
+      if (width > 500) {
+        // Not activated: the wheel scrolls the page and leaves the chart alone.
+        await page.evaluate(() => window.scrollTo(0, 0))
+        const before = await viewport.getAttribute("style")
+        const box = await whole.boundingBox()
+        await page.mouse.move((box?.x ?? 0) + 40, (box?.y ?? 0) + 40)
+        await page.mouse.wheel(0, 300)
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0)
+        expect(await viewport.getAttribute("style")).toBe(before)
+        // Activated by a click: now the wheel zooms the chart.
+        await whole.click({ position: { x: 20, y: 20 } })
+        await expect(whole).toHaveAttribute("data-active", "true")
+        const zoomed = await scale()
+        const box2 = await whole.boundingBox()
+        await page.mouse.move((box2?.x ?? 0) + 60, (box2?.y ?? 0) + 60)
+        await page.mouse.wheel(0, 300)
+        await expect.poll(scale).not.toBeCloseTo(zoomed, 3)
+      }
+    })
+  }
+}
+
+test("the wizard's Back steps back in history instead of adding an entry", async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.goto("/en/advisor")
+  await wizard(page).locator('button[data-answer-id="no"]').click()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "restrict-or-edit")
+  await wizard(page).locator('button[data-answer-id="yes"]').click()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "access-goal")
+  await page.getByTestId("advisor-back").click()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "restrict-or-edit")
+  await page.getByTestId("advisor-back").click()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "new-types")
+  await expect(page).toHaveURL(/\/en\/advisor$/)
+  // Forward walks the same answers again: nothing was added on top of them.
+  await page.goForward()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "restrict-or-edit")
+  await page.goForward()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "access-goal")
+
+  // Arriving from a hand-off (a full path in one link), Back drops answers in place; the
+  // browser's Back then leaves the advisor instead of bouncing between two states.
+  await page.goto("/en/mechanisms")
+  await page.goto("/en/advisor?a=new-types:no,restrict-or-edit:yes&v=1.37")
+  await page.getByTestId("advisor-back").click()
+  await expect(page.getByTestId("advisor-question")).toHaveAttribute("data-question-id", "restrict-or-edit")
+  await expect(page).toHaveURL(/a=new-types:no&v=1\.37$/)
+  await page.goBack()
+  await expect(page).toHaveURL(/\/en\/mechanisms$/)
 })
 
 test("version-aware result and the starter hand-off carry the chosen version", async ({ page }) => {
@@ -138,7 +226,10 @@ test("zh-CN shows the questions in Chinese", async ({ page }) => {
   await expect(page.getByTestId("advisor-question")).toHaveText("你是否想要在 Kubernetes API 中添加全新的类别？")
   await wizard(page).locator('button[data-answer-id="no"]').click()
   await expect(page.getByTestId("advisor-question")).toHaveText("你是否想要限制或自动编辑某些或所有 API 类别的字段？")
-  await expect(page.locator('.react-flow__node[data-id="s:api-access-extensions"]')).toContainText("转到“API Access Extensions”")
+  // The chart's current step carries the same Chinese text as the wizard.
+  await expect(page.getByTestId("advisor-chart").locator('[data-chart-id="q:restrict-or-edit"]')).toContainText(
+    (await page.getByTestId("advisor-question").innerText()).trim(),
+  )
 })
 
 for (const locale of ["en", "zh-CN"]) {
@@ -147,7 +238,7 @@ for (const locale of ["en", "zh-CN"]) {
       // axe walks every chart node; on a loaded 2-core machine that can take a while.
       test.setTimeout(180_000)
       await page.goto(`/${locale}/advisor${query}`)
-      await expect(page.getByTestId("advisor-chart").locator(".react-flow__node").first()).toBeVisible()
+      await expect(page.getByTestId("advisor-chart").locator("[data-chart-id]").first()).toBeVisible()
       const results = await new AxeBuilder({ page }).analyze()
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
       expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")})`)).toEqual([])

@@ -15,7 +15,8 @@ test("cluster page shows the demo report, labelled as demo data", async ({ page 
   const risky = page.locator('[data-row="validate.risky-policy.example.com"]')
   await expect(risky.locator('[data-risk="fail-broad-match"]')).toContainText("Fails closed on a broad match")
   await expect(risky.locator('[data-risk="timeout-over-10s"]')).toContainText("timeoutSeconds is 30")
-  // What the API cannot show is stated as such.
+  // What the API cannot show is stated as such (point 1's section, opened).
+  await page.locator('details[data-point="1"] > summary').click()
   await expect(page.locator('[data-not-observable="kubectl-plugin"]')).toBeVisible()
   // Guides are linked.
   await expect(page.locator('[data-section="crds"]').getByRole("link", { name: "Custom resource definitions" }).or(page.locator('[data-section="crds"] a[href="/en/mechanisms/custom-resource-definition"]')).first()).toHaveAttribute("href", "/en/mechanisms/custom-resource-definition")
@@ -35,13 +36,13 @@ test("search and filters narrow the report", async ({ page }) => {
   await expect(page.locator('[data-row="defaults.careful.example.com"]')).toHaveCount(0)
   await filters.getByLabel("Show", { exact: true }).selectOption("all")
   await filters.getByLabel("Extension point", { exact: true }).selectOption("7")
-  await expect(page.locator("section[data-point]")).toHaveCount(1)
+  await expect(page.locator("details[data-point]")).toHaveCount(1)
   await expect(page.locator('[data-row="example.com/gpu"]')).toBeVisible()
 })
 
 test("the report API serves demo data and rejects bad input", async ({ request }) => {
   const contexts = await request.get("/api/cluster/contexts")
-  expect(contexts.status()).toBe(503)
+  expect(contexts.status()).toBe(200)
   expect((await contexts.json()).state).toBe("unconfigured")
   const demo = await request.get("/api/cluster/report?demo=1")
   expect(demo.status()).toBe(200)
@@ -73,9 +74,61 @@ test("the map shows per-point cluster badges from the demo report, labelled as d
   await expect(overlay).toContainText("Demo data", { timeout: 30_000 })
   await expect(overlay.getByRole("link")).toHaveAttribute("href", "/en/cluster")
   // Point 2: two webhooks + VAP + MAP, four risk flags on the risky webhook.
-  await expect(page.getByTestId("map-point-badge-2")).toHaveText("4 in cluster · 4 risks")
-  await expect(page.getByTestId("map-point-badge-3")).toHaveText("4 in cluster · 2 risks")
+  await expect(page.getByTestId("map-point-badge-2").filter({ visible: true })).toHaveText("4 in cluster · 4 risks")
+  await expect(page.getByTestId("map-point-badge-3").filter({ visible: true })).toHaveText("4 in cluster · 2 risks")
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+})
+
+for (const width of [1366, 375]) {
+  for (const locale of ["en", "zh-CN"]) {
+    test(`cluster page: summary first, sections collapsed, no shift while loading, no console error (${locale}, ${width} px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: width > 500 ? 900 : 812 })
+      const errors: string[] = []
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text())
+      })
+      // Sum of layout shifts not caused by input (the CLS definition), from the first paint on.
+      await page.addInitScript(() => {
+        ;(window as unknown as { __cls: number }).__cls = 0
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value
+          }
+        }).observe({ type: "layout-shift", buffered: true })
+      })
+      await page.goto(`/${locale}/cluster`)
+      const summary = page.getByTestId("cluster-summary")
+      await expect(summary.locator('[data-summary-point="2"] [data-summary-risks]')).toHaveAttribute("data-summary-risks", "4", { timeout: 30_000 })
+      await expect(page.locator('[data-section="webhooks"]')).toHaveAttribute("data-status", "ok")
+      // The summary comes before the sections; every section starts collapsed.
+      const summaryBox = await summary.boundingBox()
+      const firstSection = await page.locator("details[data-point]").first().boundingBox()
+      expect(summaryBox && firstSection && summaryBox.y < firstSection.y).toBe(true)
+      await expect(page.locator("details[data-point][open]")).toHaveCount(0)
+      await expect(page.locator('[data-row="validate.risky-policy.example.com"]')).toBeHidden()
+      await page.screenshot({ path: test.info().outputPath(`cluster-${locale}-${width}.png`) })
+      // "Details" opens the point's section.
+      await summary.locator('[data-summary-point="2"]').getByRole("button").click()
+      await expect(page.locator('details[data-point="2"]')).toHaveAttribute("open", "")
+      await expect(page.locator('[data-row="validate.risky-policy.example.com"]')).toBeVisible()
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls)
+      expect(cls).toBeLessThanOrEqual(0.1)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+      expect(errors).toEqual([])
+    })
+  }
+}
+
+test("no console error on the map and the advisor without a cluster", async ({ page }) => {
+  const errors: string[] = []
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text())
+  })
+  await page.goto("/en")
+  await expect(page.getByTestId("map-cluster-overlay")).toContainText("Demo data", { timeout: 30_000 })
+  await page.goto("/en/advisor")
+  await expect(page.getByTestId("advisor-cluster")).toBeVisible({ timeout: 30_000 })
+  expect(errors).toEqual([])
 })

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect, test } from "@playwright/test"
 
+import { advisorHandoffHref, starterTargetFor } from "../lib/advisor/handoff"
 import { getMechanism, LOCALES, MECHANISMS } from "../lib/catalog"
 
 // Run locally with: NEXT_DIST_DIR=.next-guides E2E_PORT=3206 npx playwright test e2e/guides.spec.ts
@@ -31,7 +32,8 @@ for (const locale of LOCALES) {
       expect(response.status(), m.id).toBe(200)
       const html = await response.text()
       const h1 = html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)
-      expect(decode(h1?.[1] ?? ""), `h1 of ${m.id}`).toBe(m.name[locale])
+      // Titles carry <wbr> between the words of compound API names (no mid-word breaks).
+      expect(decode((h1?.[1] ?? "").replace(/<[^>]+>/g, "")), `h1 of ${m.id}`).toBe(m.name[locale])
       // Booleans, not toContain: a failure should not dump the whole page into the report.
       expect(html.includes("data-missing-guide"), `${m.id} is missing its MDX body`).toBe(false)
       expect(html.includes('data-slot="feature-states"'), `${m.id} feature states`).toBe(true)
@@ -40,8 +42,15 @@ for (const locale of LOCALES) {
       const text = visibleText(html)
       expect(text.includes("MISSING_MESSAGE"), `${m.id} has a missing message`).toBe(false)
       expect(text.match(/\bguide\.[a-z][A-Za-z-]*(\.[A-Za-z-]+)*/)?.[0], `${m.id} shows a raw message key`).toBeUndefined()
-      expect(html.includes(`href="/${locale}/starters/${m.id}"`), `${m.id} links to its starter`).toBe(true)
-      expect(html.includes(`href="/${locale}/advisor"`), `${m.id} links to the advisor`).toBe(true)
+      // Hand-offs: its starter (or its replacement's), the advisor walked to it; none to a 404.
+      const starter = starterTargetFor(m.id)
+      if (starter) expect(html.includes(`href="/${locale}/starters/${starter}"`), `${m.id} links to a starter`).toBe(true)
+      else expect(html.includes(`/${locale}/starters/${m.id}"`), `${m.id} has no starter link`).toBe(false)
+      const advisor = advisorHandoffHref(m.id)
+      if (advisor) expect(html.includes(`href="/${locale}${advisor.replaceAll("&", "&amp;")}"`), `${m.id} links to the advisor walked to it`).toBe(true)
+      // Both near the top: in the header, before the guide's body.
+      expect(html.indexOf('data-slot="guide-actions-top"'), `${m.id} actions at the top`).toBeGreaterThan(-1)
+      expect(html.indexOf('data-slot="guide-actions-top"') < html.indexOf('class="guide-prose"'), `${m.id} actions before the body`).toBe(true)
     }
   })
 }
@@ -123,4 +132,26 @@ test("every guide fits a 375 px viewport", async ({ page }) => {
     }
   }
   expect(overflowing).toEqual([])
+})
+
+for (const locale of LOCALES) {
+  test(`"Is this right for me?" on a guide opens the advisor at a result that names the mechanism (${locale})`, async ({ page }) => {
+    for (const id of ["scheduler-plugin", "validating-admission-webhook", "csi-driver"] as const) {
+      await page.goto(`/${locale}/mechanisms/${id}`)
+      const top = page.locator('[data-slot="guide-actions-top"]')
+      await expect(top.locator('[data-slot="starter-link"]')).toBeInViewport()
+      await top.locator('[data-slot="advisor-link"]').click()
+      await expect(page.getByTestId("advisor-result").locator(`[data-mechanism-id="${id}"]`).first()).toBeVisible({ timeout: 20_000 })
+    }
+    await page.screenshot({ path: test.info().outputPath(`handoff-${locale}.png`) })
+  })
+}
+
+test("FlexVolume offers the CSI driver's starter, and its old starter URL is a plain 404 in both locales", async ({ page, request }) => {
+  await page.goto("/zh-CN/mechanisms/flexvolume")
+  await expect(page.locator('[data-slot="guide-actions-top"] [data-slot="starter-link"]')).toHaveAttribute("href", "/zh-CN/starters/csi-driver")
+  for (const locale of LOCALES) {
+    const res = await request.get(`/${locale}/starters/flexvolume`, { maxRedirects: 5 })
+    expect(res.status()).toBe(404)
+  }
 })

@@ -1,8 +1,15 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect, test, type Page } from "@playwright/test"
 
-const point = (page: Page, id: string) => page.getByTestId(`map-point-${id}`)
+// Both drawings (wide, narrow) are in the page; CSS shows one. Locators pick the one on screen.
+const diagram = (page: Page) => page.getByTestId("map-diagram").filter({ visible: true })
+const point = (page: Page, id: string) => diagram(page).getByTestId(`map-point-${id}`)
+const stage = (page: Page, id: string) => diagram(page).getByTestId(`map-stage-${id}`)
 const panel = (page: Page) => page.getByTestId("map-panel")
+
+type Box = { x: number; y: number; width: number; height: number }
+const inside = (a: Box, b: Box) => a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1
+const disjoint = (a: Box, b: Box) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
 
 /** Opens a map URL and waits for hydration, so clicks and keys reach React. */
 async function openMap(page: Page, url: string) {
@@ -19,18 +26,18 @@ async function tabTo(page: Page, target: ReturnType<Page["getByTestId"]>, maxTab
 
 test("the map shows the seven numbered extension points", async ({ page }) => {
   await page.goto("/en")
-  const diagram = page.getByTestId("map-diagram")
-  await expect(diagram).toBeVisible()
+  const frame = diagram(page)
+  await expect(frame).toBeVisible()
   for (const n of ["1", "2", "3", "4", "5", "6", "7"]) {
     const p = point(page, n)
     await expect(p).toBeVisible()
     await expect(p).toContainText(n)
     await expect(p).toHaveAccessibleName(new RegExp(`^Extension point ${n}: .+ available in Kubernetes 1\\.37$`))
   }
-  await expect(diagram.locator("[data-point-button]")).toHaveCount(8) // seven + "configure first"
+  await expect(frame.locator("[data-point-button]")).toHaveCount(8) // seven + "configure first"
   // The cluster the points sit on is drawn too.
   for (const label of ["kubectl", "client-go", "kube-apiserver", "API resources", "kube-scheduler", "Controllers", "Pod network"]) {
-    await expect(diagram.getByText(label, { exact: true }).first()).toBeVisible()
+    await expect(frame.getByText(label, { exact: true }).first()).toBeVisible()
   }
 })
 
@@ -40,7 +47,7 @@ test("the diagram is in the server-rendered HTML, before any JavaScript runs", a
   await page.goto("/en?point=2")
   await expect(page.locator(".react-flow__node")).not.toHaveCount(0)
   await expect(point(page, "4")).toBeVisible()
-  await expect(page.getByTestId("map-stage-validating-admission")).toBeVisible()
+  await expect(stage(page, "validating-admission")).toBeVisible()
   await context.close()
 })
 
@@ -58,7 +65,9 @@ test("keyboard only: Tab to point 4, Enter opens the scheduler panel, Esc closes
   // Each mechanism links to its guide, the advisor and its starter.
   await expect(p.getByRole("link", { name: "Guide (Scheduling framework plugin)" })).toHaveAttribute("href", "/en/mechanisms/scheduler-plugin")
   await expect(p.getByRole("link", { name: "Generate a starter (Scheduling framework plugin)" })).toHaveAttribute("href", "/en/starters/scheduler-plugin")
-  await expect(p.getByRole("link", { name: "Is this right for me? (Scheduling framework plugin)" })).toHaveAttribute("href", "/en/advisor")
+  // "Is this right for me?" opens the advisor walked to the answers that lead to the mechanism.
+  const advisor = p.getByRole("link", { name: "Is this right for me? (Scheduling framework plugin)" })
+  await expect(advisor).toHaveAttribute("href", /^\/en\/advisor\?a=new-types:[a-z0-9-]+(,[a-z0-9-]+:[a-z0-9-]+)+&v=1\.37$/)
   await expect(page).toHaveURL(/\/en\?point=4$/)
   await page.keyboard.press("Escape")
   await expect(p).toBeHidden()
@@ -66,35 +75,92 @@ test("keyboard only: Tab to point 4, Enter opens the scheduler panel, Esc closes
   await expect(page).toHaveURL(/\/en$/)
 })
 
-test("arrow keys move between points, Space opens one", async ({ page }) => {
+test("arrow keys move by the drawn layout, Space opens one", async ({ page }) => {
   await openMap(page, "/en")
   await tabTo(page, point(page, "1"))
+  // Point 1 is top left; point 4 is the next one down the left column, point 5 right of it.
   await page.keyboard.press("ArrowDown")
-  await expect(point(page, "2")).toBeFocused()
+  await expect(point(page, "4")).toBeFocused()
   await page.keyboard.press("ArrowRight")
+  await expect(point(page, "5")).toBeFocused()
+  await page.keyboard.press("ArrowUp")
   await expect(point(page, "3")).toBeFocused()
   await page.keyboard.press("ArrowUp")
   await expect(point(page, "2")).toBeFocused()
-  await page.keyboard.press("End")
+  await page.keyboard.press("ArrowLeft")
+  await expect(point(page, "1")).toBeFocused()
+  await page.keyboard.press("ArrowRight")
   await expect(point(page, "configuration")).toBeFocused()
   await page.keyboard.press("Home")
   await expect(point(page, "1")).toBeFocused()
-  await page.keyboard.press("ArrowLeft")
+  await page.keyboard.press("End")
   await expect(point(page, "configuration")).toBeFocused()
   await page.keyboard.press("Space")
   await expect(panel(page)).toContainText("Built-in policy APIs")
+})
+
+test("opening a point adds a history entry: Back closes it, Forward reopens it, closing goes back", async ({ page }) => {
+  await openMap(page, "/en")
+  await point(page, "4").click()
+  await expect(panel(page)).toBeVisible()
+  await expect(page).toHaveURL(/\/en\?point=4$/)
+  // Switching points replaces the entry: one Back still closes the panel.
+  await point(page, "7").click()
+  await expect(page).toHaveURL(/\/en\?point=7$/)
+  await page.goBack()
+  await expect(panel(page)).toBeHidden()
+  await expect(page).toHaveURL(/\/en$/)
+  await page.goForward()
+  await expect(panel(page)).toContainText("Device and storage plugins")
+  // Closing with the button steps back instead of adding an entry.
+  await page.getByRole("button", { name: "Close panel" }).click()
+  await expect(panel(page)).toBeHidden()
+  await expect(page).toHaveURL(/\/en$/)
+  await page.goForward()
+  await expect(panel(page)).toContainText("Device and storage plugins")
+})
+
+test("opening point 2 fits the point and its request path into the space beside the panel, names in full", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 })
+  await openMap(page, "/en")
+  await point(page, "2").click()
+  await expect(panel(page)).toBeVisible()
+  const stages = ["authentication", "authorization", "mutating-admission", "schema-validation", "validating-admission", "storage"]
+  // After the animated re-fit, the point and every step box lie inside the diagram's frame, and
+  // nothing of it is under the panel.
+  await expect
+    .poll(async () => {
+      const frame = await diagram(page).boundingBox()
+      const side = await panel(page).boundingBox()
+      if (!frame || !side) return false
+      for (const box of [await point(page, "2").boundingBox(), ...(await Promise.all(stages.map((s) => stage(page, s).boundingBox())))]) {
+        if (!box || !inside(box, frame) || !disjoint(box, side)) return false
+      }
+      return true
+    })
+    .toBe(true)
+  // Every mechanism name shows in full: no box or line is cut.
+  for (const s of stages) {
+    const cut = await stage(page, s).evaluate((el) =>
+      [el, ...el.querySelectorAll("li")].some((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1),
+    )
+    expect(cut, s).toBe(false)
+  }
+  await expect(stage(page, "authentication")).toContainText("Structured authentication configuration (JWT)")
+  await expect(stage(page, "validating-admission")).toContainText("ValidatingAdmissionPolicy (CEL)")
+  await page.screenshot({ path: test.info().outputPath("map-1366-point-2.png") })
 })
 
 test("point 2 expands into the request path through the API server", async ({ page }) => {
   await openMap(page, "/en")
   await point(page, "2").click()
   const stages = ["authentication", "authorization", "mutating-admission", "schema-validation", "validating-admission", "storage"]
-  for (const [i, stage] of stages.entries()) {
-    await expect(page.getByTestId(`map-stage-${stage}`)).toBeVisible()
-    await expect(page.getByTestId(`map-stage-${stage}`)).toContainText(`Step ${i + 1}`)
+  for (const [i, s] of stages.entries()) {
+    await expect(stage(page, s)).toBeVisible()
+    await expect(stage(page, s)).toContainText(`Step ${i + 1}`)
   }
-  await expect(page.getByTestId("map-stage-validating-admission")).toContainText("ValidatingAdmissionPolicy (CEL)")
-  await expect(page.getByTestId("map-stage-schema-validation")).toContainText("CustomResourceDefinition")
+  await expect(stage(page, "validating-admission")).toContainText("ValidatingAdmissionPolicy (CEL)")
+  await expect(stage(page, "schema-validation")).toContainText("CustomResourceDefinition")
   // The panel lists the same stages in order, each with its mechanisms.
   const path = panel(page).getByTestId("request-path")
   await expect(path.locator("[data-stage]")).toHaveCount(6)
@@ -128,7 +194,7 @@ test("version 1.30 greys out mechanisms that were not GA or beta then", async ({
   // Still-GA mechanisms stay available.
   await expect(panel(page).locator('[data-mechanism="validating-admission-webhook"]')).toHaveAttribute("data-availability", "available")
   // In the diagram too: the request path strikes MutatingAdmissionPolicy through.
-  await expect(page.getByTestId("map-stage-mutating-admission").locator("li", { hasText: "MutatingAdmissionPolicy" })).toHaveAttribute(
+  await expect(stage(page, "mutating-admission").locator("li", { hasText: "MutatingAdmissionPolicy" })).toHaveAttribute(
     "data-availability",
     "unavailable",
   )
@@ -146,7 +212,7 @@ test("version 1.30 greys out mechanisms that were not GA or beta then", async ({
 
 test("the diagram has working zoom and fit controls", async ({ page }) => {
   await openMap(page, "/en")
-  const viewport = page.locator(".react-flow__viewport")
+  const viewport = diagram(page).locator(".react-flow__viewport")
   const scale = async () => Number(/scale\(([\d.]+)\)/.exec((await viewport.getAttribute("style")) ?? "")?.[1] ?? 0)
   const before = await scale()
   await page.getByRole("button", { name: "Zoom in" }).click()
@@ -157,7 +223,7 @@ test("the diagram has working zoom and fit controls", async ({ page }) => {
   for (const n of ["1", "4", "7", "configuration"]) {
     await expect
       .poll(async () => {
-        const frame = await page.getByTestId("map-diagram").boundingBox()
+        const frame = await diagram(page).boundingBox()
         const box = await point(page, n).boundingBox()
         return !!frame && !!box && box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height
       })
@@ -165,21 +231,75 @@ test("the diagram has working zoom and fit controls", async ({ page }) => {
   }
 })
 
-test("the 375 px viewport shows the list view instead of the diagram", async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 800 })
-  await page.goto("/en?point=4")
-  await expect(page.getByTestId("map-diagram")).toBeHidden()
-  const list = page.getByTestId("map-list")
-  await expect(list).toBeVisible()
-  await expect(list.locator("[data-list-point]")).toHaveCount(8)
-  for (const n of ["1", "2", "3", "4", "5", "6", "7"]) {
-    await expect(list.getByRole("heading", { level: 3, name: new RegExp(`^Point ${n}: `) })).toBeVisible()
-  }
-  await expect(list.locator('[data-list-point="7"] [data-mechanism="dra-driver"]')).toBeVisible()
-  await expect(list.locator('[data-list-point="4"]')).toHaveAttribute("aria-current", "true")
-  await expect(list.locator('[data-list-point="4"]')).toBeInViewport()
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(overflow).toBeLessThanOrEqual(0)
+for (const locale of ["en", "zh-CN"] as const) {
+  test(`375 px: a vertical map you can tap; the opened point sits above the panel's sheet (${locale})`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 })
+    await openMap(page, `/${locale}`)
+    const frame = diagram(page)
+    await expect(frame).toHaveAttribute("data-map-diagram", "narrow")
+    await expect(frame.locator("[data-point-button]")).toHaveCount(8)
+    // Points are stacked top to bottom, each a comfortable tap target.
+    let lastY = -1
+    for (const n of ["1", "2", "3", "4", "5", "6", "7"]) {
+      const box = await point(page, n).boundingBox()
+      expect(box && box.y > lastY && box.height >= 40 && box.width >= 100, `point ${n}`).toBe(true)
+      lastY = box?.y ?? lastY
+    }
+    await page.screenshot({ path: test.info().outputPath(`map-375-${locale}.png`) })
+    await point(page, "2").click()
+    const sheet = panel(page)
+    await expect(sheet).toBeVisible()
+    await expect(page).toHaveURL(new RegExp(`/${locale}\\?point=2$`))
+    await expect(stage(page, "authentication")).toBeVisible()
+    // The opened point is on screen and not under the sheet.
+    await expect
+      .poll(async () => {
+        const p = await point(page, "2").boundingBox()
+        const s = await sheet.boundingBox()
+        return !!p && !!s && p.y >= 0 && p.y + p.height <= s.y
+      })
+      .toBe(true)
+    await page.screenshot({ path: test.info().outputPath(`map-375-${locale}-point-2.png`) })
+    // Back closes it.
+    await page.goBack()
+    await expect(sheet).toBeHidden()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    // The list below the map has the same content for reading in order.
+    await expect(page.getByTestId("map-list").locator("[data-list-point]")).toHaveCount(8)
+  })
+}
+
+test("1366 px zh-CN: opening point 7 fits it beside the panel", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 })
+  await openMap(page, "/zh-CN")
+  await point(page, "7").click()
+  await expect(panel(page)).toBeVisible()
+  await expect
+    .poll(async () => {
+      const frame = await diagram(page).boundingBox()
+      const side = await panel(page).boundingBox()
+      const p = await point(page, "7").boundingBox()
+      return !!frame && !!side && !!p && inside(p, frame) && disjoint(p, side)
+    })
+    .toBe(true)
+  await page.screenshot({ path: test.info().outputPath("map-1366-zh-point-7.png") })
+})
+
+test("every hand-off link from the map reaches a page (advisor walked to a result, starters that exist)", async ({ page, request }) => {
+  await openMap(page, "/en?point=2")
+  const links = await panel(page).locator('a[data-slot="advisor-link"], a[data-slot="starter-link"]').evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""))
+  expect(links.length).toBeGreaterThan(5)
+  for (const href of links) expect((await request.get(href)).status(), href).toBe(200)
+  // Authenticating proxy has no starter: no starter link, but the advisor still leads to it.
+  const proxy = panel(page).locator('[data-mechanism="authenticating-proxy"]')
+  await expect(proxy.locator('a[data-slot="starter-link"]')).toHaveCount(0)
+  await proxy.locator('a[data-slot="advisor-link"]').click()
+  await expect(page.getByTestId("advisor-result").locator('[data-mechanism-id="authenticating-proxy"]').first()).toBeVisible({ timeout: 20_000 })
+  // FlexVolume offers the CSI driver's starter instead of a 404.
+  await openMap(page, "/zh-CN?point=7")
+  const flex = panel(page).locator('[data-mechanism="flexvolume"] a[data-slot="starter-link"]')
+  await expect(flex).toHaveAttribute("href", "/zh-CN/starters/csi-driver")
 })
 
 test("the Chinese map is translated", async ({ page }) => {
@@ -193,15 +313,15 @@ test("the Chinese map is translated", async ({ page }) => {
 for (const locale of ["en", "zh-CN"]) {
   test(`map has no serious accessibility violations (${locale})`, async ({ page }) => {
     await page.goto(`/${locale}?point=2&v=1.30`)
-    await expect(page.getByTestId("map-stage-storage")).toBeVisible()
+    await expect(stage(page, "storage")).toBeVisible()
     const results = await new AxeBuilder({ page }).analyze()
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([])
   })
 
-  test(`list view has no serious accessibility violations (${locale}, 375 px)`, async ({ page }) => {
+  test(`narrow map has no serious accessibility violations (${locale}, 375 px)`, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 })
-    await page.goto(`/${locale}`)
+    await openMap(page, `/${locale}?point=2`)
     const results = await new AxeBuilder({ page }).analyze()
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([])

@@ -119,7 +119,7 @@ test("starters, guides and the advisor lead to the lab", async ({ page }) => {
 
   // The CRD guide links to the lab opened on the CRD starter.
   await page.goto("/en/mechanisms/custom-resource-definition")
-  await page.locator('[data-slot="policy-lab-link"]').click()
+  await page.locator('[data-slot="policy-lab-link"]').first().click()
   await expect(page).toHaveURL(/\/en\/policy-lab\?from=custom-resource-definition$/)
   await expect(page.getByTestId("policy-lab")).toHaveAttribute("data-engine", "ready")
   await expect(page.locator('[data-testid="case-card"][data-outcome="denied"]').first()).toBeVisible()

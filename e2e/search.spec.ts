@@ -45,7 +45,8 @@ test("Chinese aliases work from both locales", async ({ page }) => {
     await input(page).fill("准入")
     await expect(options(page).first()).toBeVisible()
     const ids = await options(page).evaluateAll((els) => els.slice(0, 5).map((e) => e.getAttribute("data-mechanism") ?? ""))
-    expect(ids.every((id) => id.includes("admission") || id === "image-policy-webhook")).toBe(true)
+    // Admission mechanisms, the ImagePolicyWebhook and the built-in admission plugins.
+    expect(ids, ids.join(", ")).toEqual(ids.filter((id) => id.includes("admission") || ["image-policy-webhook", "always-pull-images"].includes(id)))
     await page.keyboard.press("Escape")
   }
 })
@@ -79,3 +80,20 @@ for (const locale of ["en", "zh-CN"]) {
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])
   })
 }
+
+test("English results show English only; Chinese results add the English name", async ({ page }) => {
+  await page.goto("/en")
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
+  await page.keyboard.press("Control+k")
+  await input(page).fill("webhook")
+  await expect(options(page).first()).toBeVisible()
+  // No Chinese characters under any English hit.
+  const texts = await options(page).allInnerTexts()
+  expect(texts.filter((t) => /[\u4e00-\u9fff]/.test(t))).toEqual([])
+  await page.keyboard.press("Escape")
+  await page.goto("/zh-CN")
+  await expect(page.locator("[data-map-ready]")).toBeAttached()
+  await page.keyboard.press("Control+k")
+  await input(page).fill("webhook")
+  await expect(options(page).first().locator('[lang="en"]')).toBeVisible()
+})

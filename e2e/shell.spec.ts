@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect, test } from "@playwright/test"
 
+import { starterIds } from "../lib/starters"
+
 test("/ redirects by Accept-Language", async ({ browser }) => {
   const context = await browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "Accept-Language": "zh-CN,zh;q=0.9" } })
   const page = await context.newPage()
@@ -61,9 +63,79 @@ for (const locale of ["en", "zh-CN"]) {
   })
 }
 
-test("375 px viewport keeps the header usable", async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 800 })
-  await page.goto("/en")
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(overflow).toBeLessThanOrEqual(0)
+// Every route of the app: pages, a guide, the advisor start and a result, every starter, a 404.
+const ROUTES = [
+  "",
+  "/mechanisms",
+  "/mechanisms/validating-admission-policy",
+  "/mechanisms/authentication-webhook",
+  "/advisor",
+  "/advisor?a=new-types:no,restrict-or-edit:yes&v=1.37",
+  "/starters",
+  ...starterIds().map((id) => `/starters/${id}`),
+  "/cluster",
+  "/no-such-page",
+]
+
+for (const locale of ["en", "zh-CN"]) {
+  test(`375 px: no page scrolls sideways, the header is compact (${locale})`, async ({ page }) => {
+    test.setTimeout(300_000)
+    await page.setViewportSize({ width: 375, height: 812 })
+    const overflowing: string[] = []
+    for (const route of ROUTES) {
+      await page.goto(`/${locale}${route}`)
+      // Late content (the cluster overlay, hydrated widgets) must not widen the page either.
+      await page.waitForLoadState("networkidle")
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      if (overflow > 0) overflowing.push(`${route || "/"}: ${overflow}px`)
+    }
+    expect(overflowing).toEqual([])
+    // Header: logo and tools on one row, the navigation on one more.
+    await page.goto(`/${locale}`)
+    const header = await page.locator("header").boundingBox()
+    expect(header?.height ?? 999).toBeLessThanOrEqual(100)
+    const tops = await page.getByRole("navigation", { name: locale === "en" ? "Main" : "主导航" }).getByRole("link").evaluateAll((els) =>
+      els.map((e) => Math.round(e.getBoundingClientRect().top)),
+    )
+    expect(new Set(tops).size).toBe(1)
+    await page.screenshot({ path: test.info().outputPath(`header-375-${locale}.png`) })
+  })
+}
+
+for (const width of [1366, 375]) {
+  test(`one content grid: every page's title starts at the same left edge (${width} px)`, async ({ page }) => {
+    test.setTimeout(120_000)
+    await page.setViewportSize({ width, height: 900 })
+    const edges = new Map<string, number>()
+    for (const route of ["", "/mechanisms", "/mechanisms/validating-admission-policy", "/advisor", "/starters", "/starters/operator", "/cluster"]) {
+      await page.goto(`/en${route}`)
+      const box = await page.locator("main h1").first().boundingBox()
+      edges.set(route || "/", Math.round(box?.x ?? -1))
+    }
+    const logo = await page.locator("header a").nth(1).boundingBox()
+    expect(new Set(edges.values()).size, JSON.stringify(Object.fromEntries(edges))).toBe(1)
+    expect([...edges.values()][0]).toBe(Math.round(logo?.x ?? -2))
+  })
+}
+
+test("guide titles wrap between words, never inside one (375 px)", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 })
+  for (const path of ["/en/mechanisms/validating-admission-policy", "/en/mechanisms/mutating-admission-policy", "/zh-CN/mechanisms/validating-admission-policy", "/en/starters/validating-admission-policy"]) {
+    await page.goto(path)
+    const h1 = page.locator("main h1").first()
+    // Each word of the title fits the line: no word is wider than the heading box.
+    const ok = await h1.evaluate((el) => {
+      const range = document.createRange()
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        range.selectNodeContents(n)
+        if (range.getClientRects().length > 1 && !/\s/.test(n.textContent ?? "")) {
+          // A single text node without spaces spread over two lines was broken inside a word.
+          if (!/[\u4e00-\u9fff]/.test(n.textContent ?? "")) return false
+        }
+      }
+      return el.scrollWidth <= el.clientWidth
+    })
+    expect(ok, path).toBe(true)
+  }
 })

@@ -92,3 +92,29 @@ test("unknown starter is a 404", async ({ page }) => {
   const res = await page.goto("/en/starters/not-a-mechanism")
   expect(res?.status()).toBe(404)
 })
+
+for (const locale of ["en", "zh-CN"] as const) {
+  test(`options that depend on a switch are disabled while it is off; Warn + Audit; switches on one line (${locale})`, async ({ page }) => {
+    await page.goto(`/${locale}/starters/validating-admission-policy`)
+    const field = (name: string) => page.locator(`[data-field="${name}"]`)
+    const params = field("params").locator('input[type="checkbox"]')
+    await expect(params).not.toBeChecked()
+    await expect(field("group").locator("input")).toBeDisabled()
+    await expect(field("paramKind").locator("input")).toBeDisabled()
+    await expect(field("group")).toContainText(locale === "en" ? "Used only when “Parameter CRD” is on." : "仅在开启“参数 CRD”时使用。")
+    await params.check()
+    await expect(field("group").locator("input")).toBeEnabled()
+    await expect(field("paramKind").locator("input")).toBeEnabled()
+    await expect(field("paramKind").locator("input")).toHaveValue("LabelPolicy")
+    // The option reads as the API's two actions.
+    await expect(field("validationActions").locator("option")).toHaveText(["Deny", "Warn + Audit"])
+    // The checkbox and its label share a line.
+    const box = await params.boundingBox()
+    const label = await field("params").locator("label").boundingBox()
+    expect(box && label && Math.abs(box.y + box.height / 2 - (label.y + label.height / 2)) < 8 && label.x > box.x).toBe(true)
+    await page.setViewportSize({ width: 375, height: 812 })
+    await field("params").scrollIntoViewIfNeeded()
+    await page.screenshot({ path: test.info().outputPath(`starter-form-${locale}-375.png`) })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  })
+}

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
 import path from "node:path"
+import { goEnv } from "./go-env.mjs"
 import { ensurePrerequisites } from "./prerequisites.mjs"
 
 const root = path.resolve(import.meta.dirname, "..")
@@ -88,7 +89,8 @@ for (const tier of tiers) {
   const run = spawnSync(tier.cmd[0], tier.cmd.slice(1), {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...tier.env },
+    // One Go build environment for every tier (scripts/go-env.mjs), so compiled packages are shared.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...goEnv(), ...tier.env },
   })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const ok = run.status === 0

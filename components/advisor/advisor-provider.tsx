@@ -3,13 +3,27 @@
 import { createContext, useContext, useState } from "react"
 import { useStore } from "zustand"
 
+import type { MechanismId } from "@/lib/catalog"
+
 import { createAdvisorStore, type AdvisorState, type AdvisorStore, type AdvisorStoreApi } from "./advisor-store"
 
 const AdvisorStoreContext = createContext<AdvisorStoreApi | null>(null)
 
-export function AdvisorStoreProvider({ initial, children }: { initial: AdvisorState; children: React.ReactNode }) {
+/** Which starter to offer per mechanism (its own or its replacement's); from the server's starter registry. */
+export type StarterTargets = Partial<Record<MechanismId, MechanismId>>
+const StarterTargetsContext = createContext<StarterTargets>({})
+
+export function AdvisorStoreProvider({ initial, starters, children }: { initial: AdvisorState; starters: StarterTargets; children: React.ReactNode }) {
   const [store] = useState(() => createAdvisorStore(initial))
-  return <AdvisorStoreContext.Provider value={store}>{children}</AdvisorStoreContext.Provider>
+  return (
+    <AdvisorStoreContext.Provider value={store}>
+      <StarterTargetsContext.Provider value={starters}>{children}</StarterTargetsContext.Provider>
+    </AdvisorStoreContext.Provider>
+  )
+}
+
+export function useStarterTargets(): StarterTargets {
+  return useContext(StarterTargetsContext)
 }
 
 export function useAdvisorStoreApi(): AdvisorStoreApi {

@@ -1,264 +1,144 @@
 "use client"
 
-import { memo, useEffect, useMemo } from "react"
-import {
-  Background,
-  Controls,
-  Handle,
-  Position,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type Edge,
-  type Node,
-  type NodeProps,
-} from "@xyflow/react"
+import dynamic from "next/dynamic"
 import { useLocale, useTranslations } from "next-intl"
+import { useState } from "react"
 
 import { getMechanism, type Locale } from "@/lib/catalog"
-import { getNode, getOutcome, getQuestion, type Evaluation } from "@/lib/advisor"
-import { chartLayout, pathHighlight, type ChartNode } from "@/lib/advisor/layout"
+import { getNode, type Evaluation } from "@/lib/advisor"
 
 import { useAdvisorStore } from "./advisor-provider"
 
-// NODE TYPES ----------------------------------------------------------------------------------
+// The whole chart (~150 nodes, dagre layout) loads only when asked for.
+const WholeChart = dynamic(() => import("./whole-chart"), { ssr: false, loading: () => <ChartLoading /> })
 
-type Common = { onPath: boolean; official: boolean; locale: Locale }
-type QuestionFlowNode = Node<Common & { modelId: string; current: boolean }, "question">
-type AnswerFlowNode = Node<Common & { modelId: string; answerId: string; enabled: boolean; label: string; aria: string }, "answer">
-type SectionFlowNode = Node<Common & { modelId: string }, "section">
-type OutcomeFlowNode = Node<Common & { modelId: string; reached: boolean }, "outcome">
-type AdvisorFlowNode = QuestionFlowNode | AnswerFlowNode | SectionFlowNode | OutcomeFlowNode
+function ChartLoading() {
+  const t = useTranslations("advisor.chart")
+  return <p className="h-[70vh] min-h-[420px] rounded-lg border border-[var(--border)] p-4 text-sm">{t("loading")}</p>
+}
 
-const hidden = "!h-1 !w-1 !min-w-0 !border-0 !bg-transparent"
-
-function Handles() {
+function Arrow() {
   return (
-    <>
-      <Handle type="target" position={Position.Top} className={hidden} isConnectable={false} />
-      <Handle type="source" position={Position.Bottom} className={hidden} isConnectable={false} />
-    </>
+    <span aria-hidden="true" className="flex h-5 w-px justify-center bg-emerald-700">
+      <span className="mt-3.5 h-0 w-0 border-x-[5px] border-t-[6px] border-x-transparent border-t-emerald-700" />
+    </span>
   )
 }
 
-const QuestionNodeView = memo(function QuestionNodeView({ data }: NodeProps<QuestionFlowNode>) {
-  const q = getQuestion(data.modelId)
-  const text = q?.text[data.locale] ?? ""
-  const base = data.official ? "bg-[#1d4fb8] text-white" : "bg-[var(--card)] text-[var(--foreground)] border-2 border-[#1d4fb8]"
-  const ring = data.current ? "ring-4 ring-amber-400" : data.onPath ? "ring-4 ring-emerald-500" : ""
-  return (
-    <div
-      className={`flex h-full w-full items-center justify-center rounded-xl px-3 text-center text-[11px] leading-tight ${base} ${ring}`}
-      title={text}
-      data-on-path={data.onPath}
-      data-current={data.current}
-    >
-      <Handles />
-      <span className="line-clamp-6">{text}</span>
-    </div>
-  )
-})
-
-const AnswerNodeView = memo(function AnswerNodeView({ data }: NodeProps<AnswerFlowNode>) {
-  const answer = useAdvisorStore((s) => s.answer)
-  const style = data.onPath
-    ? "bg-emerald-700 text-white"
-    : data.enabled
-      ? "bg-[#454545] text-white hover:bg-black"
-      : "bg-[var(--muted)] text-[var(--muted-foreground)]"
-  return (
-    <>
-      <Handles />
-      <button
-        type="button"
-        className={`nodrag pointer-events-auto flex h-full w-full items-center justify-center rounded-full px-2 text-center text-[11px] font-semibold leading-tight ${style}`}
-        disabled={!data.enabled}
-        aria-label={data.aria}
-        aria-pressed={data.onPath}
-        title={data.label}
-        data-on-path={data.onPath}
-        onClick={() => answer(data.modelId, data.answerId)}
-      >
-        <span className="line-clamp-2">{data.label}</span>
-      </button>
-    </>
-  )
-})
-
-const SectionNodeView = memo(function SectionNodeView({ data }: NodeProps<SectionFlowNode>) {
-  const s = getNode(data.modelId)
-  const label = s?.kind === "section" ? s.label[data.locale] : ""
-  return (
-    <div
-      className={`flex h-full w-full items-center justify-center border border-black bg-white px-2 text-center text-xs text-black ${data.onPath ? "ring-4 ring-emerald-500" : ""}`}
-      data-on-path={data.onPath}
-    >
-      <Handles />
-      {label}
-    </div>
-  )
-})
-
-const OutcomeNodeView = memo(function OutcomeNodeView({ data }: NodeProps<OutcomeFlowNode>) {
-  const o = getOutcome(data.modelId)
-  if (!o) return null
-  const primary = getMechanism(o.primary).name[data.locale]
-  return (
-    <div
-      className={`flex h-full w-full flex-col justify-center rounded-md border-2 px-2 text-center text-[11px] leading-tight ${
-        data.reached ? "border-emerald-600 bg-emerald-50 text-emerald-950" : "border-[var(--border)] bg-[var(--card)] text-[var(--foreground)]"
-      }`}
-      data-on-path={data.onPath}
-      title={o.title[data.locale]}
-    >
-      <Handles />
-      <span className="line-clamp-2 font-semibold">{o.title[data.locale]}</span>
-      <span className="line-clamp-1 opacity-80">{primary}</span>
-    </div>
-  )
-})
-
-// Module scope, so React Flow does not see a new nodeTypes object on every render.
-const nodeTypes = {
-  question: QuestionNodeView,
-  answer: AnswerNodeView,
-  section: SectionNodeView,
-  outcome: OutcomeNodeView,
-}
-
-// CHART ------------------------------------------------------------------------------------------
-
-function buildNodes(
-  layout: ChartNode[],
-  evaluation: Evaluation,
-  locale: Locale,
-  highlight: ReturnType<typeof pathHighlight>,
-  answerAria: (answer: string, question: string) => string,
-): AdvisorFlowNode[] {
-  const visited = new Set(evaluation.visited)
-  const current = evaluation.nextQuestion?.node.id
-  return layout.map((c): AdvisorFlowNode => {
-    const common = {
-      id: c.id,
-      position: { x: c.x, y: c.y },
-      width: c.width,
-      height: c.height,
-      draggable: false,
-      selectable: false,
-      connectable: false,
-    }
-    const onPath = highlight.nodeIds.has(c.id)
-    if (c.kind === "answer") {
-      const q = getQuestion(c.modelId)
-      const a = q?.answers.find((x) => x.id === c.answerId)
-      const label = a?.label[locale] ?? ""
-      return {
-        ...common,
-        type: "answer",
-        data: {
-          onPath,
-          official: c.official,
-          locale,
-          modelId: c.modelId,
-          answerId: c.answerId ?? "",
-          // Answers are clickable on questions the path has reached (current or already answered).
-          enabled: visited.has(c.modelId),
-          label,
-          aria: answerAria(label, q?.text[locale] ?? ""),
-        },
-      }
-    }
-    if (c.kind === "question") {
-      return { ...common, type: "question", data: { onPath, official: c.official, locale, modelId: c.modelId, current: c.modelId === current } }
-    }
-    if (c.kind === "section") return { ...common, type: "section", data: { onPath, official: c.official, locale, modelId: c.modelId } }
-    return {
-      ...common,
-      type: "outcome",
-      data: { onPath, official: false, locale, modelId: c.modelId, reached: evaluation.outcome?.node.id === c.modelId },
-    }
-  })
-}
-
-function Chart({ evaluation }: { evaluation: Evaluation }) {
+/**
+ * The part of the chart the user is walking: every question passed (its answers, the chosen one
+ * highlighted and the others clickable to change it), the official chart's "Go to …" boxes, and
+ * the current question or the result. Plain HTML in the page's flow: legible at any width, the
+ * wheel scrolls the page, and each name is the visible text.
+ */
+function PathChart({ evaluation }: { evaluation: Evaluation }) {
   const t = useTranslations("advisor.chart")
   const locale = useLocale() as Locale
-  const layout = useMemo(() => chartLayout(), [])
-  const highlight = useMemo(() => pathHighlight(evaluation.visited, evaluation.path), [evaluation])
-  const nodes = useMemo(
-    () => buildNodes(layout.nodes, evaluation, locale, highlight, (answer, question) => t("answerLabel", { answer, question })),
-    [layout, evaluation, locale, highlight, t],
-  )
-  const edges = useMemo<Edge[]>(
-    () =>
-      layout.edges.map((e) => {
-        const on = highlight.edgeIds.has(e.id)
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          type: "smoothstep",
-          focusable: false,
-          selectable: false,
-          style: on ? { stroke: "#047857", strokeWidth: 3 } : { stroke: "#9ca3af", strokeWidth: 1 },
-          zIndex: on ? 1 : 0,
-          className: on ? "advisor-edge-on-path" : undefined,
-        }
-      }),
-    [layout, highlight],
-  )
-
-  // Follow the path: fit the current question and its answers (or the outcome) into view.
-  const { fitView } = useReactFlow()
-  const focusKey = evaluation.outcome ? `o:${evaluation.outcome.node.id}` : evaluation.nextQuestion ? `q:${evaluation.nextQuestion.node.id}` : ""
-  useEffect(() => {
-    const q = evaluation.nextQuestion?.node
-    // At the outcome, show the whole answered path.
-    const ids = q ? [`q:${q.id}`, ...q.answers.map((a) => `a:${q.id}:${a.id}`)] : [...highlight.nodeIds]
-    if (ids.length === 0) return
-    const id = window.setTimeout(() => {
-      // A whole path can be tall, so allow zooming far out for it; a single step stays readable.
-      void fitView({ nodes: ids.map((x) => ({ id: x })), padding: 0.1, maxZoom: 1, minZoom: q ? 0.3 : 0.05, duration: 250 })
-    }, 30)
-    return () => window.clearTimeout(id)
-    // Re-fit only when the step changes, not on every evaluation object.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey, fitView])
-
+  const answer = useAdvisorStore((s) => s.answer)
+  const chosen = new Map(evaluation.path.map((p) => [p.question, p.answer]))
+  const current = evaluation.nextQuestion?.node.id
   return (
-    <ReactFlow<AdvisorFlowNode, Edge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      nodesFocusable={false}
-      edgesFocusable={false}
-      elementsSelectable={false}
-      minZoom={0.05}
-      maxZoom={1.5}
-      defaultViewport={{ x: 0, y: 0, zoom: 0.9 }}
-      proOptions={{ hideAttribution: false }}
-    >
-      <Background gap={24} size={1} />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <ol className="flex flex-col items-center rounded-lg border border-[var(--border)] bg-[var(--card)] px-3 py-4" data-testid="advisor-chart" aria-label={t("pathLabel")}>
+      {evaluation.visited.map((id, i) => {
+        const node = getNode(id)
+        if (!node) return null
+        const last = i === evaluation.visited.length - 1
+        if (node.kind === "question") {
+          const picked = chosen.get(id)
+          const text = node.text[locale]
+          return (
+            <li key={id} className="flex w-full flex-col items-center">
+              <div
+                data-chart-id={`q:${id}`}
+                data-on-path="true"
+                data-current={id === current}
+                className={`w-full max-w-md rounded-xl px-3 py-2 text-center text-sm leading-snug ${
+                  node.official ? "bg-[#1d4fb8] text-white" : "border-2 border-[#1d4fb8] bg-[var(--card)]"
+                } ${id === current ? "ring-4 ring-amber-400" : ""}`}
+              >
+                {id === current ? <span className="sr-only">{`${t("current")}: `}</span> : null}
+                {text}
+              </div>
+              <Arrow />
+              <div role="group" aria-label={text} className="flex flex-wrap justify-center gap-2">
+                {node.answers.map((a) => {
+                  const on = picked === a.id
+                  return (
+                    <button
+                      key={a.id}
+                      type="button"
+                      data-chart-id={`a:${id}:${a.id}`}
+                      data-on-path={on ? "true" : undefined}
+                      aria-pressed={on}
+                      onClick={() => answer(id, a.id)}
+                      className={`min-h-9 rounded-full px-3 py-1 text-sm font-semibold ${
+                        on
+                          ? "bg-emerald-700 text-white"
+                          : picked
+                            ? "border border-[var(--border)] bg-[var(--muted)] text-[var(--muted-foreground)] hover:border-brand"
+                            : "bg-[#454545] text-white hover:bg-black"
+                      }`}
+                    >
+                      {a.label[locale]}
+                    </button>
+                  )
+                })}
+              </div>
+              {last ? null : <Arrow />}
+            </li>
+          )
+        }
+        if (node.kind === "section") {
+          return (
+            <li key={id} className="flex w-full flex-col items-center">
+              <div data-chart-id={`s:${id}`} data-on-path="true" className="border border-black bg-white px-3 py-1.5 text-center text-sm text-black">
+                {node.label[locale]}
+              </div>
+              {last ? null : <Arrow />}
+            </li>
+          )
+        }
+        const primary = evaluation.outcome?.primary.id ?? node.primary
+        return (
+          <li key={id} className="flex w-full flex-col items-center">
+            <div
+              data-chart-id={`o:${id}`}
+              data-on-path="true"
+              className="w-full max-w-md rounded-md border-2 border-emerald-600 bg-emerald-50 px-3 py-2 text-center text-sm text-emerald-950"
+            >
+              <span className="sr-only">{`${t("outcome")}: `}</span>
+              <span className="block font-semibold">{evaluation.outcome?.title[locale] ?? node.title[locale]}</span>
+              <span className="block">{getMechanism(primary).name[locale]}</span>
+            </div>
+          </li>
+        )
+      })}
+    </ol>
   )
 }
 
 export function FlowChart({ evaluation }: { evaluation: Evaluation }) {
   const t = useTranslations("advisor.chart")
+  const [whole, setWhole] = useState(false)
   return (
-    <section aria-labelledby="advisor-chart-heading" className="flex flex-col gap-2">
-      <h2 id="advisor-chart-heading" className="text-lg font-semibold">
-        {t("label")}
-      </h2>
-      <p className="text-sm text-[var(--muted-foreground)]">{t("hint")}</p>
-      <div className="h-[70vh] min-h-[480px] w-full overflow-hidden rounded-lg border border-[var(--border)] bg-[var(--card)]" data-testid="advisor-chart">
-        <ReactFlowProvider>
-          <Chart evaluation={evaluation} />
-        </ReactFlowProvider>
+    <section aria-labelledby="advisor-chart-heading" className="flex min-w-0 flex-col gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="advisor-chart-heading" className="text-lg font-semibold">
+          {t("label")}
+        </h2>
+        <button
+          type="button"
+          aria-expanded={whole}
+          aria-controls={whole ? "advisor-whole-chart" : undefined}
+          onClick={() => setWhole(!whole)}
+          className="rounded-md border border-[var(--border)] px-3 py-1.5 text-sm font-medium hover:bg-[var(--muted)]"
+          data-testid="advisor-chart-toggle"
+        >
+          {whole ? t("showPath") : t("showWhole")}
+        </button>
       </div>
+      <p className="text-sm text-[var(--muted-foreground)]">{whole ? t("hintWhole") : t("hint")}</p>
+      {whole ? <WholeChart evaluation={evaluation} /> : <PathChart evaluation={evaluation} />}
     </section>
   )
 }

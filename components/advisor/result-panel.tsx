@@ -6,6 +6,7 @@ import { Link } from "@/i18n/navigation"
 import { starterHref, type MechanismView, type OutcomeView } from "@/lib/advisor"
 import { getMechanism, type KubernetesMinor, type Locale } from "@/lib/catalog"
 
+import { useStarterTargets } from "./advisor-provider"
 import { RichText } from "./rich-text"
 
 function StateBadges({ view, minor }: { view: MechanismView; minor: KubernetesMinor }) {
@@ -45,6 +46,8 @@ function MechanismCard({ view, minor, primary }: { view: MechanismView; minor: K
   const locale = useLocale() as Locale
   const m = getMechanism(view.id)
   const name = m.name[locale]
+  // A mechanism without a starter offers its replacement's, or none (never a link to a 404).
+  const starter = useStarterTargets()[view.id]
   return (
     <article
       className={`rounded-md border p-3 ${primary ? "border-brand bg-blue-50/60 dark:bg-blue-950/40" : "border-[var(--border)]"}`}
@@ -67,14 +70,14 @@ function MechanismCard({ view, minor, primary }: { view: MechanismView; minor: K
         >
           {t("guide")}
         </Link>
-        {view.state.maturity !== "deprecated" && (
+        {starter && (
           <Link
-            href={starterHref(view.id, minor)}
+            href={starterHref(starter, minor)}
             className="font-medium text-brand-strong underline dark:text-blue-300"
-            aria-label={t("starterFor", { name, minor })}
+            aria-label={starter === view.id ? t("starterFor", { name, minor }) : undefined}
             data-testid="starter-link"
           >
-            {t("starter")}
+            {starter === view.id ? t("starter") : t("starterReplacement", { name: getMechanism(starter).name[locale] })}
           </Link>
         )}
         {view.id === "validating-admission-policy" || view.id === "mutating-admission-policy" ? (

@@ -1,11 +1,41 @@
 "use client"
 
-import { useEffect } from "react"
+import { useCallback, useEffect } from "react"
 
 import { LATEST_MINOR } from "@/lib/catalog"
 import { parseAdvisorParams, serializeAdvisorParams } from "@/lib/advisor"
 
 import { useAdvisorStoreApi } from "./advisor-provider"
+
+/** Our part of history.state: the query of the entry below, when this entry was pushed by an answer. */
+type AdvisorHistory = { advisorPrev?: string }
+
+function historyPrev(): string | undefined {
+  const state: unknown = window.history.state
+  return typeof state === "object" && state !== null && "advisorPrev" in state ? String(state.advisorPrev) : undefined
+}
+
+// Set by the wizard's Back when it cannot step back in history: that change replaces the entry.
+let replaceNextChange = false
+
+/**
+ * The wizard's Back: when the entry below in history is the previous step (it was pushed by the
+ * last answer), go back in history, exactly like the browser's Back; otherwise drop the last
+ * answer in place. Either way no entry is added, so browser Back never ping-pongs.
+ */
+export function useWizardBack(): () => void {
+  const store = useAdvisorStoreApi()
+  return useCallback(() => {
+    const s = store.getState()
+    if (s.answers.length === 0) return
+    if (historyPrev() === serializeAdvisorParams(s.answers.slice(0, -1), s.minor, s.cluster)) {
+      window.history.back()
+      return
+    }
+    replaceNextChange = true
+    s.back()
+  }, [store])
+}
 
 /**
  * Keeps the URL and the store in step: each change of answers or version pushes a history entry
@@ -19,9 +49,13 @@ export function useUrlSync() {
     const unsubscribe = store.subscribe((state, prev) => {
       if (applyingUrl) return
       if (state.answers === prev.answers && state.minor === prev.minor && state.cluster === prev.cluster) return
+      const replace = replaceNextChange
+      replaceNextChange = false
       const qs = serializeAdvisorParams(state.answers, state.minor, state.cluster)
       if (window.location.search === `?${qs}`) return
-      window.history.pushState(null, "", `${window.location.pathname}?${qs}`)
+      const url = `${window.location.pathname}?${qs}`
+      if (replace) window.history.replaceState({} satisfies AdvisorHistory, "", url)
+      else window.history.pushState({ advisorPrev: serializeAdvisorParams(prev.answers, prev.minor, prev.cluster) } satisfies AdvisorHistory, "", url)
     })
     const onPopState = () => {
       applyingUrl = true

@@ -9,12 +9,13 @@ import type { Locale } from "@/lib/catalog"
 import { useAdvisorStore } from "./advisor-provider"
 import { ResultPanel } from "./result-panel"
 import { RichText } from "./rich-text"
+import { useWizardBack } from "./use-url-sync"
 
 export function Wizard({ evaluation }: { evaluation: Evaluation }) {
   const t = useTranslations("advisor")
   const locale = useLocale() as Locale
   const answer = useAdvisorStore((s) => s.answer)
-  const back = useAdvisorStore((s) => s.back)
+  const back = useWizardBack()
   const reopen = useAdvisorStore((s) => s.reopen)
   const headingRef = useRef<HTMLHeadingElement>(null)
   // Set by wizard buttons so focus follows the step; clicks in the chart keep their focus.

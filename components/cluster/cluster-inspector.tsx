@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from "react"
 import type { MechanismId, PointId } from "@/lib/catalog/types"
 import { SECTION_IDS, SECTION_POINTS, type ClusterReport, type SectionId } from "@/lib/inspector/types"
 
+import { ClusterSummary } from "./cluster-summary"
 import { RiskLegend } from "./risk-legend"
 import { SectionCard, type Filters } from "./section-card"
 import { sectionRows } from "./section-rows"
@@ -89,6 +90,23 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
   }, [load])
 
   const report = result?.report
+  const [openPoints, setOpenPoints] = useState<ReadonlySet<PointId>>(new Set())
+  const togglePoint = useCallback((id: PointId, open: boolean) => {
+    setOpenPoints((current) => {
+      const next = new Set(current)
+      if (open) next.add(id)
+      else next.delete(id)
+      return next
+    })
+  }, [])
+  const openPoint = useCallback(
+    (id: PointId) => {
+      togglePoint(id, true)
+      requestAnimationFrame(() => document.getElementById(`details-${id}`)?.scrollIntoView({ block: "start" }))
+    },
+    [togglePoint],
+  )
+  const filtering = filters.query.trim() !== "" || filters.show !== "all" || filters.builtIn || filters.point !== "all"
   const rowsBySection = useMemo(() => {
     const m = new Map<SectionId, ReturnType<typeof sectionRows>>()
     if (report) for (const id of SECTION_IDS) m.set(id, sectionRows(report.sections[id]))
@@ -110,7 +128,6 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
     return n
   }, [rowsBySection, filters])
 
-  if (phase.kind === "starting") return <p className="text-[var(--muted-foreground)]">{t("loadingReport")}</p>
   if (phase.kind === "disabled") return <p className="rounded-lg border border-[var(--border)] bg-[var(--muted)] p-4">{t("disabled")}</p>
   if (phase.kind === "failed") return <p role="alert">{t("loadFailed", { message: phase.message })}</p>
 
@@ -119,7 +136,13 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
 
   return (
     <div className="space-y-5">
-      {phase.kind === "demo" ? (
+      {/* One slot for the demo banner, the context picker or the loading line, same height for all: no shift. */}
+      <div className="min-h-[3.25rem]">
+      {phase.kind === "starting" ? (
+        <p className="py-3 text-[var(--muted-foreground)]" role="status">
+          {t("loadingReport")}
+        </p>
+      ) : phase.kind === "demo" ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-3 text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50" data-testid="demo-banner">
           <span className="rounded bg-amber-800 px-2 py-0.5 text-sm font-bold uppercase tracking-wide text-white dark:bg-amber-300 dark:text-amber-950">{t("demoLabel")}</span>
           <span className="text-sm">{t("demoNote")}</span>
@@ -156,6 +179,7 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
           </button>
         </div>
       )}
+      </div>
 
       {reportError ? (
         <div role="alert" className="rounded-lg border border-red-700 bg-red-50 p-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">
@@ -169,8 +193,10 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
         </div>
       ) : null}
 
-      {report ? (
-        <p className="text-sm text-[var(--muted-foreground)]" data-testid="report-meta">
+      {/* Always there (one line reserved), so the report arriving does not push the page down. */}
+      <p className="min-h-10 text-sm text-[var(--muted-foreground)] sm:min-h-5" data-testid="report-meta">
+        {report ? (
+          <>
           {server ? <span className="mr-3 font-medium text-[var(--foreground)]">{t("server", { version: server.gitVersion })}</span> : null}
           {server ? <span className="mr-3">{server.platform === "unknown" ? t("platformUnknown") : t("platform", { platform: server.platform })}</span> : null}
           <span className="mr-3">{t("generated", { time: new Date(report.generatedAt).toLocaleString(), duration: report.durationMs })}</span>
@@ -181,8 +207,11 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
           ) : result?.cached && phase.kind === "live" ? (
             <span>{t("cachedNote", { age: Math.round((result.ageMs ?? 0) / 1000) })}</span>
           ) : null}
-        </p>
-      ) : null}
+          </>
+        ) : null}
+      </p>
+
+      <ClusterSummary points={points} report={report} rowsBySection={rowsBySection} onOpen={openPoint} />
 
       <form role="search" aria-label={t("filters.label")} className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
         <div>
@@ -192,19 +221,20 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
           <input
             id={ids.search}
             type="search"
-            className="mt-1 w-64 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
+            className="mt-1 w-64 max-w-full rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
             placeholder={t("filters.searchPlaceholder")}
             value={filters.query}
             onChange={(e) => setFilters({ ...filters, query: e.target.value })}
           />
         </div>
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor={ids.point} className="block text-sm font-medium">
             {t("filters.point")}
           </label>
+          {/* Long point names must not widen a phone's page: the select shrinks to the width. */}
           <select
             id={ids.point}
-            className="mt-1 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
+            className="mt-1 w-full max-w-full rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
             value={filters.point}
             onChange={(e) => setFilters({ ...filters, point: e.target.value as Filters["point"] })}
           >
@@ -252,41 +282,60 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
         if (filters.show === "problems" && sections.length === 0) return null
         const headingId = `point-${p.id}`
         const rows = sectionIds.flatMap((id) => rowsBySection.get(id) ?? []).filter((r) => !r.builtIn)
+        // Collapsed by default; a search or filter opens every section so matches are seen.
+        const open = filtering || openPoints.has(p.id)
         return (
-          <section key={p.id} aria-labelledby={headingId} className="rounded-xl border border-[var(--border)] p-4" data-point={p.id}>
-            <h2 id={headingId} className="text-xl font-semibold">
-              {p.id === "configuration" ? t("pointConfiguration") : t("point", { id: p.id })} — {p.name}
-            </h2>
-            {report && sectionIds.length > 0 ? (
-              <p className="text-sm text-[var(--muted-foreground)]">
-                {t("pointCounts", { count: rows.length, risks: rows.reduce((n, r) => n + r.risks.length, 0) })}
-              </p>
-            ) : null}
-            <div className="mt-3 space-y-4">
-              {sections.map((id) => (
-                <SectionCard
-                  key={id}
-                  id={id}
-                  section={report?.sections[id]}
-                  rows={rowsBySection.get(id) ?? []}
-                  filters={filters}
-                  mechanismNames={mechanismNames}
-                />
-              ))}
-            </div>
-            {notObservable.length > 0 && filters.show === "all" ? (
-              <div className="mt-4">
-                <h3 className="text-sm font-semibold">{t("notObservableTitle")}</h3>
-                <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-[var(--muted-foreground)]">
-                  {notObservable.map((n) => (
-                    <li key={n.mechanism} data-not-observable={n.mechanism}>
-                      <span className="font-medium text-[var(--foreground)]">{mechanismNames[n.mechanism] ?? n.mechanism}</span>: {t(`notObservable.${n.mechanism as NotObservableKey}`)}
-                    </li>
-                  ))}
-                </ul>
+          <details
+            key={p.id}
+            id={`details-${p.id}`}
+            open={open}
+            onToggle={(e) => {
+              const isOpen = e.currentTarget.open
+              if (isOpen !== open) togglePoint(p.id, isOpen)
+            }}
+            className="group rounded-xl border border-[var(--border)]"
+            data-point={p.id}
+          >
+            <summary className="flex cursor-pointer list-none items-start gap-2 rounded-xl p-4 hover:bg-[var(--muted)] [&::-webkit-details-marker]:hidden">
+              <span aria-hidden="true" className="mt-1 inline-block transition-transform group-open:rotate-90">
+                ▸
+              </span>
+              <span className="min-w-0 flex-1">
+                <h2 id={headingId} className="text-xl font-semibold">
+                  {p.id === "configuration" ? t("pointConfiguration") : t("point", { id: p.id })} — {p.name}
+                </h2>
+                <span className="block min-h-5 text-sm text-[var(--muted-foreground)]">
+                  {report && sectionIds.length > 0 ? t("pointCounts", { count: rows.length, risks: rows.reduce((n, r) => n + r.risks.length, 0) }) : null}
+                </span>
+              </span>
+            </summary>
+            <div className="px-4 pb-4">
+              <div className="space-y-4">
+                {sections.map((id) => (
+                  <SectionCard
+                    key={id}
+                    id={id}
+                    section={report?.sections[id]}
+                    rows={rowsBySection.get(id) ?? []}
+                    filters={filters}
+                    mechanismNames={mechanismNames}
+                  />
+                ))}
               </div>
-            ) : null}
-          </section>
+              {notObservable.length > 0 && filters.show === "all" ? (
+                <div className="mt-4">
+                  <h3 className="text-sm font-semibold">{t("notObservableTitle")}</h3>
+                  <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-[var(--muted-foreground)]">
+                    {notObservable.map((n) => (
+                      <li key={n.mechanism} data-not-observable={n.mechanism}>
+                        <span className="font-medium text-[var(--foreground)]">{mechanismNames[n.mechanism] ?? n.mechanism}</span>: {t(`notObservable.${n.mechanism as NotObservableKey}`)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </div>
+          </details>
         )
       })}
     </div>

@@ -36,14 +36,17 @@ export function ClusterMapView(props: Omit<MapViewProps, "pointBadges">) {
   }, [])
   return (
     <>
-      {overlay ? (
-        <p className="mb-2 text-sm" data-testid="map-cluster-overlay">
-          {overlay.demo ? <span className="mr-2 rounded bg-amber-800 px-1.5 py-0.5 text-xs font-bold uppercase text-white dark:bg-amber-300 dark:text-amber-950">{t("demoLabel")}</span> : null}
-          <Link href="/cluster" className="text-brand-strong underline underline-offset-2 dark:text-blue-300">
-            {overlay.demo ? t("mapOverlayDemo") : t("mapOverlayLive")}
-          </Link>
-        </p>
-      ) : null}
+      {/* The line is reserved before the report arrives, so the map below never moves. */}
+      <p className="mb-2 min-h-6 text-sm" data-testid="map-cluster-overlay">
+        {overlay ? (
+          <>
+            {overlay.demo ? <span className="mr-2 rounded bg-amber-800 px-1.5 py-0.5 text-xs font-bold uppercase text-white dark:bg-amber-300 dark:text-amber-950">{t("demoLabel")}</span> : null}
+            <Link href="/cluster" className="text-brand-strong underline underline-offset-2 dark:text-blue-300">
+              {overlay.demo ? t("mapOverlayDemo") : t("mapOverlayLive")}
+            </Link>
+          </>
+        ) : null}
+      </p>
       <MapView {...props} {...(overlay ? { pointBadges: overlay.badges } : {})} />
     </>
   )

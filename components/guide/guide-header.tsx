@@ -11,7 +11,10 @@ import {
   type Mechanism,
 } from "@/lib/catalog"
 
+import { Breakable } from "@/components/shell/page-container"
+
 import { Callout } from "./callout"
+import { GuideActions } from "./guide-actions"
 import { MaturityBadge } from "./maturity-badge"
 
 /** Title, summary and the catalog facts that head every guide. */
@@ -24,8 +27,11 @@ export async function GuideHeader({ mechanism, locale }: { mechanism: Mechanism;
 
   return (
     <header>
-      <h1 className="text-3xl font-bold">{mechanism.name[locale]}</h1>
+      <h1 className="text-2xl font-bold sm:text-3xl">
+        <Breakable text={mechanism.name[locale]} />
+      </h1>
       <p className="mt-3 text-lg text-[var(--muted-foreground)]">{mechanism.summary[locale]}</p>
+      <GuideActions mechanism={mechanism} locale={locale} placement="top" />
 
       {replacement ? (
         <Callout type="warning" label={t("deprecated.title")}>

@@ -5,12 +5,16 @@ import { useTranslations } from "next-intl"
 import { useTheme } from "next-themes"
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react"
 
+import type { PointId } from "@/lib/catalog/types"
+
 import {
   buildMapGraph,
   componentNodeId,
-  isExpanded,
+  focusNodeIds,
   pointNodeId,
   stageNodeId,
+  type MapGraph,
+  type MapLayout,
   type MapNode,
   type PointBadges,
 } from "./map-graph"
@@ -18,10 +22,12 @@ import type { MapModel } from "./map-model"
 import { MAP_NODE_TYPES } from "./map-nodes"
 import { useMapStore } from "./map-store-provider"
 
-// Size assumed for the server render's fitView; the client re-fits to the real container.
+// Size assumed for the wide drawing's server-side fitView; the client re-fits to the real container.
 const SSR_WIDTH = 960
 const SSR_HEIGHT = 720
 const FIT_OPTIONS = { padding: 0.06 }
+// An opened point is shown at most this large, so its neighbourhood stays in view around it.
+const FOCUS_MAX_ZOOM = 1.1
 
 function useNodeLabels(model: MapModel) {
   const t = useTranslations("map")
@@ -37,7 +43,20 @@ function useNodeLabels(model: MapModel) {
 
 const subscribeNever = () => () => {}
 
-function Flow({ model, badges }: { model: MapModel; badges?: PointBadges }) {
+/**
+ * Narrow drawing (scaled to the frame's width, scrolled with the page): bring an opened point to
+ * the top of the screen, so it and what opens below it sit above the panel's sheet.
+ */
+function scrollPointToTop(frame: HTMLElement | null, graph: MapGraph, point: PointId) {
+  const box = frame?.closest("[data-map-diagram]")?.getBoundingClientRect()
+  const node = graph.nodes.find((n) => n.id === pointNodeId(point))
+  // Hidden drawing (the wide one is shown) or not rendered: nothing to scroll.
+  if (!box || box.width === 0 || !node) return
+  const zoom = box.width / graph.width
+  window.scrollBy({ top: box.top + node.position.y * zoom - 12, behavior: "instant" })
+}
+
+function Flow({ model, badges, layout }: { model: MapModel; badges?: PointBadges; layout: MapLayout }) {
   const t = useTranslations("map")
   // The theme is only known in the browser; the server (and hydration) render light controls.
   const { resolvedTheme } = useTheme()
@@ -46,11 +65,13 @@ function Flow({ model, badges }: { model: MapModel; badges?: PointBadges }) {
   const point = useMapStore((s) => s.point)
   const version = useMapStore((s) => s.version)
   const labels = useNodeLabels(model)
+  const narrow = layout === "narrow"
   // No ReactFlowProvider: its store would start empty on the server. The instance from onInit
   // is enough to re-fit the view.
   const flowRef = useRef<ReactFlowInstance<MapNode> | null>(null)
+  const frameRef = useRef<HTMLDivElement>(null)
 
-  const graph = useMemo(() => buildMapGraph({ model, version, selected: point, badges }), [model, version, point, badges])
+  const graph = useMemo(() => buildMapGraph({ model, version, selected: point, badges, layout }), [model, version, point, badges, layout])
   // Edges are drawn as labelled images for assistive technology (React Flow's default label is English).
   const edges = useMemo(
     () =>
@@ -70,17 +91,66 @@ function Flow({ model, badges }: { model: MapModel; badges?: PointBadges }) {
   }
   const onNodesChange: OnNodesChange<MapNode> = useCallback((changes) => setNodes((current) => applyNodeChanges(changes, current)), [])
 
-  // Opening or closing the request path changes the diagram's height: re-fit once it rendered.
-  const expanded = isExpanded(point)
-  const firstRender = useRef(true)
+  // What the view should show: the whole drawing (narrow: always, scaled to the width), or the
+  // open point with what it extends and, for point 2, the request path.
+  const fit = useCallback(
+    (duration: number) => {
+      const flow = flowRef.current
+      // The drawing CSS hides (wide on phones, narrow on desktops) has no size: fitting it would
+      // divide by zero.
+      const frame = frameRef.current
+      if (!flow || !frame || frame.clientWidth === 0 || frame.clientHeight === 0) return
+      // Narrow: the drawing from its origin (margins for routed edges and badges included), scaled to the width.
+      if (narrow) void flow.setViewport({ x: 0, y: 0, zoom: frame.clientWidth / graph.width }, { duration })
+      else if (!point) void flow.fitView({ ...FIT_OPTIONS, duration })
+      else void flow.fitView({ ...FIT_OPTIONS, nodes: focusNodeIds(graph, point).map((id) => ({ id })), maxZoom: FOCUS_MAX_ZOOM, duration })
+    },
+    [graph, point, narrow],
+  )
+  const fitRef = useRef(fit)
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false
+    fitRef.current = fit
+  })
+
+  // Opening or closing a point changes the drawing and (wide: the panel opens beside it) the
+  // frame's size: re-fit once both have been laid out, two frames later.
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current && !point && !narrow) {
+      first.current = false
       return
     }
-    const id = requestAnimationFrame(() => void flowRef.current?.fitView({ ...FIT_OPTIONS, duration: 250 }))
-    return () => cancelAnimationFrame(id)
-  }, [expanded])
+    first.current = false
+    let inner = 0
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => {
+        fitRef.current(narrow ? 0 : 250)
+        if (narrow && point) scrollPointToTop(frameRef.current, graph, point)
+      })
+    })
+    return () => {
+      cancelAnimationFrame(outer)
+      cancelAnimationFrame(inner)
+    }
+    // The graph is read for the point's position; it changes with the point (and version) anyway.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [point, narrow])
+
+  // The frame changes size with the window (and the narrow frame with the drawing's height).
+  useEffect(() => {
+    const frame = frameRef.current?.closest("[data-map-diagram]")
+    if (!frame) return
+    let last = ""
+    const observer = new ResizeObserver(([entry]) => {
+      const size = `${Math.round(entry?.contentRect.width ?? 0)}x${Math.round(entry?.contentRect.height ?? 0)}`
+      if (size === last) return
+      const initial = last === ""
+      last = size
+      if (!initial) requestAnimationFrame(() => fitRef.current(0))
+    })
+    observer.observe(frame)
+    return () => observer.disconnect()
+  }, [])
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -94,56 +164,79 @@ function Flow({ model, badges }: { model: MapModel; badges?: PointBadges }) {
   )
 
   return (
-    <ReactFlow<MapNode>
-      nodes={nodes}
-      edges={edges}
-      onNodesChange={onNodesChange}
-      nodeTypes={MAP_NODE_TYPES}
-      onInit={(instance) => {
-        flowRef.current = instance
-      }}
-      width={SSR_WIDTH}
-      height={SSR_HEIGHT}
-      fitView
-      fitViewOptions={FIT_OPTIONS}
-      minZoom={0.3}
-      maxZoom={2}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      nodesFocusable={false}
-      edgesFocusable={false}
-      elementsSelectable={false}
-      // Our point buttons handle the keyboard; React Flow's node-moving keys would fight them.
-      disableKeyboardA11y
-      // Let the page scroll over the diagram; zoom with the controls, pinch or Ctrl+wheel.
-      zoomOnScroll={false}
-      preventScrolling={false}
-      zoomOnDoubleClick={false}
-      ariaLabelConfig={ariaLabelConfig}
-      colorMode={colorMode}
-      // The attribution's default grey fails WCAG contrast.
-      className="[&_.react-flow\_\_attribution_a]:!text-gray-700"
-    >
-      <Background gap={24} size={1} />
-      <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-    </ReactFlow>
+    <div ref={frameRef} className="h-full w-full">
+      <ReactFlow<MapNode>
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        nodeTypes={MAP_NODE_TYPES}
+        onInit={(instance) => {
+          flowRef.current = instance
+        }}
+        width={narrow ? graph.width : SSR_WIDTH}
+        height={narrow ? graph.height : SSR_HEIGHT}
+        // Wide: fitted on the server and again in the browser. Narrow: drawn from its origin at
+        // zoom 1 on the server, then scaled to the frame's width (fit above).
+        fitView={!narrow}
+        fitViewOptions={FIT_OPTIONS}
+        {...(narrow ? { defaultViewport: { x: 0, y: 0, zoom: 1 } } : {})}
+        minZoom={0.3}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        // Our point buttons handle the keyboard; React Flow's node-moving keys would fight them.
+        disableKeyboardA11y
+        // Let the page scroll over the diagram; zoom with the controls, pinch or Ctrl+wheel.
+        zoomOnScroll={false}
+        preventScrolling={false}
+        zoomOnDoubleClick={false}
+        // Narrow: the drawing is scaled to the width and scrolls with the page; touch drags scroll.
+        panOnDrag={!narrow}
+        zoomOnPinch={!narrow}
+        ariaLabelConfig={ariaLabelConfig}
+        colorMode={colorMode}
+        // flow-contrast: the attribution's default grey fails WCAG contrast (globals.css).
+        className={narrow ? "flow-contrast flow-touch-scroll" : "flow-contrast"}
+      >
+        <Background gap={24} size={1} />
+        {narrow ? null : <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />}
+      </ReactFlow>
+    </div>
   )
 }
 
-export function MapFlow({ model, badges }: { model: MapModel; badges?: PointBadges }) {
+export function MapFlow({ model, badges, layout }: { model: MapModel; badges?: PointBadges; layout: MapLayout }) {
   const t = useTranslations("map")
+  const point = useMapStore((s) => s.point)
+  const version = useMapStore((s) => s.version)
+  // The narrow frame takes the drawing's proportions, so nothing below it moves once it is scaled.
+  const size = useMemo(() => {
+    if (layout !== "narrow") return undefined
+    const g = buildMapGraph({ model, version, selected: point, layout })
+    return { aspectRatio: `${g.width} / ${g.height}` }
+  }, [layout, model, version, point])
+  const hintId = `map-diagram-hint-${layout}`
   return (
     <div
       role="group"
       aria-label={t("diagramLabel")}
-      aria-describedby="map-diagram-hint"
+      aria-describedby={hintId}
       data-testid="map-diagram"
-      className="relative h-[min(78vh,760px)] min-h-[480px] w-full overflow-hidden rounded-xl border border-[var(--border)] bg-[var(--background)]"
+      data-map-diagram={layout}
+      style={size}
+      className={
+        layout === "narrow"
+          ? "relative mx-auto w-full max-w-[30rem] overflow-hidden rounded-xl border border-[var(--border)] bg-[var(--background)]"
+          : "relative h-[min(78vh,760px)] min-h-[480px] w-full overflow-hidden rounded-xl border border-[var(--border)] bg-[var(--background)]"
+      }
     >
-      <p id="map-diagram-hint" className="sr-only">
-        {t("diagramHint")}
+      <p id={hintId} className="sr-only">
+        {layout === "narrow" ? t("diagramHintTouch") : t("diagramHint")}
       </p>
-      <Flow model={model} badges={badges} />
+      <Flow model={model} badges={badges} layout={layout} />
     </div>
   )
 }

@@ -3,17 +3,16 @@ import { describe, expect, it } from "vitest"
 import { API_REQUEST_STAGES, MECHANISMS, POINT_IDS, mechanismsAtPoint, type PointId } from "@/lib/catalog"
 
 import {
-  DIAGRAM_HEIGHT,
-  DIAGRAM_HEIGHT_EXPANDED,
-  DIAGRAM_WIDTH,
-  REQUEST_PATH_SHIFT,
   buildMapGraph,
   componentNodeId,
+  directionForKey,
+  focusNodeIds,
   handleSpecs,
   pointNodeId,
   stageNodeId,
-  stepForKey,
-  stepPoint,
+  textWidth,
+  wrappedLines,
+  type MapLayout,
   type MapNode,
   type PointNode,
   type StageNode,
@@ -22,8 +21,9 @@ import { buildMapModel } from "./map-model"
 import { mapQueryString, parseMapQuery } from "./map-query"
 
 const model = buildMapModel("en")
-const graph = (selected: PointId | null = null, version: "1.30" | "1.37" = "1.37") =>
-  buildMapGraph({ model, version, selected })
+const graph = (selected: PointId | null = null, version: "1.30" | "1.37" = "1.37", layout: MapLayout = "wide") =>
+  buildMapGraph({ model, version, selected, layout })
+const LAYOUTS = ["wide", "narrow"] as const
 
 const pointNodes = (nodes: MapNode[]) => nodes.filter((n): n is PointNode => n.type === "point")
 const stageNodes = (nodes: MapNode[]) => nodes.filter((n): n is StageNode => n.type === "stage")
@@ -80,7 +80,7 @@ describe("buildMapGraph", () => {
   })
 
   it("gives every node a fixed size and handles for server rendering", () => {
-    for (const n of [...graph().nodes, ...graph("2").nodes]) {
+    for (const n of [...graph().nodes, ...graph("2").nodes, ...graph("2", "1.37", "narrow").nodes]) {
       expect(n.width, n.id).toBeGreaterThan(0)
       expect(n.height, n.id).toBeGreaterThan(0)
       expect(n.handles?.length, n.id).toBe(6)
@@ -89,7 +89,7 @@ describe("buildMapGraph", () => {
   })
 
   it("connects every edge to existing nodes and declared handles", () => {
-    for (const { nodes, edges } of [graph(), graph("2")]) {
+    for (const { nodes, edges } of [graph(), graph("2"), graph(null, "1.37", "narrow"), graph("2", "1.37", "narrow")]) {
       const ids = new Map(nodes.map((n) => [n.id, n]))
       for (const e of edges) {
         const source = ids.get(e.source)
@@ -116,18 +116,52 @@ describe("buildMapGraph", () => {
     expect(y("network")).toBe(y("devices"))
   })
 
-  it("has no overlapping nodes and stays inside the declared diagram size", () => {
-    for (const [nodes, height] of [
-      [graph().nodes, DIAGRAM_HEIGHT],
-      [graph("2").nodes, DIAGRAM_HEIGHT_EXPANDED],
-    ] as const) {
-      for (const [i, a] of nodes.entries())
-        for (const b of nodes.slice(i + 1)) expect(overlaps(a, b), `${a.id} overlaps ${b.id}`).toBe(false)
-      for (const n of nodes) {
-        expect(n.position.x + (n.width ?? 0)).toBeLessThanOrEqual(DIAGRAM_WIDTH)
-        expect(n.position.y + (n.height ?? 0)).toBeLessThanOrEqual(height)
+  for (const layout of LAYOUTS) {
+    it(`has no overlapping nodes and reports its own size (${layout})`, () => {
+      for (const locale of ["en", "zh-CN"] as const) {
+        for (const selected of [null, "2"] as const) {
+          const g = buildMapGraph({ model: buildMapModel(locale), version: "1.37", selected, layout })
+          for (const [i, a] of g.nodes.entries())
+            for (const b of g.nodes.slice(i + 1)) expect(overlaps(a, b), `${layout} ${locale} ${selected}: ${a.id} overlaps ${b.id}`).toBe(false)
+          for (const n of g.nodes) {
+            expect(n.position.x).toBeGreaterThanOrEqual(0)
+            expect(n.position.x + (n.width ?? 0)).toBeLessThanOrEqual(g.width)
+            expect(n.position.y + (n.height ?? 0)).toBeLessThanOrEqual(g.height)
+          }
+        }
+      }
+    })
+  }
+
+  it("draws the narrow layout as one column, every point right of the component it extends", () => {
+    const { nodes, width } = graph(null, "1.37", "narrow")
+    expect(width).toBeLessThanOrEqual(360)
+    const anchors = { "2": "apiserver", "3": "resources", "4": "scheduler", "5": "controllers", "6": "network", "7": "devices" } as const
+    let lastY = -1
+    for (const [point, component] of Object.entries(anchors)) {
+      const p = byId(nodes, pointNodeId(point as PointId))
+      const c = byId(nodes, componentNodeId(component))
+      expect(p.position.x).toBeGreaterThan(c.position.x + (c.width ?? 0))
+      expect(p.position.y + (p.height ?? 0) / 2).toBe(c.position.y + (c.height ?? 0) / 2)
+      expect(c.position.y).toBeGreaterThan(lastY)
+      lastY = c.position.y
+    }
+  })
+
+  it("sizes request-path boxes so every mechanism name fits in full, in both locales and layouts", () => {
+    for (const locale of ["en", "zh-CN"] as const) {
+      const m = buildMapModel(locale)
+      for (const layout of LAYOUTS) {
+        for (const s of stageNodes(buildMapGraph({ model: m, version: "1.37", selected: "2", layout }).nodes)) {
+          const inner = (s.width ?? 0) - 20
+          const lines = s.data.mechanisms.reduce((n, x) => n + wrappedLines(x.name, inner, 11), 0)
+          expect(s.height ?? 0, `${locale} ${layout} ${s.id}`).toBeGreaterThanOrEqual(38 + lines * 15)
+        }
       }
     }
+    expect(wrappedLines("Structured authentication configuration", 100, 11)).toBeGreaterThan(1)
+    expect(wrappedLines("Webhook", 200, 11)).toBe(1)
+    expect(textWidth("准入", 11)).toBe(22)
   })
 
   it("places each numbered point beside (vertically centred on) its component", () => {
@@ -155,8 +189,12 @@ describe("buildMapGraph", () => {
     expect(open.edges.some((e) => e.source === stageNodeId("storage") && e.target === componentNodeId("resources"))).toBe(true)
     expect(closed.edges.some((e) => e.source === componentNodeId("apiserver") && e.target === componentNodeId("resources"))).toBe(true)
     expect(open.edges.some((e) => e.source === componentNodeId("apiserver") && e.target === componentNodeId("resources"))).toBe(false)
+    // Everything below the API server moves down by the same amount, enough to clear the path.
     const dy = byId(open.nodes, componentNodeId("resources")).position.y - byId(closed.nodes, componentNodeId("resources")).position.y
-    expect(dy).toBe(REQUEST_PATH_SHIFT)
+    expect(dy).toBeGreaterThan(0)
+    expect(byId(open.nodes, componentNodeId("devices")).position.y - byId(closed.nodes, componentNodeId("devices")).position.y).toBe(dy)
+    const lowestStage = Math.max(...stages.map((s) => s.position.y + (s.height ?? 0)))
+    expect(byId(open.nodes, componentNodeId("resources")).position.y).toBeGreaterThan(lowestStage)
     expect(byId(open.nodes, componentNodeId("apiserver")).position).toEqual(byId(closed.nodes, componentNodeId("apiserver")).position)
   })
 
@@ -200,22 +238,42 @@ describe("handleSpecs", () => {
   })
 })
 
-describe("keyboard stepping between points", () => {
-  it("maps arrow keys, Home and End", () => {
-    expect(stepForKey("ArrowDown")).toBe("next")
-    expect(stepForKey("ArrowRight")).toBe("next")
-    expect(stepForKey("ArrowUp")).toBe("previous")
-    expect(stepForKey("Home")).toBe("first")
-    expect(stepForKey("End")).toBe("last")
-    expect(stepForKey("Enter")).toBeNull()
+describe("keyboard: arrows move by the drawn layout", () => {
+  it("maps arrow keys to directions", () => {
+    expect(directionForKey("ArrowDown")).toBe("down")
+    expect(directionForKey("ArrowRight")).toBe("right")
+    expect(directionForKey("ArrowUp")).toBe("up")
+    expect(directionForKey("ArrowLeft")).toBe("left")
+    expect(directionForKey("Enter")).toBeNull()
   })
 
-  it("wraps around", () => {
-    expect(stepPoint(POINT_IDS, "4", "next")).toBe("5")
-    expect(stepPoint(POINT_IDS, "1", "previous")).toBe("configuration")
-    expect(stepPoint(POINT_IDS, "configuration", "next")).toBe("1")
-    expect(stepPoint(POINT_IDS, "3", "last")).toBe("configuration")
-    expect(stepPoint(POINT_IDS, "3", "first")).toBe("1")
+  it("follows the wide figure: down the left column, across to the right", () => {
+    const n = (id: PointId, selected: PointId | null = null) => pointNodes(graph(selected).nodes).find((p) => p.data.pointId === id)?.data.neighbours
+    expect(n("1")?.down).toBe("4")
+    expect(n("4")?.down).toBe("6")
+    expect(n("4")?.up).toBe("1")
+    expect(n("1")?.right).toBe("configuration")
+    expect(n("4")?.right).toBe("5")
+    expect(n("2")?.down).toBe("3")
+    expect(n("7")?.left).toBe("6")
+    expect(n("6")?.down).toBeUndefined()
+    // Opening point 2 moves the lower points; the neighbours follow.
+    expect(n("2", "2")?.down).toBe("3")
+  })
+
+  it("follows the narrow column: points top to bottom", () => {
+    const n = (id: PointId) => pointNodes(graph(null, "1.37", "narrow").nodes).find((p) => p.data.pointId === id)?.data.neighbours
+    expect(n("1")?.down).toBe("2")
+    expect(n("2")?.down).toBe("3")
+    expect(n("6")?.down).toBe("7")
+    expect(n("7")?.up).toBe("6")
+    expect(n("configuration")?.down).toBe("1")
+  })
+
+  it("fits an opened point with what it extends, and point 2 with its request path", () => {
+    expect(focusNodeIds(graph("4"), "4")).toEqual([pointNodeId("4"), componentNodeId("scheduler")])
+    const ids = focusNodeIds(graph("2"), "2")
+    for (const stage of API_REQUEST_STAGES) expect(ids).toContain(stageNodeId(stage))
   })
 })
 

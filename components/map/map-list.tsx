@@ -1,27 +1,17 @@
 "use client"
 
 import { useTranslations } from "next-intl"
-import { useEffect } from "react"
 
 import type { MapModel } from "./map-model"
 import { useMapStore } from "./map-store-provider"
 import { PointDetails } from "./point-details"
 
-/**
- * Every point and mechanism as plain HTML: the whole map on narrow screens and a reliable
- * reading order for screen readers everywhere.
- */
+/** Every point and mechanism as plain HTML: a reliable reading order for screen readers and search. */
 export function MapList({ model }: { model: MapModel }) {
   const t = useTranslations("map")
   const version = useMapStore((s) => s.version)
   const selected = useMapStore((s) => s.point)
 
-  // On narrow screens the list is the map: bring a deep-linked point (?point=4) into view once.
-  useEffect(() => {
-    if (!selected || !window.matchMedia("(max-width: 640px)").matches) return
-    document.getElementById(`point-${selected}`)?.scrollIntoView({ block: "start" })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the initial deep link
-  }, [])
   return (
     <section aria-labelledby="map-list-heading" data-testid="map-list" className="mt-10">
       <h2 id="map-list-heading" className="text-xl font-semibold">

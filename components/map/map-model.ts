@@ -17,6 +17,7 @@ import {
   type MechanismId,
   type PointId,
 } from "@/lib/catalog"
+import { handoffFor, starterTargetFor } from "@/lib/advisor/handoff"
 
 export type MechanismStateView = {
   maturity: Maturity
@@ -31,6 +32,10 @@ export type MechanismView = {
   name: string
   summary: string
   states: Record<KubernetesMinor, MechanismStateView>
+  /** The advisor's answers that lead to this mechanism (`q:a,q:a`), derived from the decision graph; absent when none do. */
+  advisorAnswers?: string
+  /** The starter to offer: its own or its replacement's; absent when there is none. */
+  starter?: MechanismId
 }
 
 export type PointView = {
@@ -75,6 +80,7 @@ export function buildMapModel(locale: Locale): MapModel {
       name: m.name[locale],
       summary: m.summary[locale],
       states,
+      ...handoffFields(m.id),
     }
   }
   // Numbered points first (figure order), then "configure before you extend".
@@ -93,6 +99,15 @@ export function buildMapModel(locale: Locale): MapModel {
     mechanisms: mechanismsAtStage(stage).map((m) => m.id),
   }))
   return { points, mechanisms, stages }
+}
+
+function handoffFields(id: MechanismId): Pick<MechanismView, "advisorAnswers" | "starter"> {
+  const handoff = handoffFor(id)
+  const starter = starterTargetFor(id)
+  return {
+    ...(handoff ? { advisorAnswers: handoff.answers.map((s) => `${s.question}:${s.answer}`).join(",") } : {}),
+    ...(starter ? { starter } : {}),
+  }
 }
 
 function rank(id: PointId): number {

@@ -7,9 +7,8 @@ import { memo } from "react"
 import { POINT_IDS } from "@/lib/catalog/types"
 
 import {
+  directionForKey,
   handleSpecs,
-  stepForKey,
-  stepPoint,
   type ComponentKey,
   type ComponentNode,
   type PointNode,
@@ -49,7 +48,7 @@ function PointNodeView({ data, width, height }: NodeProps<PointNode>) {
         type="button"
         // nokey: React Flow ignores key presses here (Space must not start panning).
         // pointer-events-auto: React Flow turns pointer events off on non-selectable nodes.
-        className={`nokey nodrag nopan pointer-events-auto flex h-full w-full items-center gap-2 rounded-xl border-2 px-2 text-left shadow-sm transition-colors ${
+        className={`nokey nodrag nopan pointer-events-auto flex h-full w-full items-center rounded-xl border-2 text-left ${data.compact ? "gap-1.5 px-1.5" : "gap-2 px-2"} shadow-sm transition-colors ${
           data.selected
             ? "border-brand-strong bg-blue-50 ring-4 ring-brand/40 dark:bg-blue-950"
             : data.number === null
@@ -66,19 +65,29 @@ function PointNodeView({ data, width, height }: NodeProps<PointNode>) {
             return
           }
           select(data.pointId)
-          focusLater(() => document.getElementById(PANEL_HEADING_ID)?.focus())
+          // No scroll: below lg the panel is a sheet, and the diagram scrolls the point above it.
+          focusLater(() => document.getElementById(PANEL_HEADING_ID)?.focus({ preventScroll: true }))
         }}
         onKeyDown={(event) => {
-          const step = stepForKey(event.key)
-          if (!step) return
+          // Arrows move by the drawn layout; Home/End go to the first/last point in reading order.
+          const direction = directionForKey(event.key)
+          const target =
+            direction !== null
+              ? data.neighbours[direction]
+              : event.key === "Home"
+                ? POINT_IDS[0]
+                : event.key === "End"
+                  ? POINT_IDS[POINT_IDS.length - 1]
+                  : undefined
+          if (direction === null && target === undefined) return
           event.preventDefault()
           event.stopPropagation()
-          focusPointButton(stepPoint(POINT_IDS, data.pointId, step))
+          if (target) focusPointButton(target, event.currentTarget)
         }}
       >
         <span
           aria-hidden="true"
-          className={`inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-full text-lg font-bold ${
+          className={`inline-flex shrink-0 items-center justify-center rounded-full font-bold ${data.compact ? "h-7 w-7 text-base" : "h-9 w-9 text-lg"} ${
             data.number === null ? "border-2 border-dashed border-[var(--muted-foreground)]" : "bg-brand-strong text-white"
           }`}
         >
@@ -86,7 +95,7 @@ function PointNodeView({ data, width, height }: NodeProps<PointNode>) {
         </span>
         {/* The button's name is its text: visible parts plus context for screen readers. */}
         <span className="flex min-w-0 flex-col leading-tight">
-          <span className="line-clamp-2 text-[13px] font-semibold">
+          <span className={`font-semibold ${data.compact ? "line-clamp-3 text-[12px]" : "line-clamp-2 text-[13px]"}`}>
             {data.number !== null ? <span className="sr-only">{`${t("point.srPrefix")} ${data.number}: `}</span> : null}
             {data.name}
           </span>
@@ -100,7 +109,9 @@ function PointNodeView({ data, width, height }: NodeProps<PointNode>) {
       {data.badge ? (
         <span
           data-testid={`map-point-badge-${data.pointId}`}
-          className={`absolute -top-3 ${data.side === "left" ? "left-2" : "right-2"} rounded-full border border-[var(--border)] bg-[var(--card)] px-2 text-[11px] font-medium shadow-sm`}
+          className={`absolute -top-3 whitespace-nowrap ${data.side === "left" ? "left-2" : data.compact ? "right-0" : "right-2"} rounded-full border border-[var(--border)] bg-[var(--card)] font-medium shadow-sm ${
+            data.compact ? "px-1.5 text-[10px]" : "px-2 text-[11px]"
+          }`}
         >
           {t("point.badge", { count: data.badge.count, risks: data.badge.risks })}
         </span>
@@ -214,16 +225,25 @@ function ComponentNodeView({ data, width, height }: NodeProps<ComponentNode>) {
     <>
       <Handles width={width} height={height} />
       <div
-        className={`flex h-full w-full items-center justify-center gap-3 rounded-lg border-2 px-3 text-center text-[var(--foreground)] ${COMPONENT_STYLE[data.component]}`}
+        className={`flex h-full w-full items-center justify-center rounded-lg border-2 text-center text-[var(--foreground)] ${
+          data.compact ? "gap-2 px-1.5" : "gap-3 px-3"
+        } ${COMPONENT_STYLE[data.component]}`}
       >
-        <ComponentIcon component={data.component} />
-        <div className="flex flex-col leading-tight">
-          <span className={`font-semibold ${data.component === "apiserver" || data.component.startsWith("kubelet") || data.component === "kubectl" || data.component === "clientGo" || data.component === "scheduler" ? "font-mono" : ""}`}>
+        {/* Narrow drawing: no icon, smaller type, so the names fit a phone-width column. */}
+        {data.compact ? null : <ComponentIcon component={data.component} />}
+        <div className="flex min-w-0 flex-col leading-tight">
+          <span
+            className={`font-semibold ${data.compact ? "text-[13px]" : ""} ${
+              data.component === "apiserver" || data.component.startsWith("kubelet") || data.component === "kubectl" || data.component === "clientGo" || data.component === "scheduler"
+                ? "font-mono"
+                : ""
+            }`}
+          >
             {t(data.component)}
           </span>
-          {detail ? <span className="text-xs text-[var(--muted-foreground)]">{t(detail)}</span> : null}
+          {detail ? <span className={`${data.compact ? "text-[11px]" : "text-xs"} text-[var(--muted-foreground)]`}>{t(detail)}</span> : null}
           {/* Resource paths are API names, the same in every language. */}
-          {data.component === "resources" ? (
+          {data.component === "resources" && !data.compact ? (
             <span className="font-mono text-xs text-[var(--muted-foreground)]">/pods /nodes /deployments …</span>
           ) : null}
         </div>
@@ -245,7 +265,7 @@ function StageNodeView({ data, width, height }: NodeProps<StageNode>) {
       >
         <div className="flex items-baseline gap-1.5">
           <span className="whitespace-nowrap rounded bg-slate-700 px-1.5 text-[10px] font-bold text-white">{t("stage.step", { step: data.step })}</span>
-          <span className="text-xs font-semibold leading-tight">{t(`stageShort.${data.stage}`)}</span>
+          <span className="truncate text-xs font-semibold leading-tight">{t(`stageShort.${data.stage}`)}</span>
         </div>
         {data.mechanisms.length === 0 ? (
           <span className="text-[11px] text-[var(--muted-foreground)]">{t("stage.none")}</span>
@@ -255,7 +275,7 @@ function StageNodeView({ data, width, height }: NodeProps<StageNode>) {
               <li
                 key={m.id}
                 data-availability={m.availability}
-                className={`truncate text-[11px] leading-tight ${
+                className={`text-[11px] leading-tight [overflow-wrap:anywhere] ${
                   m.availability === "available"
                     ? ""
                     : m.availability === "unavailable"

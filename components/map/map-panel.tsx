@@ -20,7 +20,9 @@ export function MapPanel({ model }: { model: MapModel }) {
       id={PANEL_ID}
       aria-labelledby={PANEL_HEADING_ID}
       data-testid="map-panel"
-      className="flex max-h-[760px] flex-col overflow-hidden rounded-xl border border-[var(--border)] bg-[var(--card)] shadow-sm lg:w-[26rem] lg:shrink-0"
+      // Wide screens: beside the diagram, which re-fits into the space left. Narrower: a sheet over
+      // the bottom half of the screen; the page scrolls the opened point above it.
+      className="fixed inset-x-0 bottom-0 z-40 flex max-h-[50vh] flex-col overflow-hidden rounded-t-xl border border-[var(--border)] bg-[var(--card)] shadow-[0_-8px_24px_rgba(0,0,0,0.18)] lg:static lg:z-auto lg:max-h-[760px] lg:w-[26rem] lg:shrink-0 lg:rounded-xl lg:shadow-sm"
     >
       <div className="flex items-start gap-2 border-b border-[var(--border)] p-4">
         <h2 id={PANEL_HEADING_ID} tabIndex={-1} className="flex-1 text-lg font-semibold outline-offset-4">

@@ -42,16 +42,22 @@ function MapLayout({ model, pointBadges }: Omit<MapViewProps, "initial">) {
       <div className="mb-3">
         <VersionSelect />
       </div>
-      {/* The diagram needs room; at 640 px and below the list view below is the map. */}
-      <div className="hidden flex-col gap-4 min-[641px]:flex lg:flex-row">
+      <div className="flex flex-col gap-4 lg:flex-row">
         <div className="min-w-0 flex-1">
-          <MapFlow model={model} badges={pointBadges} />
-          <p className="mt-2 text-xs text-[var(--muted-foreground)]" aria-hidden="true">
-            {t("diagramHint")}
-          </p>
+          {/* Both drawings are in the server HTML; CSS shows the one for the screen (no shift on load). */}
+          {(["wide", "narrow"] as const).map((layout) => (
+            <div key={layout} className={layout === "wide" ? "hidden lg:block" : "lg:hidden"}>
+              <MapFlow model={model} badges={pointBadges} layout={layout} />
+              <p className="mt-2 text-xs text-[var(--muted-foreground)]" aria-hidden="true">
+                {t(layout === "wide" ? "diagramHint" : "diagramHintTouch")}
+              </p>
+            </div>
+          ))}
         </div>
         <MapPanel model={model} />
       </div>
+      {/* Below lg the panel is a sheet over the bottom of the screen: leave room to scroll past it. */}
+      {point ? <div aria-hidden="true" className="h-[50vh] lg:hidden" /> : null}
       <MapList model={model} />
     </div>
   )

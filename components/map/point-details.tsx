@@ -12,7 +12,7 @@ import type { MapModel, MechanismView } from "./map-model"
 type Level = 2 | 3 | 4
 const H = { 2: "h2", 3: "h3", 4: "h4", 5: "h5" } as const
 
-function MechanismItem({ m, version, level }: { m: MechanismView; version: KubernetesMinor; level: 3 | 4 | 5 }) {
+function MechanismItem({ m, model, version, level }: { m: MechanismView; model: MapModel; version: KubernetesMinor; level: 3 | 4 | 5 }) {
   const t = useTranslations("map.panel")
   const state = m.states[version]
   const Heading = H[level]
@@ -43,14 +43,19 @@ function MechanismItem({ m, version, level }: { m: MechanismView; version: Kuber
           {t("guide")}
           <span className="sr-only">{t("about", { name: m.name })}</span>
         </Link>
-        <Link href="/advisor" className={linkClass}>
-          {t("advisor")}
-          <span className="sr-only">{t("about", { name: m.name })}</span>
-        </Link>
-        <Link href={`/starters/${m.id}`} className={linkClass}>
-          {t("starter")}
-          <span className="sr-only">{t("about", { name: m.name })}</span>
-        </Link>
+        {/* Walked to the answers that lead to this mechanism (lib/advisor/handoff); none when no route does. */}
+        {m.advisorAnswers ? (
+          <Link href={`/advisor?a=${m.advisorAnswers}&v=${version}`} className={linkClass} data-slot="advisor-link">
+            {t("advisor")}
+            <span className="sr-only">{t("about", { name: m.name })}</span>
+          </Link>
+        ) : null}
+        {m.starter ? (
+          <Link href={`/starters/${m.starter}`} className={linkClass} data-slot="starter-link">
+            {m.starter === m.id ? t("starter") : t("starterReplacement", { name: model.mechanisms[m.starter]?.name ?? m.starter })}
+            {m.starter === m.id ? <span className="sr-only">{t("about", { name: m.name })}</span> : null}
+          </Link>
+        ) : null}
       </div>
     </li>
   )
@@ -61,7 +66,7 @@ function MechanismList({ ids, model, version, level }: { ids: readonly Mechanism
   return (
     <ul className="mt-2 space-y-2">
       {items.map((m) => (
-        <MechanismItem key={m.id} m={m} version={version} level={level} />
+        <MechanismItem key={m.id} m={m} model={model} version={version} level={level} />
       ))}
     </ul>
   )

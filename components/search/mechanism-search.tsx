@@ -216,7 +216,8 @@ export function MechanismSearch() {
                   <p className="line-clamp-2 text-sm text-[var(--muted-foreground)]" lang={locale}>
                     {entry.summary[locale]}
                   </p>
-                  {entry.name[other] !== entry.name[locale] ? (
+                  {/* Chinese hits also show the English name (the term used in manifests and docs); English hits show nothing more. */}
+                  {locale !== "en" && entry.name[other] !== entry.name[locale] ? (
                     <p className="text-xs text-[var(--muted-foreground)]" lang={other}>
                       {entry.name[other]}
                     </p>

@@ -12,6 +12,12 @@ const LOCALE_LABELS: Record<(typeof routing.locales)[number], string> = {
   "zh-CN": "简体中文",
 }
 
+// Phones: a short form, so the product name and the tools share one header row.
+const SHORT_LABELS: Record<(typeof routing.locales)[number], string> = {
+  en: "EN",
+  "zh-CN": "中文",
+}
+
 function LocaleLinks() {
   const t = useTranslations("shell")
   const locale = useLocale()
@@ -29,13 +35,15 @@ function LocaleLinks() {
           lang={other}
           hrefLang={other}
           aria-current={other === locale ? "true" : undefined}
-          className={`rounded-md px-2 py-1 ${
+          // Phones show only the language to switch to; the current one is marked from md up.
+          className={`whitespace-nowrap rounded-md px-2 py-1 ${
             other === locale
-              ? "bg-[var(--muted)] font-semibold"
+              ? "hidden bg-[var(--muted)] font-semibold md:inline"
               : "hover:bg-[var(--muted)]"
           }`}
         >
-          {LOCALE_LABELS[other]}
+          <span className="sm:hidden">{SHORT_LABELS[other]}</span>
+          <span className="hidden sm:inline">{LOCALE_LABELS[other]}</span>
         </Link>
       ))}
     </nav>

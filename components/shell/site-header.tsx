@@ -16,21 +16,25 @@ export function SiteHeader({ search }: { search?: React.ReactNode }) {
       >
         {t("skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold">
+      {/* Below md: logo and tools on one row, the navigation on a second full-width row. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 md:gap-x-4 md:py-3">
+        {/* Zero basis below md: the name shrinks (truncates) so the tools stay on the same row. */}
+        <Link href="/" className="order-1 flex min-w-0 flex-1 items-center gap-2 font-semibold md:flex-none">
           <span
             aria-hidden="true"
-            className="inline-flex h-7 w-7 items-center justify-center rounded-full bg-brand text-sm text-white"
+            className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand text-sm text-white"
           >
             ⎈
           </span>
-          <span>{t("productName")}</span>
+          <span className="truncate">{t("productName")}</span>
         </Link>
-        <MainNav />
-        <div className="ml-auto flex items-center gap-2">
+        <div className="order-2 ml-auto flex shrink-0 items-center gap-1.5 md:order-3 md:gap-2">
           {search}
           <LocaleSwitcher />
           <ThemeToggle />
+        </div>
+        <div className="order-3 w-full md:order-2 md:w-auto">
+          <MainNav />
         </div>
       </div>
     </header>

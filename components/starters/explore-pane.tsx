@@ -97,7 +97,7 @@ function Tree({ nodes, selected, onSelect }: { nodes: TreeNode[]; selected: stri
               data-path={n.path}
               aria-current={n.path === selected ? "true" : undefined}
               onClick={() => onSelect(n.path)}
-              className={`w-full truncate rounded px-1.5 py-0.5 text-left font-mono text-xs ${
+              className={`w-full truncate rounded px-1.5 py-1 text-left font-mono text-xs ${
                 n.path === selected ? "bg-brand text-white" : "hover:bg-[var(--muted)]"
               }`}
             >

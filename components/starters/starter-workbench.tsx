@@ -30,6 +30,15 @@ type Props = {
   unverified?: readonly KubernetesMinor[]
 }
 
+/**
+ * Options that only matter while a switch is on: shown disabled (their value kept) when it is off.
+ * Mirrors the generators, which read these options only under that switch.
+ */
+const DEPENDS_ON: Partial<Record<MechanismId, Record<string, string>>> = {
+  "validating-admission-policy": { group: "params", paramKind: "params" },
+  "image-credential-provider": { audience: "serviceAccountToken" },
+}
+
 async function writeClipboard(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text)
   const area = document.createElement("textarea")
@@ -141,24 +150,29 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [] }:
             download()
           }}
         >
-          {fields.map((f) => (
-            <OptionField
-              key={f.name}
-              field={f}
-              mechanism={mechanism}
-              locale={locale}
-              unverified={unverified}
-              value={values[f.name]}
-              error={errors.get(f.name)}
-              errorText={errorText}
-              onChange={(v) => setValue(f.name, v)}
-            />
-          ))}
+          {fields.map((f) => {
+            const dependsOn = DEPENDS_ON[mechanism]?.[f.name]
+            return (
+              <OptionField
+                key={f.name}
+                field={f}
+                mechanism={mechanism}
+                locale={locale}
+                unverified={unverified}
+                value={values[f.name]}
+                error={errors.get(f.name)}
+                errorText={errorText}
+                onChange={(v) => setValue(f.name, v)}
+                disabledBy={dependsOn !== undefined && values[dependsOn] !== true ? dependsOn : undefined}
+              />
+            )
+          })}
           {[...errors.values()]
             .filter((e) => !fields.some((f) => f.name === e.field))
             .map((e) => (
-              <p key={e.field} className="text-sm text-red-700 dark:text-red-400">
-                {e.field}: {errorText(e)}
+              <p key={e.field} data-testid="form-error" className="text-sm text-red-700 dark:text-red-400">
+                {e.field ? `${e.field}: ` : null}
+                {errorText(e)}
               </p>
             ))}
           <div className="flex flex-wrap gap-2 pt-2">
@@ -249,17 +263,25 @@ type FieldProps = {
   error: FieldError | undefined
   errorText: (e: FieldError) => string
   onChange: (v: string | boolean) => void
+  /** The switch that is off and makes this option irrelevant. */
+  disabledBy?: string
 }
 
-function OptionField({ field, mechanism, locale, unverified, value, error, errorText, onChange }: FieldProps) {
+function OptionField({ field, mechanism, locale, unverified, value, error, errorText, onChange, disabledBy }: FieldProps) {
   const t = useTranslations("starters")
   const id = useId()
   const labelKey = `fields.${field.name}.label` as "fields.name.label"
   const helpKey = `fields.${field.name}.help` as "fields.name.help"
   const label = t.has(labelKey) ? t(labelKey) : field.name
   const help = t.has(helpKey) ? t(helpKey) : undefined
-  const describedBy = [help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
-  const inputClass = `mt-1 w-full rounded-md border bg-[var(--background)] px-2 py-1.5 text-sm ${
+  const switchKey = `fields.${disabledBy ?? ""}.label` as "fields.name.label"
+  const dependsNote = disabledBy ? t("workbench.dependsOn", { switch: t.has(switchKey) ? t(switchKey) : disabledBy }) : undefined
+  const describedBy = [help ? `${id}-help` : "", dependsNote ? `${id}-depends` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined
+  const optionLabel = (v: string) => {
+    const key = `fields.${field.name}.options.${v}` as "fields.name.label"
+    return t.has(key) ? t(key) : v
+  }
+  const inputClass = `mt-1 w-full rounded-md border bg-[var(--background)] px-2 py-1.5 text-sm disabled:cursor-not-allowed disabled:opacity-60 ${
     error ? "border-red-600" : "border-[var(--border)]"
   }`
 
@@ -270,7 +292,7 @@ function OptionField({ field, mechanism, locale, unverified, value, error, error
         id={id}
         name={field.name}
         type="checkbox"
-        className="mt-1 size-4"
+        className="size-4 shrink-0"
         checked={value === true}
         aria-invalid={!!error}
         aria-describedby={describedBy}
@@ -284,6 +306,7 @@ function OptionField({ field, mechanism, locale, unverified, value, error, error
         name={field.name}
         className={inputClass}
         value={String(value ?? "")}
+        disabled={disabledBy !== undefined}
         aria-invalid={!!error}
         aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
@@ -292,7 +315,7 @@ function OptionField({ field, mechanism, locale, unverified, value, error, error
         {value !== undefined && !field.values?.includes(String(value)) ? <option value={String(value)}>{String(value)}</option> : null}
         {field.values?.map((v) => (
           <option key={v} value={v}>
-            {field.name === "k8s" ? minorLabel(mechanism, v as KubernetesMinor, t, unverified) : v}
+            {field.name === "k8s" ? minorLabel(mechanism, v as KubernetesMinor, t, unverified) : optionLabel(v)}
           </option>
         ))}
       </select>
@@ -308,6 +331,7 @@ function OptionField({ field, mechanism, locale, unverified, value, error, error
         autoComplete="off"
         className={inputClass}
         value={String(value ?? "")}
+        disabled={disabledBy !== undefined}
         aria-invalid={!!error}
         aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
@@ -317,11 +341,28 @@ function OptionField({ field, mechanism, locale, unverified, value, error, error
 
   const stateNote = field.name === "k8s" && typeof value === "string" ? minorNote(mechanism, value, t, locale) : undefined
   return (
-    <div data-field={field.name}>
-      <label htmlFor={id} className="block text-sm font-semibold">
-        {label}
-      </label>
-      {control}
+    <div data-field={field.name} data-disabled={disabledBy !== undefined || undefined}>
+      {field.kind === "boolean" ? (
+        // A switch reads as one line: the box, then its label.
+        <div className="flex items-center gap-2">
+          {control}
+          <label htmlFor={id} className="text-sm font-semibold">
+            {label}
+          </label>
+        </div>
+      ) : (
+        <>
+          <label htmlFor={id} className={`block text-sm font-semibold ${disabledBy ? "text-[var(--muted-foreground)]" : ""}`}>
+            {label}
+          </label>
+          {control}
+        </>
+      )}
+      {dependsNote ? (
+        <p id={`${id}-depends`} className="mt-1 text-xs text-[var(--muted-foreground)]">
+          {dependsNote}
+        </p>
+      ) : null}
       {help ? (
         <p id={`${id}-help`} className="mt-1 text-xs text-[var(--muted-foreground)]">
           {help}

@@ -4,6 +4,7 @@
 // Usage:
 //
 //	kube-test-cluster --etcd-data-dir=DIR --etcd-client-port=N --etcd-peer-port=M -- <kube-apiserver flags>
+//	kube-test-cluster <kubectl args>      (anything not starting with --etcd-: what plugins call via KUBECTL_PATH)
 //	kube-test-cluster kube-controller-manager <flags>
 //	kube-test-cluster kube-scheduler <flags>
 //	kube-test-cluster kubectl <args>      (or a symlink named kubectl pointing at this binary)
@@ -24,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 	_ "time/tzdata" // CronJob time zones, as kube-controller-manager's main
 
@@ -54,12 +56,14 @@ func main() {
 			name, args = args[0], args[1:]
 		}
 	}
-	switch name {
-	case "kube-controller-manager":
+	switch {
+	case name == "kube-controller-manager":
 		os.Exit(runCommand(controllermanager.NewControllerManagerCommand(), args))
-	case "kube-scheduler":
+	case name == "kube-scheduler":
 		os.Exit(runCommand(scheduler.NewSchedulerCommand(), args))
-	case "kubectl":
+	case name == "kubectl", len(args) == 0 || !strings.HasPrefix(args[0], "--etcd-"):
+		// kubectl hands plugins KUBECTL_PATH=os.Executable(), which resolves the symlink to this
+		// binary: a plugin calling "$KUBECTL_PATH get pods" lands here and must get kubectl.
 		os.Exit(runKubectl(args))
 	default:
 		os.Exit(run())

@@ -19,6 +19,12 @@ export type ReadmeInput = {
   build?: readonly string[]
   deploy: readonly string[]
   test: readonly string[]
+  /** "Try" section: what to do against the deployed starter to see it work. */
+  try?: readonly string[]
+  /** "Remove" section: commands that take everything out again, in a safe order. */
+  remove?: readonly string[]
+  /** Prose under the Remove heading, before the commands (why the order matters). */
+  removeNotes?: readonly string[]
   nextSteps: readonly string[]
   extra?: readonly ReadmeSection[]
 }
@@ -42,6 +48,12 @@ export function readme(input: ReadmeInput): StarterFile {
   if (input.build?.length) parts.push("", "## Build", "", sh(input.build))
   parts.push("", "## Deploy", "", sh(input.deploy))
   parts.push("", "## Test", "", sh(input.test))
+  if (input.try?.length) parts.push("", "## Try", "", sh(input.try))
+  if (input.remove?.length) {
+    parts.push("", "## Remove", "")
+    if (input.removeNotes?.length) parts.push(...input.removeNotes, "")
+    parts.push(sh(input.remove))
+  }
   for (const s of input.extra ?? []) {
     parts.push("", `## ${s.heading}`, "", typeof s.body === "string" ? s.body : s.body.join("\n"))
   }

@@ -10,8 +10,11 @@ function safe(s: string): Safe {
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/
-/** Characters allowed for bare tokens in Makefiles, shell, Dockerfiles and Markdown code. */
-const TOKEN = /^[A-Za-z0-9._/:@+=,-]*$/
+/**
+ * Characters allowed for bare tokens in Makefiles, shell, Dockerfiles and Markdown code. '~'
+ * (Go module paths allow it) only where no shell expands it: never first, never after '=' or ':'.
+ */
+const TOKEN = /^(?:[A-Za-z0-9._/:@+=,-]|(?<=[A-Za-z0-9._/@+,~-])~)*$/
 
 /** A Go/TypeScript identifier; throws on anything else (options are validated before this). */
 export function ident(s: string): Safe {

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { go, ident, str, text, token, fragment, pluralize } from "./code"
-import { fieldSpecs, generate, getStarter, optionsFromQuery, STARTERS } from "./registry"
+import { starterNotice } from "./notices"
+import { fieldSpecs, generate, getStarter, hasStarter, optionsFromQuery, STARTERS } from "./registry"
 import { parseYamlDocs, yamlDocs } from "./yaml"
 import { unzipStarter, zipStarter } from "./zip"
 
@@ -90,6 +91,35 @@ describe("registry", () => {
   it("reads options from a query string", () => {
     expect(optionsFromQuery(new URLSearchParams("kind=Gadget&k8s=1.33"))).toEqual({ ok: true, value: { kind: "Gadget", k8s: "1.33" } })
     expect(optionsFromQuery(new URLSearchParams("kind=A&kind=B"))).toMatchObject({ ok: false, errors: [{ field: "kind", key: "repeated" }] })
+  })
+
+  it("keeps __proto__ in a query string as an option name, so it is reported as unknown", () => {
+    const q = optionsFromQuery(new URLSearchParams("__proto__=x&kind=Gadget"))
+    expect(q.ok && Object.keys(q.value)).toEqual(["__proto__", "kind"])
+    const r = generate("custom-resource-definition", q.ok ? q.value : {})
+    expect(r).toMatchObject({ ok: false, errors: [{ field: "__proto__", key: "unknownOption" }] })
+  })
+
+  it("knows no mechanism by a prototype name", () => {
+    for (const id of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      expect(hasStarter(id), id).toBe(false)
+      expect(starterNotice(id), id).toBeUndefined()
+      expect(generate(id, {})).toMatchObject({ ok: false, errors: [{ field: "mechanism", key: "unknownMechanism" }] })
+    }
+  })
+
+  it("never throws: a generator exception becomes one whole-form error carrying the exception", () => {
+    const g = getStarter("custom-resource-definition")!
+    const spy = vi.spyOn(g, "generate").mockImplementation(() => {
+      throw new Error("boom")
+    })
+    try {
+      const r = generate(g.id, {})
+      expect(r).toMatchObject({ ok: false, errors: [{ field: "", key: "generatorFailed" }] })
+      expect(!r.ok && r.failure?.message).toBe("boom")
+    } finally {
+      spy.mockRestore()
+    }
   })
 
   it("derives form fields from the schema", () => {

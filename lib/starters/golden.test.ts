@@ -4,9 +4,15 @@ import { describe, expect, it } from "vitest"
 import { generate, STARTERS } from "./registry"
 import type { StarterOutput } from "./types"
 
+// Lockfiles are pinned data (lib/starters/locks, checked by locks.test.ts): summarised here.
+const LOCKFILES = new Set(["go.sum", "package-lock.json"])
+
 function render(out: StarterOutput): string {
   return out.files
-    .map((f) => `===== ${out.root}/${f.path}${f.executable ? " (executable)" : ""}\n${f.content}`)
+    .map((f) => {
+      const body = LOCKFILES.has(f.path) ? `(pinned lockfile, ${f.content.split("\n").length - 1} lines)\n` : f.content
+      return `===== ${out.root}/${f.path}${f.executable ? " (executable)" : ""}\n${body}`
+    })
     .join("\n")
 }
 

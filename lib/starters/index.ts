@@ -13,6 +13,7 @@ export {
   starterIds,
   startersMetadata,
   type FieldSpec,
+  type GenerateResult,
 } from "./registry"
 export { zipStarter, unzipStarter, zipFileName } from "./zip"
 export { isLocale, type GenerateContext } from "./context"

@@ -15,5 +15,6 @@ export const STARTER_NOTICES: Partial<Record<MechanismId, StarterNotice>> = {
 }
 
 export function starterNotice(id: string): StarterNotice | undefined {
-  return (STARTER_NOTICES as Record<string, StarterNotice | undefined>)[id]
+  // Own keys only: "__proto__", "constructor" and friends are not mechanisms.
+  return Object.hasOwn(STARTER_NOTICES, id) ? (STARTER_NOTICES as Record<string, StarterNotice | undefined>)[id] : undefined
 }

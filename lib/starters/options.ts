@@ -5,6 +5,24 @@ import { KUBERNETES_MINORS, LATEST_MINOR, type KubernetesMinor } from "@/lib/cat
 import type { FieldError, StarterLanguage } from "./types"
 
 // Patterns (anchored). Kept as named constants so issue → message-key mapping can find them.
+// Composed from the pieces below so that a host, a port or a path segment means the same thing
+// in every option that contains one.
+const DNS_LABEL_SRC = "[a-z0-9](?:[-a-z0-9]*[a-z0-9])?"
+const DNS_SUBDOMAIN_SRC = `${DNS_LABEL_SRC}(?:\\.${DNS_LABEL_SRC})*`
+/** A TCP port, 1–65535, without leading zeros. */
+export const PORT_SRC = "(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3})"
+/**
+ * One path segment of the given characters (which must include '.') that is neither "." nor
+ * "..": a path can never climb out of where it points.
+ */
+function pathSegmentSrc(chars: string): string {
+  const noDot = chars.replace(".", "")
+  return `(?:[${noDot}][${chars}]*|\\.[${noDot}][${chars}]*|\\.\\.[${chars}]+)`
+}
+/** Image repository path component (distribution/reference): lower-case words joined by '.', '_', '__' or dashes. */
+const REPOSITORY_COMPONENT_SRC = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+const anchored = (src: string) => new RegExp(`^${src}$`)
+
 export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 /** API group for new APIs: a DNS subdomain with at least one dot (kube-apiserver requires the dot for CRDs). */
@@ -12,27 +30,43 @@ export const API_GROUP = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a
 /** v1, v2, v1beta1, v1alpha2 … (the Kubernetes version-name convention). */
 export const API_VERSION = /^v[1-9][0-9]*((alpha|beta)[1-9][0-9]*)?$/
 export const PASCAL_KIND = /^[A-Z][a-zA-Z0-9]*$/
-/** A Go module path: slash-separated elements, the first lower-case (like "example.com/widgets"). */
-export const GO_MODULE = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(\/[A-Za-z0-9]([A-Za-z0-9._~-]*[A-Za-z0-9])?)*$/
+/**
+ * A Go module path, character by character as golang.org/x/mod/module.CheckPath accepts it: the
+ * first element lower-case letters, digits, '-' and '.' with at least one dot (a host name), the
+ * others letters, digits and '.', '_', '-', '~'; no element starts with '-' (first) or '.' or
+ * ends with '.'. The rules a pattern cannot say (Windows names, "~1" short names, /v0 and /v1
+ * suffixes) are in goModulePathProblem(). Written so that no two ways of matching overlap: the
+ * engine never backtracks, whatever the input.
+ */
+export const GO_MODULE = /^[a-z0-9][a-z0-9-]*(\.+[a-z0-9-]+)+(\/[A-Za-z0-9_~-]+(\.+[A-Za-z0-9_~-]+)*)*$/
 /** Container image reference: [registry[:port]/]path[:tag][@sha256:digest], lower-case path. */
-export const IMAGE_REF =
-  /^(?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/
+export const IMAGE_REF = anchored(
+  `(?:${DNS_SUBDOMAIN_SRC}(?::${PORT_SRC})?/)?${REPOSITORY_COMPONENT_SRC}(?:/${REPOSITORY_COMPONENT_SRC})*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[a-f0-9]{64})?`,
+)
+/** A registry host with optional port and repository path prefix, like registry.example.com:5000/team. */
+export const REGISTRY_PREFIX = anchored(`${DNS_SUBDOMAIN_SRC}(?::${PORT_SRC})?(?:/${REPOSITORY_COMPONENT_SRC})*`)
 /** A Kubernetes user or group name as written in RBAC subjects (no spaces or quotes). */
 export const SUBJECT_NAME = /^[A-Za-z0-9]([A-Za-z0-9:@._-]*[A-Za-z0-9])?$/
-/** HTTPS issuer URL for JWT authentication (no query, no fragment, no credentials). */
-export const HTTPS_URL = /^https:\/\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(?::[0-9]{1,5})?(\/[A-Za-z0-9._~/-]*)?$/
+/** HTTPS URL (issuer, token endpoint, API server): no query, fragment, credentials or "."/".." segments. */
+export const HTTPS_URL = anchored(`https://${DNS_SUBDOMAIN_SRC}(?::${PORT_SRC})?(?:/${pathSegmentSrc("A-Za-z0-9._~-")})*/?`)
+/** An absolute host path: segments of letters, digits, '.', '_', '-', none of them "." or "..". */
+export const ABSOLUTE_PATH = anchored(`(?:/${pathSegmentSrc("A-Za-z0-9._-")})+`)
 
 type PatternInfo = { key: string; message: string }
 const PATTERNS = new Map<string, PatternInfo>()
 
 function pattern(re: RegExp, key: string, message: string, max: number) {
   PATTERNS.set(re.source, { key, message })
-  return z
-    .string({ error: "Enter text." })
-    .trim()
-    .min(1, { error: "Required." })
-    .max(max, { error: `At most ${max} characters.` })
-    .regex(re, { error: message })
+  return (
+    z
+      .string({ error: "Enter text." })
+      .trim()
+      .min(1, { error: "Required." })
+      // abort: a pattern (and any refinement) only ever sees text within the limit, so no input
+      // length can make validation slow.
+      .max(max, { error: `At most ${max} characters.`, abort: true })
+      .regex(re, { error: message })
+  )
 }
 
 export const dnsLabel = () =>
@@ -53,17 +87,67 @@ export const apiVersion = () =>
 export const kind = () =>
   pattern(PASCAL_KIND, "kind", "Use PascalCase: an upper-case letter, then letters and digits (like Widget).", 63)
 
+// golang.org/x/mod/module: element names Windows reserves (checked before the first dot).
+const WINDOWS_RESERVED = new Set(["con", "prn", "aux", "nul", ..."123456789".split("").flatMap((d) => [`com${d}`, `lpt${d}`])])
+
+/**
+ * What golang.org/x/mod/module.CheckPath rejects in a path that already matches GO_MODULE, or
+ * undefined when `go mod init`, `go build` and `go install <path>@latest` all accept it.
+ */
+export function goModulePathProblem(path: string): string | undefined {
+  for (const elem of path.split("/")) {
+    const short = elem.split(".")[0]!
+    if (WINDOWS_RESERVED.has(short.toLowerCase())) return `"${short}" is a reserved file name on Windows, so Go rejects it as a path element.`
+    const tilde = short.lastIndexOf("~")
+    if (tilde >= 0 && tilde < short.length - 1 && /^[0-9]+$/.test(short.slice(tilde + 1)))
+      return `"${elem}" looks like a Windows short name ('~' followed by digits), which Go rejects.`
+  }
+  if (path.startsWith("gopkg.in/")) return "gopkg.in paths belong to gopkg.in's versioning scheme; use your own domain."
+  // A trailing /vN is the major version: v0 and v1 are never written, and N has no leading zero or dot.
+  const major = /\/v[0-9.]+$/.exec(path)?.[0]
+  if (major && (major === "/v1" || !/^\/v[1-9][0-9]*$/.test(major))) return `"${major.slice(1)}" is not a valid major-version suffix (use /v2 or higher, or none).`
+  return undefined
+}
+
 export const goModule = () =>
-  pattern(GO_MODULE, "goModule", "Use a Go module path like example.com/widget-controller (letters, digits, '.', '-', '_', '~', '/').", 200)
+  pattern(GO_MODULE, "goModule", "Use a Go module path like example.com/widget-controller: a host name with a dot, then '/'-separated letters, digits, '.', '-', '_', '~'.", 200).superRefine(
+    (path, ctx) => {
+      const problem = goModulePathProblem(path)
+      if (problem) ctx.addIssue({ code: "custom", message: problem, params: { key: "goModuleRule" } })
+    },
+  )
+
+/** A registry host with optional port and path, the prefix an image reference must start with. */
+export const registryPrefix = () =>
+  pattern(REGISTRY_PREFIX, "registryPrefix", "Use a registry host, optionally with a port (1–65535) and a path, like registry.example.com/team.", 253)
+
+/**
+ * An absolute host path (max `max` characters). `reserved` paths, their parents and everything
+ * below them are refused: a privileged pod must not mount the node's system directories or
+ * overlap its own mounts.
+ */
+export function absolutePath(max: number, reserved: readonly string[]) {
+  return pattern(ABSOLUTE_PATH, "absolutePath", "Use an absolute path like /var/lib/shared-dir: '/'-separated letters, digits, '.', '_', '-', without '.' or '..' segments.", max).refine(
+    (p) => !reserved.some((r) => pathsOverlap(p, r)),
+    refineError("reservedPath", `This path is, contains or lies under a system or reserved directory (${reserved.join(", ")}); choose a directory of its own, like /var/lib/shared-dir.`),
+  )
+}
+
+/** True when one absolute path equals, contains or lies under the other (segment-wise). */
+export function pathsOverlap(a: string, b: string): boolean {
+  const under = (x: string, y: string) => x === y || x.startsWith(y.endsWith("/") ? y : `${y}/`)
+  const strip = (p: string) => (p.length > 1 ? p.replace(/\/+$/, "") : p)
+  return under(strip(a), strip(b)) || under(strip(b), strip(a))
+}
 
 export const imageRef = () =>
-  pattern(IMAGE_REF, "imageRef", "Use an image reference like registry.example.com/team/app:v0.1.0 (lower-case path, optional tag or @sha256 digest).", 255)
+  pattern(IMAGE_REF, "imageRef", "Use an image reference like registry.example.com/team/app:v0.1.0 (registry port 1–65535, lower-case path, optional tag or @sha256 digest).", 255)
 
 export const subjectName = () =>
   pattern(SUBJECT_NAME, "subjectName", "Use a user or group name without spaces or quotes (letters, digits, ':', '@', '.', '_', '-').", 253)
 
 export const httpsUrl = () =>
-  pattern(HTTPS_URL, "httpsUrl", "Use an https:// URL without query, fragment or credentials.", 253)
+  pattern(HTTPS_URL, "httpsUrl", "Use an https:// URL with a lower-case host, an optional port (1–65535) and a path without '.' or '..' segments; no query, fragment or credentials.", 253)
 
 /** Namespace: a DNS-1123 label; kube-* namespaces belong to the cluster. */
 export const namespace = () =>

@@ -2,6 +2,7 @@
 import { z } from "zod"
 import { getMechanism, type MechanismId } from "@/lib/catalog"
 import { withGenerateContext, type GenerateContext } from "./context"
+import { withLocks } from "./locks"
 import { starterNotice } from "./notices"
 import { toFieldErrors } from "./options"
 import type { AnyStarterGenerator, FieldError, Result, StarterOutput } from "./types"
@@ -63,42 +64,61 @@ function sortFiles(out: StarterOutput): StarterOutput {
   return { root: out.root, files }
 }
 
+function unknownMechanism(mechanism: string): { ok: false; errors: FieldError[] } {
+  const notice = starterNotice(mechanism)
+  if (notice) {
+    return { ok: false, errors: [{ field: "mechanism", key: notice.key, message: notice.message, params: { alternative: notice.alternative } }] }
+  }
+  return {
+    ok: false,
+    errors: [{ field: "mechanism", key: "unknownMechanism", message: `No starter for "${mechanism}".`, params: { name: mechanism } }],
+  }
+}
+
 /** Validates raw options without generating (the normalized options with defaults filled in). */
 export function parseOptions(mechanism: string, rawOptions: unknown = {}): Result<Record<string, unknown>, FieldError[]> {
   const g = byId.get(mechanism)
-  if (!g) {
-    const notice = starterNotice(mechanism)
-    if (notice) {
-      return { ok: false, errors: [{ field: "mechanism", key: notice.key, message: notice.message, params: { alternative: notice.alternative } }] }
-    }
-    return {
-      ok: false,
-      errors: [{ field: "mechanism", key: "unknownMechanism", message: `No starter for "${mechanism}".`, params: { name: mechanism } }],
-    }
-  }
+  if (!g) return unknownMechanism(mechanism)
   const parsed = g.schema.safeParse(rawOptions ?? {})
   return parsed.success ? { ok: true, value: parsed.data as Record<string, unknown> } : { ok: false, errors: toFieldErrors(parsed.error.issues) }
 }
 
 /**
- * Validates raw options (from a form, a query string or JSON) and generates the starter. `context`
- * carries what is not an option, such as the locale whose guide the README links to.
+ * What generate() answers: the files, field errors for options the schema refuses, or (a bug:
+ * the schema accepted options its generator cannot handle) one whole-form error with the
+ * exception in `failure`, so the UI can show it inline and the API can answer 500 and log it.
  */
-export function generate(mechanism: string, rawOptions: unknown = {}, context: GenerateContext = {}): Result<StarterOutput, FieldError[]> {
+export type GenerateResult =
+  | { ok: true; value: StarterOutput }
+  | { ok: false; errors: FieldError[]; failure?: Error }
+
+/**
+ * Validates raw options (from a form, a query string or JSON) and generates the starter. Never
+ * throws. `context` carries what is not an option, such as the locale whose guide the README
+ * links to.
+ */
+export function generate(mechanism: string, rawOptions: unknown = {}, context: GenerateContext = {}): GenerateResult {
   const g = byId.get(mechanism)
-  if (!g) {
-    const notice = starterNotice(mechanism)
-    if (notice) {
-      return { ok: false, errors: [{ field: "mechanism", key: notice.key, message: notice.message, params: { alternative: notice.alternative } }] }
-    }
-    return {
-      ok: false,
-      errors: [{ field: "mechanism", key: "unknownMechanism", message: `No starter for "${mechanism}".`, params: { name: mechanism } }],
-    }
-  }
+  if (!g) return unknownMechanism(mechanism)
   const parsed = g.schema.safeParse(rawOptions ?? {})
   if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error.issues) }
-  return { ok: true, value: sortFiles(withGenerateContext(context, () => g.generate(parsed.data))) }
+  try {
+    return { ok: true, value: withLocks(sortFiles(withGenerateContext(context, () => g.generate(parsed.data)))) }
+  } catch (e) {
+    const failure = e instanceof Error ? e : new Error(String(e))
+    return {
+      ok: false,
+      errors: [
+        {
+          field: "",
+          key: "generatorFailed",
+          message: `Generating the ${mechanism} starter failed on these options. They are valid, so this is a bug in the generator; please report it with the share link.`,
+          params: { mechanism },
+        },
+      ],
+      failure,
+    }
+  }
 }
 
 /**
@@ -106,14 +126,16 @@ export function generate(mechanism: string, rawOptions: unknown = {}, context: G
  * coerce booleans and numbers), repeated keys are an error.
  */
 export function optionsFromQuery(params: URLSearchParams): Result<Record<string, string>, FieldError[]> {
-  const out: Record<string, string> = {}
+  const entries: [string, string][] = []
   const errors: FieldError[] = []
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key)
     if (values.length > 1) errors.push({ field: key, key: "repeated", message: `Give "${key}" only once.`, params: { name: key } })
-    else out[key] = values[0] ?? ""
+    else entries.push([key, values[0] ?? ""])
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value: out }
+  // fromEntries defines own properties, so "__proto__" stays an option name (and the strict
+  // schema reports it as unknown) instead of silently setting the object's prototype.
+  return errors.length ? { ok: false, errors } : { ok: true, value: Object.fromEntries(entries) }
 }
 
 export type FieldSpec = {

@@ -9,13 +9,14 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { goEnv, GO_TOOLCHAIN } from "../go-env.mjs";
 import { binDir, binaryPath, buildStampPath, clusterModuleDir, componentLinks } from "./paths.mjs";
 
-// -p=2: the machine has 2 cores and others compile too; -trimpath keeps the binary path-independent.
-const BUILD_FLAGS = ["-trimpath", "-p=2", "-buildvcs=false"];
+// GO_FLAGS (-trimpath -p=2) and CGO_ENABLED come from scripts/go-env.mjs, shared by every tier.
+const BUILD_FLAGS = ["-buildvcs=false"];
 // go.mod declares go 1.26.0 (same as k8s.io/kubernetes v1.37); the installed go1.26.x suffices,
 // so we pin local to never trigger a toolchain download. Override with GOTOOLCHAIN if needed.
-const GOTOOLCHAIN = process.env.GOTOOLCHAIN || "local";
+const GOTOOLCHAIN = GO_TOOLCHAIN;
 const LOCK_DIR = path.join(binDir, ".build-lock");
 
 // Without these -X flags a module build reports /version as v0.0.0-master+$Format:%H$.
@@ -44,7 +45,7 @@ function sourceHash() {
     env: { ...process.env, GOTOOLCHAIN },
   }).trim();
   const { version, ldflags } = versionLdflags();
-  h.update(`${goVersion}\0${BUILD_FLAGS.join(" ")}\0${ldflags}\0${process.platform}/${process.arch}`);
+  h.update(`${goVersion}\0${JSON.stringify(goEnv())}\0${BUILD_FLAGS.join(" ")}\0${ldflags}\0${process.platform}/${process.arch}`);
   return { hash: h.digest("hex"), goVersion, files, version, ldflags };
 }
 
@@ -123,7 +124,7 @@ export async function ensureBuilt({ log = (m) => process.stderr.write(m + "\n"),
     const code = await new Promise((resolve, reject) => {
       const child = spawn("go", ["build", ...BUILD_FLAGS, `-ldflags=${ldflags}`, "-o", tmp, "."], {
         cwd: clusterModuleDir,
-        env: { ...process.env, GOTOOLCHAIN, GOFLAGS: process.env.GOFLAGS ?? "" },
+        env: { ...process.env, ...goEnv() },
         stdio: ["ignore", "pipe", "pipe"],
       });
       const collect = (d) => {

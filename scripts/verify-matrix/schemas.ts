@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from "node:path"
 import type { KubernetesMinor } from "@/lib/catalog"
 import { K8S_RELEASES } from "./releases"
+import { goEnv } from "../go-env.mjs"
 
 const root = path.resolve(import.meta.dirname, "..", "..")
 export const CACHE_DIR = path.join(root, ".cache", "k8s-schemas")
@@ -19,7 +20,7 @@ const BIN_DIR = path.join(root, ".cache", "bin")
 /** Bump when the processing below changes, so cached documents are rebuilt. */
 const FORMAT = 3
 
-export const GO_ENV = { ...process.env, GOTOOLCHAIN: "local", GOFLAGS: "-mod=mod", CGO_ENABLED: "0" }
+export const GO_ENV = { ...process.env, ...goEnv("-mod=mod") }
 
 export type JsonSchema = { [key: string]: unknown }
 

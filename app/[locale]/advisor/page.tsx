@@ -4,20 +4,26 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { routing } from "@/i18n/routing"
-import { advisorPageTitle, evaluate, parseAdvisorParams } from "@/lib/advisor"
-import { LATEST_MINOR } from "@/lib/catalog"
+import { parseAdvisorParams } from "@/lib/advisor"
+import { starterTargetFor } from "@/lib/advisor/handoff"
+import { LATEST_MINOR, MECHANISM_IDS, type MechanismId } from "@/lib/catalog"
 import { AdvisorApp } from "@/components/advisor/advisor-app"
+import { advisorPreview, shareMetadata } from "@/components/share/share-metadata"
 import { AdvisorStoreProvider } from "@/components/advisor/advisor-provider"
+import { PageContainer } from "@/components/shell/page-container"
 
+// A shared link with answers previews with the recommendation (components/share), titled like the page.
 export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/advisor">): Promise<Metadata> {
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
-  const t = await getTranslations({ locale, namespace: "advisor.meta" })
-  // A shared link to a result names the recommendation in the title (cluster facts are not read here).
-  const parsed = parseAdvisorParams(await searchParams)
-  const evaluation = parsed.ok ? evaluate(parsed.value.answers, { minor: parsed.value.minor ?? LATEST_MINOR }) : undefined
-  const title = evaluation?.ok && evaluation.value.outcome ? advisorPageTitle(evaluation.value, locale) : t("title")
-  return { title, description: t("description") }
+  return shareMetadata(locale, advisorPreview(locale, await searchParams), `/${locale}/advisor`)
+}
+
+function starterTargets(): Partial<Record<MechanismId, MechanismId>> {
+  return Object.fromEntries(MECHANISM_IDS.flatMap((id) => {
+    const target = starterTargetFor(id)
+    return target ? [[id, target]] : []
+  }))
 }
 
 export default async function AdvisorPage({ params, searchParams }: PageProps<"/[locale]/advisor">) {
@@ -31,14 +37,14 @@ export default async function AdvisorPage({ params, searchParams }: PageProps<"/
     : { answers: [], minor: LATEST_MINOR, urlErrors: parsed.errors }
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8">
+    <PageContainer>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">{t("intro")}</p>
       <div className="mt-6">
-        <AdvisorStoreProvider initial={initial}>
+        <AdvisorStoreProvider initial={initial} starters={starterTargets()}>
           <AdvisorApp />
         </AdvisorStoreProvider>
       </div>
-    </div>
+    </PageContainer>
   )
 }

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server"
 
 import { ClusterInspector } from "@/components/cluster/cluster-inspector"
 import { routing } from "@/i18n/routing"
+import { PageContainer } from "@/components/shell/page-container"
 import { EXTENSION_POINTS, MECHANISMS, type MechanismId } from "@/lib/catalog"
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/cluster">): Promise<Metadata> {
@@ -23,12 +24,14 @@ export default async function ClusterPage({ params }: PageProps<"/[locale]/clust
   const points = EXTENSION_POINTS.map((p) => ({ id: p.id, name: p.name[locale] }))
   const mechanismNames = Object.fromEntries(MECHANISMS.map((m) => [m.id, m.name[locale]])) as Record<MechanismId, string>
   return (
-    <div className="mx-auto max-w-5xl px-4 py-6">
+    <PageContainer>
+      <div className="max-w-5xl">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">{t("intro")}</p>
       <div className="mt-5">
         <ClusterInspector points={points} mechanismNames={mechanismNames} />
       </div>
-    </div>
+      </div>
+    </PageContainer>
   )
 }

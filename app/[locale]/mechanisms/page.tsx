@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server"
 import { MaturityBadge } from "@/components/guide/maturity-badge"
 import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
+import { PageContainer } from "@/components/shell/page-container"
 import { EXTENSION_POINTS, LATEST_MINOR, mechanismsAtPoint, stateAt } from "@/lib/catalog"
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/mechanisms">): Promise<Metadata> {
@@ -21,8 +22,9 @@ export default async function MechanismsIndexPage({ params }: PageProps<"/[local
   const t = await getTranslations({ locale, namespace: "guide" })
 
   return (
-    <div className="mx-auto max-w-5xl px-4 py-8 [overflow-wrap:break-word]">
-      <h1 className="text-3xl font-bold">{t("index.title")}</h1>
+    <PageContainer>
+      <div className="max-w-5xl [overflow-wrap:break-word]">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("index.title")}</h1>
       <p className="mt-3 text-[var(--muted-foreground)]">{t("index.intro", { minor: LATEST_MINOR })}</p>
 
       {EXTENSION_POINTS.map((point) => {
@@ -54,6 +56,7 @@ export default async function MechanismsIndexPage({ params }: PageProps<"/[local
           </section>
         )
       })}
-    </div>
+      </div>
+    </PageContainer>
   )
 }

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server"
 
 import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
+import { PageContainer } from "@/components/shell/page-container"
 import { LATEST_MINOR, getMechanism } from "@/lib/catalog"
 import { STARTERS } from "@/lib/starters"
 import { VerifiedRow } from "@/components/starters/verified-row"
@@ -23,8 +24,9 @@ export default async function StartersIndexPage({ params }: PageProps<"/[locale]
   const tm = await getTranslations({ locale, namespace: "starters.matrix" })
 
   return (
-    <div className="mx-auto max-w-5xl px-4 py-8">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+    <PageContainer>
+      <div className="max-w-5xl">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="mt-3 text-[var(--muted-foreground)]">{t("intro", { minor: LATEST_MINOR })}</p>
       <ul className="mt-6 grid gap-3 sm:grid-cols-2" data-testid="starter-list">
         {STARTERS.map((g) => {
@@ -55,6 +57,7 @@ export default async function StartersIndexPage({ params }: PageProps<"/[locale]
         })}
       </ul>
       <p className="mt-8 text-sm text-[var(--muted-foreground)]">{t("api")}</p>
-    </div>
+      </div>
+    </PageContainer>
   )
 }

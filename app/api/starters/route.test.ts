@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest"
 import { STARTERS } from "@/lib/starters"
 import { GET } from "./route"
 
+const call = (query = "") => GET(new Request(`http://localhost/api/starters${query ? `?${query}` : ""}`))
+
 describe("GET /api/starters", () => {
   it("lists every starter with defaults and a JSON Schema of its options", async () => {
-    const res = GET()
+    const res = await call()
     expect(res.status).toBe(200)
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300")
     const body = (await res.json()) as { starters: { id: string; defaults: Record<string, unknown>; options: { type: string; properties: Record<string, unknown>; additionalProperties: boolean } }[] }
     expect(body.starters.map((s) => s.id)).toEqual(STARTERS.map((g) => g.id))
     for (const s of body.starters) {
@@ -15,11 +18,18 @@ describe("GET /api/starters", () => {
       expect(s.defaults.k8s).toBeDefined()
     }
   })
+
+  it("answers a repeated parameter with a field error, never cached", async () => {
+    const res = await call("x=1&x=2")
+    expect(res.status).toBe(400)
+    expect(res.headers.get("cache-control")).toBe("no-store")
+    expect(await res.json()).toMatchObject({ errors: [{ field: "x", key: "repeated" }] })
+  })
 })
 
 describe("GET /api/starters verification matrix", () => {
   it("carries each starter's status for every minor 1.30–1.37 and the releases they were checked against", async () => {
-    const body = (await GET().json()) as {
+    const body = (await (await call()).json()) as {
       verifiedAgainst: Record<string, string>
       starters: { id: string; targets: string[]; verified: { minor: string; status: string }[] }[]
     }

@@ -4,7 +4,7 @@
 import { z } from "zod"
 import { KUBERNETES_MINORS, apiVersionAt, getMechanism, stateAt, type KubernetesMinor } from "@/lib/catalog"
 import { kustomization, makefile, readme } from "../builders"
-import { text, token } from "../code"
+import { fragment, join, text, token, type Safe } from "../code"
 import { apiGroup, choice, dnsLabel, flag, k8sMinor, kind, labelKey, labelValue, namespace } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc, yamlDocs } from "../yaml"
@@ -16,6 +16,26 @@ type Obj = Record<string, unknown>
 const celString = (s: string) => JSON.stringify(s)
 
 const EXCLUDED_NAMESPACES = ["kube-system", "kube-node-lease"]
+
+/**
+ * Shell lines a policy test script starts with: it must fail, with a clear message, when the
+ * cluster cannot be reached or the objects under test are not installed (so that a missing
+ * policy is never mistaken for one that allows everything).
+ */
+export function policyPreflight(objects: readonly (readonly [string, string])[]): Safe {
+  return fragment`
+    if ! "$KUBECTL" get --raw=/readyz >/dev/null 2>&1; then
+      echo "FAIL  cannot reach the cluster ($KUBECTL get --raw=/readyz failed): check your kubeconfig" >&2
+      exit 1
+    fi
+    for obj in ${join(objects.map(([r, n]) => token(`${r}/${n}`)), " ")}; do
+      if ! "$KUBECTL" get "$obj" >/dev/null 2>&1; then
+        echo "FAIL  $obj is not installed (make deploy)" >&2
+        exit 1
+      fi
+    done
+  `
+}
 
 function deployment(name: string, ns: string, labels: Record<string, string>): Obj {
   return {
@@ -131,20 +151,36 @@ function generateVap(o: VapOptions) {
       content: text`
         #!/usr/bin/env bash
         # Server-side dry-run against the installed policy: CEL runs in admission, nothing is stored.
-        # With validationActions Warn/Audit nothing is denied; watch for the warning instead.
+        # Fails when the cluster cannot be reached, when the policy or its binding is not installed,
+        # and when a denied object is rejected for any other reason than this policy.
+        # With validationActions Warn/Audit nothing is denied: the policy's warning counts instead.
         set -euo pipefail
         cd "$(dirname "$0")/.."
         KUBECTL="\${KUBECTL:-kubectl}"
+        POLICY='${token(o.name)}'
+        BINDING='${token(o.name)}'
+        ${policyPreflight([["validatingadmissionpolicy", o.name], ["validatingadmissionpolicybinding", o.name]])}
         fail=0
         for f in test/policy/allowed/*.yaml; do
-          if "$KUBECTL" apply --dry-run=server -f "$f" >/dev/null; then echo "ok    allowed $f"; else echo "FAIL  denied $f"; fail=1; fi
+          if out="$("$KUBECTL" apply --dry-run=server -f "$f" 2>&1)"; then echo "ok    allowed $f"; else echo "FAIL  rejected $f: $out"; fail=1; fi
         done
         for f in test/policy/denied/*.yaml; do
-          if out="$("$KUBECTL" apply --dry-run=server -f "$f" 2>&1)"; then
-            if grep -q "Warning" <<<"$out"; then echo "ok    warned $f"; else echo "FAIL  allowed $f"; fail=1; fi
-          else
-            echo "ok    denied $f"
-          fi
+          # A policy takes a moment to take effect after make deploy: an allowed object is retried briefly.
+          verdict=""
+          for _ in 1 2 3 4 5 6 7 8 9 10; do
+            if out="$("$KUBECTL" apply --dry-run=server -f "$f" 2>&1)"; then
+              if grep -qF "Validation failed for ValidatingAdmissionPolicy '$POLICY' with binding '$BINDING'" <<<"$out"; then
+                verdict="ok    warned $f"; break
+              fi
+              verdict="FAIL  allowed $f"; sleep 1
+            elif grep -qF "ValidatingAdmissionPolicy '$POLICY' with binding '$BINDING' denied request" <<<"$out"; then
+              verdict="ok    denied $f"; break
+            else
+              verdict="FAIL  $f was rejected, but not by $POLICY: $out"; break
+            fi
+          done
+          echo "$verdict"
+          [[ "$verdict" == ok* ]] || fail=1
         done
         exit $fail
       `,
@@ -154,7 +190,7 @@ function generateVap(o: VapOptions) {
       [
         { name: "deploy", help: "Install the policy and its binding", recipe: ["$(KUBECTL) apply -k deploy"] },
         { name: "test", help: "Dry-run the test Deployments against the installed policy", recipe: ["./hack/test-policy.sh"] },
-        { name: "undeploy", help: "Remove the policy", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
+        { name: "undeploy", help: "Remove the binding and the policy", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
       ],
     ),
     readme({
@@ -183,7 +219,14 @@ function generateVap(o: VapOptions) {
         { path: "hack/test-policy.sh", purpose: "server-side dry-run of the test objects" },
       ],
       deploy: [`kubectl create namespace ${o.namespace}   # for the test objects`, "make deploy"],
-      test: ["make test"],
+      test: ["make test   # fails if the cluster is unreachable or the policy is not installed"],
+      try: [
+        `kubectl apply -f test/policy/denied/unlabelled.yaml   # ${o.validationActions === "Deny" ? "denied" : "admitted with a warning"}`,
+        "kubectl apply -f test/policy/allowed/labelled.yaml",
+        `kubectl create deployment unlabelled --image=registry.k8s.io/pause:3.10 -n kube-system --dry-run=server   # kube-system is not bound`,
+      ],
+      removeNotes: ["The binding and the policy go together; removing them stops enforcement at once (no server to drain)."],
+      remove: [`kubectl delete -f test/policy/allowed/labelled.yaml --ignore-not-found`, "make undeploy", `kubectl delete namespace ${o.namespace} --ignore-not-found`],
       nextSteps: [
         "Roll out safely (KEP-3488): bind with `validationActions: [Warn, Audit]`, watch warnings and audit annotations, then switch to `[Deny]`.",
         "Narrow `matchResources` (namespaceSelector/objectSelector) or add `matchConditions` to exempt system users.",
@@ -347,9 +390,14 @@ function generateMap(o: MapOptions) {
         cd "$(dirname "$0")/.."
         KUBECTL="\${KUBECTL:-kubectl}"
         LABEL='${token(o.label)}'
+        ${policyPreflight([["mutatingadmissionpolicy", o.name], ["mutatingadmissionpolicybinding", o.name]])}
         fail=0
-        check() { # file expected-value
-          got="$("$KUBECTL" create --dry-run=server -f "$1" -o jsonpath="{.metadata.labels['\${LABEL//./\\\\.}']}")"
+        check() { # file expected-value (a policy takes a moment to take effect after make deploy)
+          for _ in 1 2 3 4 5 6 7 8 9 10; do
+            got="$("$KUBECTL" create --dry-run=server -f "$1" -o jsonpath="{.metadata.labels['\${LABEL//./\\\\.}']}")"
+            [ "$got" = "$2" ] && break
+            sleep 1
+          done
           if [ "$got" = "$2" ]; then echo "ok    $1 -> $got"; else echo "FAIL  $1: got '$got', want '$2'"; fail=1; fi
         }
         check test/policy/mutated/unlabelled.yaml '${token(o.value)}'
@@ -362,7 +410,7 @@ function generateMap(o: MapOptions) {
       [
         { name: "deploy", help: "Install the policy and its binding", recipe: ["$(KUBECTL) apply -k deploy"] },
         { name: "test", help: "Dry-run the test Deployments and check the mutation", recipe: ["./hack/test-policy.sh"] },
-        { name: "undeploy", help: "Remove the policy", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
+        { name: "undeploy", help: "Remove the binding and the policy", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
       ],
     ),
     readme({
@@ -389,7 +437,13 @@ function generateMap(o: MapOptions) {
         `kubectl create namespace ${o.namespace}   # for the test objects`,
         "make deploy",
       ],
-      test: ["make test"],
+      test: ["make test   # fails if the cluster is unreachable or the policy is not installed"],
+      try: [
+        "kubectl apply -f test/policy/mutated/unlabelled.yaml",
+        `kubectl get deployment unlabelled -n ${o.namespace} -o jsonpath='{.metadata.labels}'   # ${o.label}: ${o.value}`,
+      ],
+      removeNotes: ["Objects already mutated keep their label; removing the policy only stops future mutations."],
+      remove: [`kubectl delete -f test/policy/mutated/unlabelled.yaml --ignore-not-found`, "make undeploy", `kubectl delete namespace ${o.namespace} --ignore-not-found`],
       nextSteps: [
         "Use `patchType: JSONPatch` for list edits (e.g. appending a sidecar) that apply configurations cannot express.",
         "Keep mutations idempotent: reinvocation may run them again after other mutators.",

@@ -24,7 +24,7 @@ import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc, yamlDocs } from "../yaml"
 import { selfSignedScript } from "./certs"
 import { appLabels } from "./common"
-import { goDockerfile, goDockerignore, goImports, goMakeTargets, goMod, goTlsServe } from "./go-common"
+import { goDockerfile, goDockerignore, goImports, goMakeTargets, goMod, goTlsServeWatched } from "./go-common"
 import {
   certManagerObjects,
   deploymentObject,
@@ -33,7 +33,7 @@ import {
   serviceAccountObject,
   serviceObject,
 } from "./k8s-objects"
-import { nodeDockerfile, packageJson, tsconfigFiles } from "./ts-common"
+import { nodeDockerfile, packageJson, tsconfigFiles, tsTlsFiles } from "./ts-common"
 
 type Mode = "validating" | "mutating"
 
@@ -42,7 +42,9 @@ const PORT = 8443
 function schemaFor(mode: Mode) {
   const base = {
     name: dnsLabel().default(mode === "validating" ? "deployment-policy" : "deployment-defaults"),
-    namespace: namespace().default("webhook-system"),
+    // Each webhook starter has a namespace of its own, so removing one (make undeploy deletes the
+    // namespace) never takes away the server of the other.
+    namespace: namespace().default(mode === "validating" ? "deployment-policy-system" : "deployment-defaults-system"),
     group: apiGroup().default("example.com"),
     language: language(["go", "typescript"]),
     module: goModule().default(mode === "validating" ? "example.com/deployment-policy" : "example.com/deployment-defaults"),
@@ -357,6 +359,10 @@ function goMain(mode: Mode, o: Options): string {
         "syscall"
         "time"
 
+        "github.com/go-logr/logr/funcr"
+        "sigs.k8s.io/controller-runtime/pkg/certwatcher"
+        ctrllog "sigs.k8s.io/controller-runtime/pkg/log"
+
         "${token(o.module)}/internal/webhook"
       )
 
@@ -365,6 +371,8 @@ function goMain(mode: Mode, o: Options): string {
         cert := flag.String("tls-cert-file", "/tls/tls.crt", "serving certificate")
         key := flag.String("tls-private-key-file", "/tls/tls.key", "serving key")
         flag.Parse()
+        // certwatcher logs through controller-runtime's logger: send it to the standard log.
+        ctrllog.SetLogger(funcr.New(func(prefix, args string) { log.Println(prefix, args) }, funcr.Options{}))
 
         mux := http.NewServeMux()
         mux.HandleFunc(${str(paths(mode).path)}, webhook.Handler)
@@ -376,7 +384,7 @@ function goMain(mode: Mode, o: Options): string {
         }
       }
 
-    ` + goTlsServe()
+    ` + goTlsServeWatched()
   )
 }
 
@@ -471,17 +479,15 @@ function tsReview(mode: Mode, o: Options): string {
 function tsServer(mode: Mode): string {
   return text`
     // HTTPS server for the ${token(mode)} admission webhook.
-    import { readFileSync } from "node:fs"
-    import { createServer, type ServerOptions } from "node:https"
+    import { createServer } from "node:https"
     import { handleReview } from "./review.ts"
+    import { readKeyPair, watchKeyPair } from "./tls.ts"
 
     const MAX_BODY = 3 * 1024 * 1024
     const port = Number(process.env.PORT ?? ${num(PORT)})
-    const options: ServerOptions = {
-      cert: readFileSync(process.env.TLS_CERT_FILE ?? "/tls/tls.crt"),
-      key: readFileSync(process.env.TLS_KEY_FILE ?? "/tls/tls.key"),
-      minVersion: "TLSv1.2",
-    }
+    const certFile = process.env.TLS_CERT_FILE ?? "/tls/tls.crt"
+    const keyFile = process.env.TLS_KEY_FILE ?? "/tls/tls.key"
+    const options = { ...readKeyPair(certFile, keyFile), minVersion: "TLSv1.2" as const }
 
     const server = createServer(options, (req, res) => {
       if (req.url === "/healthz") {
@@ -509,9 +515,18 @@ function tsServer(mode: Mode): string {
       })
     })
 
+    // A rotated certificate (cert-manager renews the Secret, the kubelet updates the volume) is
+    // picked up without a restart.
+    const stopWatching = watchKeyPair(server, certFile, keyFile, {
+      onReload: (err) => (err ? console.error("certificate reload failed, keeping the old one:", err) : console.log("serving certificate reloaded")),
+    })
+
     server.listen(port, () => console.log(\`listening on :\${port}\`))
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      process.on(signal, () => server.close(() => process.exit(0)))
+      process.on(signal, () => {
+        stopWatching()
+        server.close(() => process.exit(0))
+      })
     }
   `
 }
@@ -639,7 +654,7 @@ function generateWebhook(mode: Mode, o: Options) {
 
   if (isGo) {
     files.push(
-      goMod(o.module, ["k8s.io/api", "k8s.io/apimachinery"]),
+      goMod(o.module, ["k8s.io/api", "k8s.io/apimachinery", "sigs.k8s.io/controller-runtime"]),
       { path: "cmd/webhook/main.go", content: goMain(mode, o) },
       { path: "internal/webhook/webhook.go", content: goReview(mode, o) },
       { path: "internal/webhook/webhook_test.go", content: goReviewTest(mode, o) },
@@ -652,6 +667,7 @@ function generateWebhook(mode: Mode, o: Options) {
       ...tsconfigFiles(),
       { path: "src/review.ts", content: tsReview(mode, o) },
       { path: "src/main.ts", content: tsServer(mode) },
+      ...tsTlsFiles(),
       { path: "test/review.test.ts", content: tsTest(mode, o) },
       nodeDockerfile(),
       { path: ".dockerignore", content: "node_modules/\ndist/\n.git/\n" },
@@ -686,7 +702,13 @@ function generateWebhook(mode: Mode, o: Options) {
       [
         ...mkTargets,
         { name: "deploy", help: "Deploy server and webhook configuration", recipe: ["$(KUBECTL) apply -k deploy"] },
-        { name: "undeploy", help: "Remove everything", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
+        {
+          name: "undeploy",
+          help: "Remove the webhook configuration first, then the server and its namespace",
+          // With the configuration gone first, no request is ever sent to a server being deleted
+          // (with failurePolicy Fail that request would be rejected).
+          recipe: ["$(KUBECTL) delete -f deploy/webhook.yaml --ignore-not-found --wait", "$(KUBECTL) delete -k deploy --ignore-not-found"],
+        },
       ],
     ),
     readme({
@@ -730,9 +752,23 @@ function generateWebhook(mode: Mode, o: Options) {
       ],
       build: isGo ? ["make test", "make build"] : ["npm install", "npm run typecheck", "npm test", "npm run build"],
       deploy: deploySteps,
-      test: [
-        isGo ? "make test" : "npm test",
+      test: [isGo ? "make test" : "npm test"],
+      try: [
         "kubectl apply -f test/deployment-without-label.yaml" + (mode === "validating" ? "   # denied" : "   # gets the label"),
+        ...(mode === "validating"
+          ? [`kubectl label -f test/deployment-without-label.yaml --local -o yaml ${o.label}=payments | kubectl apply -f -   # allowed`]
+          : [`kubectl get deployment unlabelled -n default -o jsonpath='{.metadata.labels}'`]),
+        `kubectl create deployment excluded --image=registry.k8s.io/pause:3.10 -n ${o.namespace}   # ${mode === "validating" ? "allowed" : "not labelled"}: the webhook's own namespace is excluded`,
+      ],
+      removeNotes: [
+        `\`make undeploy\` deletes the ${kind} first and only then the server, its Service and the \`${o.namespace}\` namespace, ` +
+          "so no request reaches a server that is going away. The namespace belongs to this starter alone: other webhooks keep working.",
+      ],
+      remove: [
+        "kubectl delete -f test/deployment-without-label.yaml --ignore-not-found",
+        `kubectl delete deployment excluded -n ${o.namespace} --ignore-not-found`,
+        "make undeploy",
+        ...(certManager ? [] : ["rm -rf certs/"]),
       ],
       nextSteps: [
         "Change the rule in " + (isGo ? "`internal/webhook/webhook.go`" : "`src/review.ts`") + " and the `rules` in deploy/webhook.yaml together.",

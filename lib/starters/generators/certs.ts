@@ -34,7 +34,12 @@ export function selfSignedScript(i: SelfSignedInput): StarterFile {
           PATCH="$PATCH{\\"op\\":\\"add\\",\\"path\\":\\"/webhooks/$idx/clientConfig/caBundle\\",\\"value\\":\\"$CA_BUNDLE\\"}"
         done
         PATCH="$PATCH]"
-        "$KUBECTL" patch ${token(i.patchWebhook.resource)} ${token(i.patchWebhook.name)} --type=json -p "$PATCH"
+        # Before make deploy the configuration does not exist yet: run this script again afterwards.
+        if "$KUBECTL" get ${token(i.patchWebhook.resource)} ${token(i.patchWebhook.name)} >/dev/null 2>&1; then
+          "$KUBECTL" patch ${token(i.patchWebhook.resource)} ${token(i.patchWebhook.name)} --type=json -p "$PATCH"
+        else
+          echo "${token(i.patchWebhook.resource)}/${token(i.patchWebhook.name)} does not exist yet: run $0 --apply again after make deploy to set its caBundle"
+        fi
       `
     : ""
   return {

@@ -10,6 +10,7 @@ import { dnsLabel, goModule, imageRef, k8sMinor, language, namespace, refineErro
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDocs } from "../yaml"
 import { appLabels } from "./common"
+import { trySections } from "./control-plane"
 import { goDockerignore, goMakeTargets } from "./go-common"
 import { nodeGoMod } from "./node-common"
 
@@ -34,68 +35,70 @@ const schema = z
 
 type Options = z.output<typeof schema>
 
-/** The network configuration list the runtime (containerd, CRI-O) reads from /etc/cni/net.d. */
-export function conflist(o: Options): Record<string, unknown> {
+/** This plugin's entry, appended by the installer to the plugins of the node's existing conflist. */
+export function pluginEntry(o: Options): Record<string, unknown> {
+  return { type: o.name, allowedSubnets: [o.podSubnet] }
+}
+
+/**
+ * An example of what the node's conflist looks like after the installer ran: the existing
+ * network's plugins (here ptp + host-local, as the test uses) followed by this plugin. The
+ * installer never writes this file; tests and `cnitool` use it.
+ */
+export function exampleChain(o: Options): Record<string, unknown> {
   return {
     cniVersion: "1.0.0",
-    name: "k8s-pod-network",
+    name: "example-pod-network",
     plugins: [
-      {
-        type: "bridge",
-        bridge: "cni0",
-        isGateway: true,
-        ipMasq: true,
-        ipam: { type: "host-local", ranges: [[{ subnet: o.podSubnet }]], routes: [{ dst: "0.0.0.0/0" }] },
-      },
-      { type: "portmap", capabilities: { portMappings: true } },
-      { type: o.name, allowedSubnets: [o.podSubnet] },
+      { type: "ptp", ipMasq: false, ipam: { type: "host-local", ranges: [[{ subnet: o.podSubnet }]], routes: [{ dst: "0.0.0.0/0" }] } },
+      pluginEntry(o),
     ],
   }
 }
 
 function generateCni(o: Options) {
   const T = { bin: token(o.name) }
-  const confName = `10-${o.name}.conflist`
   const labels = appLabels(o.name, "cni")
+  const installArgs = ["--cni-bin-dir=/host/opt/cni/bin", "--cni-conf-dir=/host/etc/cni/net.d", `--allowed-subnets=${o.podSubnet}`]
   const ds = {
     apiVersion: "apps/v1",
     kind: "DaemonSet",
     metadata: { name: `${o.name}-install`, namespace: o.namespace, labels },
     spec: {
       selector: { matchLabels: { "app.kubernetes.io/name": o.name } },
+      updateStrategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1 } },
       template: {
         metadata: { labels: { "app.kubernetes.io/name": o.name, "app.kubernetes.io/component": "cni" } },
         spec: {
-          // The CNI must be installed before pods can get a network: run on every node, even
-          // NotReady ones, on the host network.
+          // Chained plugins must be in place before pods get a network: every node, even NotReady
+          // ones, on the host network (the pod network may not exist yet).
           hostNetwork: true,
           priorityClassName: "system-node-critical",
           automountServiceAccountToken: false,
           tolerations: [{ operator: "Exists" }],
-          initContainers: [
+          // SIGTERM (kubectl delete) makes the installer take its entry out of the conflist and
+          // delete the binary before the Pod goes.
+          terminationGracePeriodSeconds: 30,
+          securityContext: { seccompProfile: { type: "RuntimeDefault" } },
+          containers: [
             {
               name: "install",
               image: o.image,
-              command: ["/install.sh"],
+              command: ["/install", ...installArgs],
+              // Root without capabilities: it owns /opt/cni/bin and /etc/cni/net.d, nothing more is needed.
               securityContext: { runAsUser: 0, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+              resources: { requests: { cpu: "5m", memory: "16Mi" }, limits: { memory: "64Mi" } },
+              // Ready once the entry is in the node's conflist (the installer writes the marker).
+              readinessProbe: { exec: { command: ["/install", "--check", ...installArgs] }, periodSeconds: 10 },
               volumeMounts: [
                 { name: "cni-bin", mountPath: "/host/opt/cni/bin" },
                 { name: "cni-conf", mountPath: "/host/etc/cni/net.d" },
               ],
             },
           ],
-          containers: [
-            {
-              // Keeps the pod running so the DaemonSet shows the installation state per node.
-              name: "pause",
-              image: "registry.k8s.io/pause:3.10",
-              resources: { requests: { cpu: "1m", memory: "8Mi" }, limits: { memory: "16Mi" } },
-              securityContext: { runAsUser: 65532, runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
-            },
-          ],
           volumes: [
-            { name: "cni-bin", hostPath: { path: "/opt/cni/bin", type: "DirectoryOrCreate" } },
-            { name: "cni-conf", hostPath: { path: "/etc/cni/net.d", type: "DirectoryOrCreate" } },
+            { name: "cni-bin", hostPath: { path: "/opt/cni/bin", type: "Directory" } },
+            { name: "cni-conf", hostPath: { path: "/etc/cni/net.d", type: "Directory" } },
           ],
         },
       },
@@ -499,22 +502,577 @@ function generateCni(o: Options) {
         }
       `,
     },
-    { path: `config/${confName}`, content: `${JSON.stringify(conflist(o), null, 2)}\n` },
-    {
-      path: "install.sh",
-      executable: true,
-      content: text`
-        #!/bin/sh
-        # Copies the plugin and the conflist onto the node (run by the DaemonSet's init container).
-        # Writes to a temp name first so the runtime never sees a half-written file.
-        set -eu
-        cp /${T.bin} /host/opt/cni/bin/.${T.bin}.tmp
-        mv /host/opt/cni/bin/.${T.bin}.tmp /host/opt/cni/bin/${T.bin}
-        cp /${token(confName)} /host/etc/cni/net.d/.${token(confName)}.tmp
-        mv /host/etc/cni/net.d/.${token(confName)}.tmp /host/etc/cni/net.d/${token(confName)}
-        echo "installed ${T.bin} and ${token(confName)}"
-      `,
-    },
+    { path: "config/example-chain.conflist", content: `${JSON.stringify(exampleChain(o), null, 2)}\n` },
+    { path: "internal/chain/chain.go", content: go`
+      // Package chain adds this plugin to the node's existing network configuration list and
+      // takes it out again. The container runtime (containerd, CRI-O) uses the first file in
+      // /etc/cni/net.d in lexical order, so that is the file the plugin has to be chained into;
+      // writing a conflist of its own would either be ignored or replace the cluster's network.
+      package chain
+
+      import (
+        "encoding/json"
+        "errors"
+        "fmt"
+        "os"
+        "path/filepath"
+
+        "github.com/containernetworking/cni/libcni"
+      )
+
+      // ErrNoNetwork means the node has no network configuration yet (the primary CNI is not
+      // installed); the installer waits for one.
+      var ErrNoNetwork = errors.New("no network configuration in the CNI configuration directory yet")
+
+      // Primary returns the configuration file the runtime uses: the first .conflist, .conf or
+      // .json file in dir, sorted by name (what containerd and CRI-O load).
+      func Primary(dir string) (string, error) {
+        files, err := libcni.ConfFiles(dir, []string{".conflist", ".conf", ".json"})
+        if err != nil {
+          return "", err
+        }
+        if len(files) == 0 {
+          return "", ErrNoNetwork
+        }
+        return files[0], nil
+      }
+
+      func read(path string) (map[string]any, []any, error) {
+        data, err := os.ReadFile(path)
+        if err != nil {
+          return nil, nil, err
+        }
+        // libcni's own parser first: the file must be a valid list before we touch it.
+        if _, err := libcni.ConfListFromBytes(data); err != nil {
+          return nil, nil, fmt.Errorf("%s is not a network configuration list (chain into a .conflist; single-plugin .conf files are not supported): %w", path, err)
+        }
+        var raw map[string]any
+        if err := json.Unmarshal(data, &raw); err != nil {
+          return nil, nil, err
+        }
+        plugins, ok := raw["plugins"].([]any)
+        if !ok {
+          return nil, nil, fmt.Errorf("%s has no plugins list: chain into a .conflist (single-plugin .conf files are not supported)", path)
+        }
+        return raw, plugins, nil
+      }
+
+      func index(plugins []any, pluginType string) int {
+        for i, p := range plugins {
+          if m, ok := p.(map[string]any); ok && m["type"] == pluginType {
+            return i
+          }
+        }
+        return -1
+      }
+
+      // write replaces path atomically; the temporary name has no CNI extension, so the runtime
+      // never loads half a file.
+      func write(path string, raw map[string]any) error {
+        data, err := json.MarshalIndent(raw, "", "  ")
+        if err != nil {
+          return err
+        }
+        tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
+        if err := os.WriteFile(tmp, append(data, '\\n'), 0o644); err != nil {
+          return err
+        }
+        return os.Rename(tmp, path)
+      }
+
+      // Installed reports whether the entry's type is in the plugins of the conflist at path.
+      func Installed(path string, entry map[string]any) (bool, error) {
+        _, plugins, err := read(path)
+        if err != nil {
+          return false, err
+        }
+        return index(plugins, entry["type"].(string)) >= 0, nil
+      }
+
+      // Insert appends entry to the plugins of the conflist at path (the end of the chain: after
+      // the interface, IPAM and other chained plugins). An existing entry of the same type is
+      // replaced in place, so re-running with new settings updates it. Other fields and plugins
+      // are kept as they are.
+      func Insert(path string, entry map[string]any) (changed bool, err error) {
+        raw, plugins, err := read(path)
+        if err != nil {
+          return false, err
+        }
+        want, _ := json.Marshal(entry)
+        if i := index(plugins, entry["type"].(string)); i >= 0 {
+          if have, _ := json.Marshal(plugins[i]); string(have) == string(want) {
+            return false, nil
+          }
+          plugins[i] = entry
+        } else {
+          plugins = append(plugins, entry)
+        }
+        raw["plugins"] = plugins
+        return true, write(path, raw)
+      }
+
+      // Remove takes every entry of pluginType out of the conflist at path.
+      func Remove(path, pluginType string) (changed bool, err error) {
+        raw, plugins, err := read(path)
+        if err != nil {
+          return false, err
+        }
+        kept := make([]any, 0, len(plugins))
+        for _, p := range plugins {
+          if m, ok := p.(map[string]any); ok && m["type"] == pluginType {
+            continue
+          }
+          kept = append(kept, p)
+        }
+        if len(kept) == len(plugins) {
+          return false, nil
+        }
+        raw["plugins"] = kept
+        return true, write(path, raw)
+      }
+
+      // CopyBinary installs src as dir/name (write to a temporary name, then rename, so a runtime
+      // executing the plugin never sees a partial file).
+      func CopyBinary(src, dir, name string) error {
+        data, err := os.ReadFile(src)
+        if err != nil {
+          return err
+        }
+        tmp := filepath.Join(dir, "."+name+".tmp")
+        if err := os.WriteFile(tmp, data, 0o755); err != nil {
+          return err
+        }
+        return os.Rename(tmp, filepath.Join(dir, name))
+      }
+  ` },
+    { path: "internal/chain/chain_test.go", content: go`
+      package chain
+
+      import (
+        "errors"
+        "os"
+        "path/filepath"
+        "strings"
+        "testing"
+
+        "github.com/containernetworking/cni/libcni"
+      )
+
+      // flannel's conflist as the flannel DaemonSet writes it (a typical primary network).
+      const flannel = \`{
+        "name": "cbr0",
+        "cniVersion": "1.0.0",
+        "plugins": [
+          {"type": "flannel", "delegate": {"hairpinMode": true, "isDefaultGateway": true}},
+          {"type": "portmap", "capabilities": {"portMappings": true}}
+        ]
+      }\`
+
+      func entry() map[string]any {
+        return map[string]any{"type": "${T.bin}", "allowedSubnets": []any{"10.244.0.0/16"}}
+      }
+
+      func setup(t *testing.T) (dir, primary string) {
+        t.Helper()
+        dir = t.TempDir()
+        primary = filepath.Join(dir, "10-flannel.conflist")
+        if err := os.WriteFile(primary, []byte(flannel), 0o644); err != nil {
+          t.Fatal(err)
+        }
+        // Sorted after the primary: the runtime ignores it, and so must we.
+        if err := os.WriteFile(filepath.Join(dir, "99-loopback.conf"), []byte(\`{"cniVersion":"1.0.0","name":"lo","type":"loopback"}\`), 0o644); err != nil {
+          t.Fatal(err)
+        }
+        return dir, primary
+      }
+
+      func types(t *testing.T, path string) []string {
+        t.Helper()
+        list, err := libcni.ConfListFromFile(path)
+        if err != nil {
+          t.Fatal(err)
+        }
+        var out []string
+        for _, p := range list.Plugins {
+          out = append(out, p.Network.Type)
+        }
+        return out
+      }
+
+      func TestPrimary(t *testing.T) {
+        dir, primary := setup(t)
+        if got, err := Primary(dir); err != nil || got != primary {
+          t.Fatalf("Primary = %q, %v; want %q", got, err, primary)
+        }
+        if _, err := Primary(t.TempDir()); !errors.Is(err, ErrNoNetwork) {
+          t.Fatalf("empty dir: %v", err)
+        }
+      }
+
+      func TestInsertChainsLastAndIsIdempotent(t *testing.T) {
+        _, primary := setup(t)
+        changed, err := Insert(primary, entry())
+        if err != nil || !changed {
+          t.Fatalf("Insert: %v %v", changed, err)
+        }
+        if got := strings.Join(types(t, primary), ","); got != "flannel,portmap,${T.bin}" {
+          t.Fatalf("plugins %s", got)
+        }
+        data, _ := os.ReadFile(primary)
+        if !strings.Contains(string(data), \`"hairpinMode": true\`) || !strings.Contains(string(data), \`"name": "cbr0"\`) {
+          t.Fatalf("other settings lost:\\n%s", data)
+        }
+        if changed, err := Insert(primary, entry()); err != nil || changed {
+          t.Fatalf("second Insert changed=%v err=%v", changed, err)
+        }
+        if ok, err := Installed(primary, entry()); err != nil || !ok {
+          t.Fatalf("Installed: %v %v", ok, err)
+        }
+        updated := entry()
+        updated["allowedSubnets"] = []any{"10.0.0.0/8"}
+        if changed, err := Insert(primary, updated); err != nil || !changed {
+          t.Fatalf("update: %v %v", changed, err)
+        }
+        if got := strings.Join(types(t, primary), ","); got != "flannel,portmap,${T.bin}" {
+          t.Fatalf("update duplicated the entry: %s", got)
+        }
+        if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(primary), ".*")); len(leftovers) != 0 {
+          t.Fatalf("temporary files left: %v", leftovers)
+        }
+      }
+
+      func TestRemoveRestoresTheChain(t *testing.T) {
+        _, primary := setup(t)
+        if _, err := Insert(primary, entry()); err != nil {
+          t.Fatal(err)
+        }
+        if changed, err := Remove(primary, "${T.bin}"); err != nil || !changed {
+          t.Fatalf("Remove: %v %v", changed, err)
+        }
+        if got := strings.Join(types(t, primary), ","); got != "flannel,portmap" {
+          t.Fatalf("plugins after remove: %s", got)
+        }
+        if changed, err := Remove(primary, "${T.bin}"); err != nil || changed {
+          t.Fatalf("second Remove: %v %v", changed, err)
+        }
+      }
+
+      func TestRefusesSinglePluginConf(t *testing.T) {
+        path := filepath.Join(t.TempDir(), "10-bridge.conf")
+        if err := os.WriteFile(path, []byte(\`{"cniVersion":"1.0.0","name":"n","type":"bridge"}\`), 0o644); err != nil {
+          t.Fatal(err)
+        }
+        if _, err := Insert(path, entry()); err == nil || !strings.Contains(err.Error(), "conflist") {
+          t.Fatalf("want a clear error for a .conf file, got %v", err)
+        }
+      }
+  ` },
+    { path: "cmd/install/main.go", content: go`
+      // Command install runs in the DaemonSet on every node: it copies the plugin binary into the
+      // CNI binary directory, chains the plugin into the node's existing network configuration
+      // list, keeps it there (the primary network plugin may rewrite its file), and on SIGTERM
+      // takes both out again, so deleting the DaemonSet uninstalls the plugin.
+      package main
+
+      import (
+        "context"
+        "errors"
+        "flag"
+        "fmt"
+        "log"
+        "os"
+        "os/signal"
+        "path/filepath"
+        "strings"
+        "syscall"
+        "time"
+
+        "${token(o.module)}/internal/chain"
+      )
+
+      const pluginName = "${T.bin}"
+
+      func main() {
+        binDir := flag.String("cni-bin-dir", "/host/opt/cni/bin", "the node's CNI binary directory")
+        confDir := flag.String("cni-conf-dir", "/host/etc/cni/net.d", "the node's CNI configuration directory")
+        binary := flag.String("plugin-binary", "/"+pluginName, "the plugin binary to install")
+        subnets := flag.String("allowed-subnets", "", "comma-separated CIDRs for the plugin's allowedSubnets (empty: any)")
+        interval := flag.Duration("interval", 10*time.Second, "how often to re-check the chain")
+        check := flag.Bool("check", false, "exit 0 if the plugin is installed and chained, 1 otherwise (readiness probe)")
+        uninstall := flag.Bool("uninstall", false, "remove the plugin from the chain and the binary, then exit")
+        keep := flag.Bool("keep-on-exit", false, "leave the plugin installed when stopped (e.g. during upgrades)")
+        flag.Parse()
+
+        entry := map[string]any{"type": pluginName}
+        if *subnets != "" {
+          var list []any
+          for _, s := range strings.Split(*subnets, ",") {
+            list = append(list, strings.TrimSpace(s))
+          }
+          entry["allowedSubnets"] = list
+        }
+        switch {
+        case *check:
+          primary, err := chain.Primary(*confDir)
+          ok := err == nil
+          if ok {
+            ok, err = chain.Installed(primary, entry)
+          }
+          if _, statErr := os.Stat(filepath.Join(*binDir, pluginName)); !ok || statErr != nil {
+            log.Printf("not installed: %v %v", err, statErr)
+            os.Exit(1)
+          }
+          return
+        case *uninstall:
+          if err := remove(*binDir, *confDir); err != nil {
+            log.Fatal(err)
+          }
+          return
+        }
+
+        ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+        defer stop()
+        if err := run(ctx, *binary, *binDir, *confDir, entry, *interval, *keep); err != nil {
+          log.Fatal(err)
+        }
+      }
+
+      // run installs the binary, keeps the plugin chained until ctx ends, then (unless keep)
+      // takes it out again.
+      func run(ctx context.Context, binary, binDir, confDir string, entry map[string]any, interval time.Duration, keep bool) error {
+        if err := chain.CopyBinary(binary, binDir, pluginName); err != nil {
+          return fmt.Errorf("install binary: %w", err)
+        }
+        ticker := time.NewTicker(interval)
+        defer ticker.Stop()
+        for {
+          ensure(confDir, entry)
+          select {
+          case <-ctx.Done():
+            if keep {
+              return nil
+            }
+            return remove(binDir, confDir)
+          case <-ticker.C:
+          }
+        }
+      }
+
+      // ensure chains the plugin into the primary conflist (logging, never exiting: the primary
+      // network may not be installed yet).
+      func ensure(confDir string, entry map[string]any) {
+        primary, err := chain.Primary(confDir)
+        if errors.Is(err, chain.ErrNoNetwork) {
+          log.Printf("waiting for the node's network configuration in %s", confDir)
+          return
+        }
+        if err == nil {
+          var changed bool
+          if changed, err = chain.Insert(primary, entry); changed {
+            log.Printf("chained %s into %s", pluginName, primary)
+          }
+        }
+        if err != nil {
+          log.Printf("chain %s: %v", pluginName, err)
+        }
+      }
+
+      // remove takes the plugin out of the chain first (so the runtime stops calling it), then
+      // deletes the binary.
+      func remove(binDir, confDir string) error {
+        primary, err := chain.Primary(confDir)
+        if err == nil {
+          if changed, err := chain.Remove(primary, pluginName); err != nil {
+            return err
+          } else if changed {
+            log.Printf("removed %s from %s", pluginName, primary)
+          }
+        } else if !errors.Is(err, chain.ErrNoNetwork) {
+          return err
+        }
+        if err := os.Remove(filepath.Join(binDir, pluginName)); err != nil && !os.IsNotExist(err) {
+          return err
+        }
+        return nil
+      }
+  ` },
+    { path: "cmd/install/main_test.go", content: go`
+      package main
+
+      import (
+        "context"
+        "os"
+        "path/filepath"
+        "strings"
+        "testing"
+        "time"
+      )
+
+      // TestRunChainsWaitsAndUninstalls: a node without a network yet, then the primary CNI writes
+      // its conflist; the installer chains into it, re-adds the entry when the primary CNI
+      // rewrites the file, and removes entry and binary when stopped.
+      func TestRunChainsWaitsAndUninstalls(t *testing.T) {
+        dir := t.TempDir()
+        bin, conf := filepath.Join(dir, "bin"), filepath.Join(dir, "net.d")
+        for _, d := range []string{bin, conf} {
+          if err := os.Mkdir(d, 0o755); err != nil {
+            t.Fatal(err)
+          }
+        }
+        src := filepath.Join(dir, "plugin")
+        if err := os.WriteFile(src, []byte("#!/bin/sh\\n"), 0o755); err != nil {
+          t.Fatal(err)
+        }
+        ctx, cancel := context.WithCancel(context.Background())
+        done := make(chan error, 1)
+        entry := map[string]any{"type": pluginName, "allowedSubnets": []any{"10.244.0.0/16"}}
+        go func() { done <- run(ctx, src, bin, conf, entry, 20*time.Millisecond, false) }()
+
+        primary := filepath.Join(conf, "10-kindnet.conflist")
+        original := \`{"cniVersion":"1.0.0","name":"kindnet","plugins":[{"type":"ptp","ipam":{"type":"host-local"}},{"type":"portmap","capabilities":{"portMappings":true}}]}\`
+        waitFor := func(what string, ok func() bool) {
+          t.Helper()
+          deadline := time.Now().Add(5 * time.Second)
+          for !ok() {
+            if time.Now().After(deadline) {
+              t.Fatalf("timed out waiting for %s", what)
+            }
+            time.Sleep(10 * time.Millisecond)
+          }
+        }
+        chained := func() bool {
+          data, _ := os.ReadFile(primary)
+          return strings.Contains(string(data), \`"type": "\`+pluginName+\`"\`)
+        }
+        waitFor("the binary", func() bool { _, err := os.Stat(filepath.Join(bin, pluginName)); return err == nil })
+        if err := os.WriteFile(primary, []byte(original), 0o644); err != nil {
+          t.Fatal(err)
+        }
+        waitFor("the chain entry", chained)
+        // The primary CNI rewrites its file (e.g. on restart): the entry comes back.
+        if err := os.WriteFile(primary, []byte(original), 0o644); err != nil {
+          t.Fatal(err)
+        }
+        waitFor("the chain entry after a rewrite", chained)
+
+        cancel()
+        if err := <-done; err != nil {
+          t.Fatal(err)
+        }
+        if chained() {
+          t.Fatal("entry left in the conflist after stop")
+        }
+        if _, err := os.Stat(filepath.Join(bin, pluginName)); !os.IsNotExist(err) {
+          t.Fatalf("binary left after stop: %v", err)
+        }
+        data, _ := os.ReadFile(primary)
+        if !strings.Contains(string(data), \`"portmap"\`) {
+          t.Fatalf("primary network damaged: %s", data)
+        }
+      }
+  ` },
+    { path: "netns_test.go", content: go`
+      package main
+
+      import (
+        "context"
+        "encoding/json"
+        "os"
+        "os/exec"
+        "path/filepath"
+        "strings"
+        "testing"
+
+        "github.com/containernetworking/cni/libcni"
+        current "github.com/containernetworking/cni/pkg/types/100"
+      )
+
+      // TestChainInNetns runs the real chain: ptp + host-local (containernetworking/plugins, from
+      // $CNI_PLUGINS_DIR) and then this plugin, through libcni as a container runtime calls it,
+      // in a network namespace the test creates. It needs root, iproute2 and the plugins:
+      //
+      //\tgo install github.com/containernetworking/plugins/plugins/main/ptp@latest (and ipam/host-local)
+      //\tsudo CNI_PLUGINS_DIR=$(go env GOPATH)/bin go test -run TestChainInNetns .
+      func TestChainInNetns(t *testing.T) {
+        plugins := os.Getenv("CNI_PLUGINS_DIR")
+        if plugins == "" || os.Geteuid() != 0 {
+          t.Skip("needs root and CNI_PLUGINS_DIR with ptp and host-local (containernetworking/plugins)")
+        }
+        work := t.TempDir()
+        bin := filepath.Join(work, "bin")
+        if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, pluginName), ".").CombinedOutput(); err != nil {
+          t.Fatalf("build plugin: %v\\n%s", err, out)
+        }
+        netns := "cni-chain-test-" + filepath.Base(work)
+        if out, err := exec.Command("ip", "netns", "add", netns).CombinedOutput(); err != nil {
+          t.Fatalf("ip netns add: %v\\n%s", err, out)
+        }
+        t.Cleanup(func() { _ = exec.Command("ip", "netns", "del", netns).Run() })
+
+        conflist := func(subnet, allowed string) *libcni.NetworkConfigList {
+          data, _ := json.Marshal(map[string]any{
+            "cniVersion": "1.0.0",
+            "name":       "chain-test",
+            "plugins": []any{
+              map[string]any{"type": "ptp", "ipMasq": false, "ipam": map[string]any{
+                "type": "host-local", "dataDir": filepath.Join(work, "ipam"), "ranges": []any{[]any{map[string]any{"subnet": subnet}}},
+              }},
+              map[string]any{"type": pluginName, "allowedSubnets": []string{allowed}, "dataDir": filepath.Join(work, "records")},
+            },
+          })
+          list, err := libcni.ConfListFromBytes(data)
+          if err != nil {
+            t.Fatal(err)
+          }
+          return list
+        }
+        cni := libcni.NewCNIConfigWithCacheDir([]string{plugins, bin}, filepath.Join(work, "cache"), nil)
+        rt := &libcni.RuntimeConf{ContainerID: "chain-test", NetNS: "/var/run/netns/" + netns, IfName: "eth0"}
+        ctx := context.Background()
+
+        list := conflist("10.99.0.0/24", "10.99.0.0/16")
+        res, err := cni.AddNetworkList(ctx, list, rt)
+        if err != nil {
+          t.Fatalf("ADD: %v", err)
+        }
+        result, err := current.NewResultFromResult(res)
+        if err != nil || len(result.IPs) != 1 || !strings.HasPrefix(result.IPs[0].Address.String(), "10.99.0.") {
+          t.Fatalf("ADD result: %v %+v", err, res)
+        }
+        addr, _ := exec.Command("ip", "-n", netns, "-4", "-o", "addr", "show", "dev", "eth0").CombinedOutput()
+        if !strings.Contains(string(addr), result.IPs[0].Address.String()) {
+          t.Fatalf("eth0 in the namespace lacks %s: %s", result.IPs[0].Address.String(), addr)
+        }
+        if _, err := os.Stat(filepath.Join(work, "records", "chain-test-eth0")); err != nil {
+          t.Fatalf("no attachment record: %v", err)
+        }
+        if err := cni.CheckNetworkList(ctx, list, rt); err != nil {
+          t.Fatalf("CHECK: %v", err)
+        }
+        if err := cni.DelNetworkList(ctx, list, rt); err != nil {
+          t.Fatalf("DEL: %v", err)
+        }
+        if _, err := os.Stat(filepath.Join(work, "records", "chain-test-eth0")); !os.IsNotExist(err) {
+          t.Fatalf("record kept after DEL: %v", err)
+        }
+        if err := cni.DelNetworkList(ctx, list, rt); err != nil {
+          t.Fatalf("second DEL must succeed: %v", err)
+        }
+
+        // An address outside allowedSubnets: ADD fails, and the runtime's DEL cleans up after ptp.
+        denied := conflist("10.98.0.0/24", "10.99.0.0/16")
+        if _, err := cni.AddNetworkList(ctx, denied, rt); err == nil || !strings.Contains(err.Error(), "outside allowedSubnets") {
+          t.Fatalf("ADD outside allowedSubnets: %v", err)
+        }
+        if err := cni.DelNetworkList(ctx, denied, rt); err != nil {
+          t.Fatalf("DEL after failed ADD: %v", err)
+        }
+        links, _ := exec.Command("ip", "-n", netns, "-o", "link").CombinedOutput()
+        if strings.Contains(string(links), "eth0") {
+          t.Fatalf("eth0 left in the namespace: %s", links)
+        }
+      }
+  ` },
     {
       path: "Dockerfile",
       content: text`
@@ -523,45 +1081,62 @@ function generateCni(o: Options) {
         COPY go.mod go.sum ./
         RUN go mod download
         COPY . .
-        RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/${T.bin} .
+        RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/${T.bin} . && \\
+            CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/install ./cmd/install
 
-        # busybox: the install script needs sh, cp and mv.
-        FROM busybox:1.37
+        # No shell needed: the installer is a Go program. It runs as root (it writes root-owned host directories).
+        FROM gcr.io/distroless/static-debian12
         COPY --from=build /out/${T.bin} /${T.bin}
-        COPY config/${token(confName)} /${token(confName)}
-        COPY install.sh /install.sh
-        ENTRYPOINT ["/install.sh"]
+        COPY --from=build /out/install /install
+        ENTRYPOINT ["/install"]
       `,
     },
     goDockerignore(),
     { path: "deploy/install-daemonset.yaml", content: yamlDocs([{ apiVersion: "v1", kind: "Namespace", metadata: { name: o.namespace, labels: { "pod-security.kubernetes.io/enforce": "privileged" } } }, ds]) },
     kustomization("deploy", { resources: ["install-daemonset.yaml"] }),
-    makefile([["IMG", o.image]], [...goMakeTargets("."), { name: "deploy", help: "Install on every node", recipe: ["kubectl apply -k deploy/"] }]),
+    makefile([["IMG", o.image]], [
+      ...goMakeTargets("."),
+      { name: "deploy", help: "Chain the plugin into every node's network", recipe: ["kubectl apply -k deploy/"] },
+      { name: "undeploy", help: "Take it out of every node's chain and delete the binaries (the installer does it on SIGTERM)", recipe: ["kubectl delete -k deploy/ --ignore-not-found --wait"] },
+    ]),
     gitignore(["bin/"]),
   ]
   files.push(
     readme({
       mechanism: "cni-plugin",
       title: `${o.name}: chained CNI plugin`,
-      what: `A CNI plugin (spec 1.0.0+, built with github.com/containernetworking/cni's skel) that runs after bridge/host-local and portmap in config/${confName}: ADD passes the previous result on but refuses addresses outside ${o.podSubnet} and records the attachment, CHECK verifies the record, DEL removes it (idempotently), GC drops records of attachments the runtime no longer has, STATUS reports readiness, VERSION is answered by skel.`,
+      what: `A chained CNI plugin (spec 1.0.0+, built with github.com/containernetworking/cni's skel). It does not create interfaces or hand out addresses: the installer appends it to the end of the node's existing network configuration list (the first file in /etc/cni/net.d, the one containerd and CRI-O use), so it runs after the cluster's network plugin. ADD takes that plugin's result (prevResult), refuses addresses outside ${o.podSubnet}, records the attachment and passes the result on; CHECK verifies the record, DEL removes it (idempotently), GC drops records of attachments the runtime no longer has, STATUS reports readiness, VERSION is answered by skel. Deleting the DaemonSet takes the plugin out of every chain again.`,
       k8s: o.k8s,
       versionNotes: [
-        "Kubernetes does not call CNI itself: the container runtime (containerd ≥ 2.0 or CRI-O for 1.36+) reads /etc/cni/net.d. The conflist uses cniVersion 1.0.0; GC and STATUS need a runtime speaking CNI 1.1.",
-        "bridge, host-local and portmap come from containernetworking/plugins and must already be in /opt/cni/bin.",
+        "Kubernetes does not call CNI itself: the container runtime (containerd ≥ 2.0 or CRI-O for 1.36+) reads /etc/cni/net.d. The plugin speaks CNI 1.0.0+; GC and STATUS need a runtime speaking CNI 1.1.",
+        "Chaining needs a .conflist primary network (flannel, Calico, Cilium and kindnet write one). A single-plugin .conf file is refused with a clear message.",
       ],
       files: [
         { path: "main.go", purpose: "the plugin: config parsing, ADD/CHECK/DEL/GC/STATUS" },
         { path: "main_test.go", purpose: "config parsing and command tests (no root needed)" },
-        { path: `config/${confName}`, purpose: "network configuration list (parsed by libcni in CI)" },
-        { path: "install.sh", purpose: "copies binary and conflist onto the node" },
-        { path: "deploy/install-daemonset.yaml", purpose: "DaemonSet that runs install.sh on every node" },
+        { path: "netns_test.go", purpose: "ADD/CHECK/DEL through libcni after the real ptp + host-local plugins in a network namespace (root)" },
+        { path: "internal/chain/", purpose: "finds the node's conflist, appends or removes the plugin entry atomically, with tests" },
+        { path: "cmd/install/main.go", purpose: "the DaemonSet's installer: binary + chain entry, re-checked every 10 s, removed on SIGTERM" },
+        { path: "config/example-chain.conflist", purpose: "what a chain with this plugin looks like (parsed by libcni in the tests)" },
+        { path: "deploy/install-daemonset.yaml", purpose: "DaemonSet that runs the installer on every node" },
       ],
       build: ["make build", "make docker-build docker-push IMG=<your image>"],
-      deploy: ["make deploy"],
-      test: ["make test", `# on a node: CNI_PATH=/opt/cni/bin cnitool add k8s-pod-network /var/run/netns/test`],
+      deploy: ["make deploy", `kubectl -n ${o.namespace} rollout status ds/${o.name}-install`],
+      test: ["make test", `sudo CNI_PLUGINS_DIR=/opt/cni/bin go test -run TestChainInNetns .   # on a Linux machine with the reference plugins`],
+      extra: trySections({
+        try: [
+          "# on a node:",
+          `jq '.plugins[].type' "$(ls /etc/cni/net.d/*.conflist | head -n 1)"   # the cluster's plugins, then "${o.name}"`,
+          `ls /opt/cni/bin/${o.name} /var/lib/cni/${o.name}/   # one record per running Pod attachment`,
+          "kubectl run cni-try --image=registry.k8s.io/pause:3.10 && kubectl wait --for=condition=Ready pod/cni-try",
+        ],
+        tryNote: `A Pod whose address falls outside ${o.podSubnet} fails to start with "address … is outside allowedSubnets" in its events (FailedCreatePodSandBox).`,
+        remove: ["make undeploy   # each installer takes the entry out of its node's conflist, then deletes the binary", "kubectl delete pod cni-try --ignore-not-found"],
+        removeNote: "Pods started while the plugin was chained keep running; their DEL runs without it and leaves records in /var/lib/cni/" + o.name + " (delete the directory).",
+      }),
       nextSteps: [
         "Replace the subnet check with your plugin's real work (sysctls, bandwidth, policy hooks).",
-        "Test ADD/DEL in a network namespace as root (containernetworking/plugins uses ns.NewNS in its tests).",
+        "Pass --keep-on-exit during rolling upgrades if Pods must never start without the plugin.",
       ],
     }),
   )

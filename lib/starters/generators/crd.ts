@@ -23,12 +23,15 @@ const schema = z
 
 export type CrdOptions = z.output<typeof schema>
 
+/** spec.owner may be set once (absent → value) and never changed or removed afterwards. */
+export const OWNER_IMMUTABLE_RULE = "!has(oldSelf.owner) || (has(self.owner) && self.owner == oldSelf.owner)"
+
 /** The CRD object; exported for the operator starter, which ships the same API. */
 export function crdObject(o: Pick<CrdOptions, "group" | "version" | "kind" | "scope" | "k8s">): Record<string, unknown> {
   const n = kindNames(o.kind, o.group)
   const condition = {
     type: "object",
-    required: ["type", "status", "lastTransitionTime", "reason", "message"],
+    required: ["lastTransitionTime", "message", "reason", "status", "type"],
     properties: {
       type: { type: "string", maxLength: 316, pattern: "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$" },
       status: { type: "string", enum: ["True", "False", "Unknown"] },
@@ -61,8 +64,7 @@ export function crdObject(o: Pick<CrdOptions, "group" | "version" | "kind" | "sc
               owner: {
                 type: "string",
                 maxLength: 63,
-                description: "Team that owns this object; cannot change once set.",
-                "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "owner is immutable" }],
+                description: "Team that owns this object; cannot change or be removed once set.",
               },
               tags: {
                 type: "array",
@@ -76,6 +78,10 @@ export function crdObject(o: Pick<CrdOptions, "group" | "version" | "kind" | "sc
                 rule: "self.color != 'red' || self.size <= 5",
                 message: `red ${n.plural} can be at most size 5`,
               },
+              // On the parent, not on the field: a rule on an optional field is skipped when the
+              // field is absent on either side, so "clear it, then set another value" would pass.
+              // Transition rules on spec (always present) run on every update (1.30–1.37).
+              { rule: OWNER_IMMUTABLE_RULE, message: "owner is immutable once set" },
             ],
           },
           status: {
@@ -190,10 +196,17 @@ function generateCrd(o: CrdOptions) {
         "make install          # kubectl apply -k deploy",
         `kubectl wait --for condition=established crd/${n.crdName}`,
         ...(o.scope === "Namespaced" ? [`kubectl create namespace ${o.namespace}`] : []),
-        "make sample           # kubectl apply -f deploy/samples",
-        `kubectl get ${n.plural}${nsArg}`,
       ],
       test: ["make test             # valid samples accepted, every test/invalid object rejected (server-side dry-run)"],
+      try: [
+        "make sample           # kubectl apply -f deploy/samples",
+        `kubectl get ${n.plural}${nsArg}   # printer columns SIZE, COLOR, READY, AGE`,
+        `kubectl apply -f test/invalid/red-too-large.yaml   # rejected: red ${n.plural} can be at most size 5`,
+        `kubectl patch ${n.lower} ${n.lower}-sample${nsArg} --type=merge -p '{"spec":{"owner":null}}'   # rejected: owner is immutable once set`,
+        `kubectl explain ${n.plural}.spec`,
+      ],
+      removeNotes: [`Deleting the CRD deletes every \`${o.kind}\` in the cluster with it: \`make uninstall\` removes the sample first, then the CRD and its roles.`],
+      remove: ["make uninstall", ...(o.scope === "Namespaced" ? [`kubectl delete namespace ${o.namespace} --ignore-not-found`] : [])],
       nextSteps: [
         "Rename the example fields (`size`, `color`, `owner`, `tags`) to your domain; keep `status` for your controller.",
         "Add a controller (see the controller and operator starters) that reconciles the spec and writes status conditions.",
@@ -206,7 +219,11 @@ function generateCrd(o: CrdOptions) {
         { name: "install", help: "Install the CRD and its roles", recipe: ["$(KUBECTL) apply -k deploy"] },
         { name: "sample", help: "Create the sample object", recipe: ["$(KUBECTL) apply -f deploy/samples"] },
         { name: "test", help: "Check validation with server-side dry-run", recipe: ["./hack/test-validation.sh"] },
-        { name: "uninstall", help: "Remove the CRD (deletes every object of this kind!)", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
+        {
+          name: "uninstall",
+          help: "Remove the sample, then the CRD (deletes every object of this kind!) and its roles",
+          recipe: ["$(KUBECTL) delete -f deploy/samples --ignore-not-found", "$(KUBECTL) delete -k deploy --ignore-not-found --wait"],
+        },
       ],
     ),
     gitignore(["*.swp", ".DS_Store"]),

@@ -5,11 +5,12 @@
 import { z } from "zod"
 import type { KubernetesMinor } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
-import { go, token } from "../code"
-import { dnsSubdomain, flag, goModule, imageRef, language, namespace } from "../options"
+import { go, text, token } from "../code"
+import { absolutePath, dnsSubdomain, flag, goModule, imageRef, language, namespace } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDocs } from "../yaml"
 import { appLabels, minorsFrom } from "./common"
+import { trySections } from "./control-plane"
 import { goDockerfile, goDockerignore, goMakeTargets } from "./go-common"
 import { nodeGoMod } from "./node-common"
 
@@ -21,16 +22,20 @@ export const CSI_SIDECARS = {
   livenessprobe: "registry.k8s.io/sig-storage/livenessprobe:v2.19.0",
 } as const
 
+// System directories of the node and the driver container's own mount points (SOCKET_DIR,
+// the registrar's /registration, the kubelet's pods directory).
+const BASE_DIR_RESERVED = [
+  "/bin", "/boot", "/csi", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/proc", "/registration", "/root", "/run", "/sbin",
+  "/sys", "/usr", "/var/lib/containerd", "/var/lib/docker", "/var/lib/etcd", "/var/lib/kubelet", "/var/run",
+]
+
 const schema = z
   .object({
     driverName: dnsSubdomain().default("shared-dir.csi.example.com"),
     attachRequired: flag(false),
     namespace: namespace().default("csi-shared-dir"),
-    baseDir: z
-      .string({ error: "Enter text." })
-      .trim()
-      .regex(/^\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, { error: "Use an absolute path like /var/lib/shared-dir (letters, digits, '.', '_', '-')." })
-      .default("/var/lib/shared-dir"),
+    // Mounted into privileged pods (hostPath + mountPath): never a system directory or one of the pods' own mounts.
+    baseDir: absolutePath(255, BASE_DIR_RESERVED).default("/var/lib/shared-dir"),
     module: goModule().default("example.com/shared-dir-csi"),
     image: imageRef().default("registry.example.com/shared-dir-csi:v0.1.0"),
     language: language(["go"]),
@@ -47,10 +52,19 @@ type Obj = Record<string, unknown>
 const SOCKET_DIR = "/csi"
 const SOCKET = "/csi/csi.sock"
 
+/**
+ * Requests for every container so the scheduler accounts for them and they are not the first
+ * evicted under node pressure; sidecars need little, the memory limit catches leaks.
+ * Figures are the upstream csi-driver-host-path deployment's order of magnitude.
+ */
+const SIDECAR_RESOURCES = { requests: { cpu: "10m", memory: "20Mi" }, limits: { memory: "100Mi" } }
+const DRIVER_RESOURCES = { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "256Mi" } }
+
 function livenessSidecar(): Obj {
   return {
     name: "liveness-probe",
     image: CSI_SIDECARS.livenessprobe,
+    resources: SIDECAR_RESOURCES,
     args: [`--csi-address=${SOCKET}`, "--health-port=9808"],
     volumeMounts: [{ name: "socket-dir", mountPath: SOCKET_DIR }],
     securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
@@ -88,6 +102,7 @@ function csiObjects(o: Options, name: string): { deploy: Obj[]; sample: Obj[] } 
     env: mode === "node" ? [{ name: "NODE_NAME", valueFrom: { fieldRef: { fieldPath: "spec.nodeName" } } }] : [],
     ports: [{ name: "healthz", containerPort: 9808 }],
     livenessProbe: driverProbe(),
+    resources: DRIVER_RESOURCES,
     securityContext:
       mode === "node"
         ? { privileged: true, readOnlyRootFilesystem: true }
@@ -161,6 +176,7 @@ function csiObjects(o: Options, name: string): { deploy: Obj[]; sample: Obj[] } 
                 name: "csi-provisioner",
                 image: CSI_SIDECARS.provisioner,
                 args: [`--csi-address=${SOCKET}`, "--leader-election", `--leader-election-namespace=${ns}`, "--v=2"],
+                resources: SIDECAR_RESOURCES,
                 volumeMounts: [{ name: "socket-dir", mountPath: SOCKET_DIR }],
                 securityContext: sidecarSec,
               },
@@ -170,6 +186,7 @@ function csiObjects(o: Options, name: string): { deploy: Obj[]; sample: Obj[] } 
                       name: "csi-attacher",
                       image: CSI_SIDECARS.attacher,
                       args: [`--csi-address=${SOCKET}`, "--leader-election", `--leader-election-namespace=${ns}`, "--v=2"],
+                      resources: SIDECAR_RESOURCES,
                       volumeMounts: [{ name: "socket-dir", mountPath: SOCKET_DIR }],
                       securityContext: sidecarSec,
                     },
@@ -200,6 +217,7 @@ function csiObjects(o: Options, name: string): { deploy: Obj[]; sample: Obj[] } 
                 name: "node-driver-registrar",
                 image: CSI_SIDECARS.registrar,
                 args: [`--csi-address=${SOCKET}`, `--kubelet-registration-path=/var/lib/kubelet/plugins/${o.driverName}/csi.sock`, "--v=2"],
+                resources: SIDECAR_RESOURCES,
                 volumeMounts: [
                   { name: "socket-dir", mountPath: SOCKET_DIR },
                   { name: "registration-dir", mountPath: "/registration" },
@@ -320,6 +338,9 @@ function generateCsi(o: Options) {
         case "controller":
           csi.RegisterControllerServer(srv, d)
         case "node":
+          if err := d.RegisterNode(); err != nil {
+            return fmt.Errorf("register node on the shared filesystem: %w", err)
+          }
           csi.RegisterNodeServer(srv, d)
         default:
           return fmt.Errorf("--mode must be controller or node, got %q", mode)
@@ -340,9 +361,11 @@ function generateCsi(o: Options) {
 
       import (
         "context"
+        "fmt"
         "os"
         "path/filepath"
         "regexp"
+        "strconv"
         "strings"
 
         "github.com/container-storage-interface/spec/lib/go/csi"
@@ -453,20 +476,89 @@ function generateCsi(o: Options) {
         if req.GetVolumeContentSource() != nil {
           return nil, status.Error(codes.InvalidArgument, "volume content sources (snapshots, clones) are not supported")
         }
+        capacity, err := capacityOf(req.GetCapacityRange())
+        if err != nil {
+          return nil, err
+        }
         id := strings.ToLower(req.GetName())
         path, err := d.volumePath(id)
         if err != nil {
           return nil, err
         }
+        // Same name again: fine if the request is compatible with the existing volume (a
+        // provisioner retry), ALREADY_EXISTS otherwise (CSI spec, CreateVolume errors).
+        if existing, err := d.recordedCapacity(id); err == nil {
+          r := req.GetCapacityRange()
+          if (r.GetRequiredBytes() > 0 && existing < r.GetRequiredBytes()) || (r.GetLimitBytes() > 0 && existing > r.GetLimitBytes()) {
+            return nil, status.Errorf(codes.AlreadyExists, "volume %s exists with capacity %d, incompatible with %v", id, existing, r)
+          }
+          capacity = existing
+        } else if !os.IsNotExist(err) {
+          return nil, status.Errorf(codes.Internal, "read capacity of %s: %v", id, err)
+        }
         if err := os.MkdirAll(path, 0o777); err != nil {
           return nil, status.Errorf(codes.Internal, "create %s: %v", path, err)
         }
-        // The capacity is advisory: a directory on a shared filesystem has no size of its own.
+        if err := os.WriteFile(d.capacityFile(id), []byte(strconv.FormatInt(capacity, 10)), 0o644); err != nil {
+          return nil, status.Errorf(codes.Internal, "record capacity of %s: %v", id, err)
+        }
         return &csi.CreateVolumeResponse{Volume: &csi.Volume{
           VolumeId:      id,
-          CapacityBytes: req.GetCapacityRange().GetRequiredBytes(),
+          CapacityBytes: capacity,
           VolumeContext: map[string]string{"subDir": id},
         }}, nil
+      }
+
+      // capacityOf picks the size to record for a capacity range: the required bytes, else the
+      // limit, else 0 (unknown). The capacity is advisory: a directory on a shared filesystem has
+      // no size of its own, but it is recorded so a second request with the same name can be
+      // compared with the first.
+      func capacityOf(r *csi.CapacityRange) (int64, error) {
+        if r.GetRequiredBytes() < 0 || r.GetLimitBytes() < 0 {
+          return 0, status.Error(codes.InvalidArgument, "capacity must not be negative")
+        }
+        if r.GetLimitBytes() > 0 && r.GetRequiredBytes() > r.GetLimitBytes() {
+          return 0, status.Errorf(codes.OutOfRange, "required bytes %d exceed the limit %d", r.GetRequiredBytes(), r.GetLimitBytes())
+        }
+        if r.GetRequiredBytes() > 0 {
+          return r.GetRequiredBytes(), nil
+        }
+        return r.GetLimitBytes(), nil
+      }
+
+      // nodeMarker is written by each node plugin at start on the shared filesystem, so the
+      // controller knows which node IDs exist (ControllerPublishVolume answers NOT_FOUND otherwise).
+      func (d *Driver) nodeMarker(nodeID string) string { return filepath.Join(d.BaseDir, ".nodes", nodeID) }
+
+      func (d *Driver) nodeKnown(nodeID string) bool {
+        if !volumeIDPattern.MatchString(nodeID) {
+          return false
+        }
+        _, err := os.Stat(d.nodeMarker(nodeID))
+        return err == nil
+      }
+
+      // RegisterNode records this node plugin's ID on the shared filesystem.
+      func (d *Driver) RegisterNode() error {
+        if !volumeIDPattern.MatchString(d.NodeID) {
+          return fmt.Errorf("node ID %q is not a valid name", d.NodeID)
+        }
+        if err := os.MkdirAll(filepath.Dir(d.nodeMarker(d.NodeID)), 0o755); err != nil {
+          return err
+        }
+        return os.WriteFile(d.nodeMarker(d.NodeID), nil, 0o644)
+      }
+
+      // capacityFile sits next to the volume directory; volume IDs never start with ".", so it
+      // cannot collide with a volume.
+      func (d *Driver) capacityFile(id string) string { return filepath.Join(d.BaseDir, "."+id+".capacity") }
+
+      func (d *Driver) recordedCapacity(id string) (int64, error) {
+        data, err := os.ReadFile(d.capacityFile(id))
+        if err != nil {
+          return 0, err
+        }
+        return strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
       }
 
       // DeleteVolume succeeds for volumes that are already gone.
@@ -478,6 +570,9 @@ function generateCsi(o: Options) {
         if err := os.RemoveAll(path); err != nil {
           return nil, status.Errorf(codes.Internal, "delete %s: %v", path, err)
         }
+        if err := os.Remove(d.capacityFile(req.GetVolumeId())); err != nil && !os.IsNotExist(err) {
+          return nil, status.Errorf(codes.Internal, "delete capacity record of %s: %v", req.GetVolumeId(), err)
+        }
         return &csi.DeleteVolumeResponse{}, nil
       }
 
@@ -485,6 +580,9 @@ function generateCsi(o: Options) {
         path, err := d.volumePath(req.GetVolumeId())
         if err != nil {
           return nil, err
+        }
+        if len(req.GetVolumeCapabilities()) == 0 {
+          return nil, status.Error(codes.InvalidArgument, "volume capabilities are required")
         }
         if _, err := os.Stat(path); err != nil {
           return nil, status.Errorf(codes.NotFound, "volume %s not found", req.GetVolumeId())
@@ -510,8 +608,17 @@ function generateCsi(o: Options) {
         if err != nil {
           return nil, err
         }
+        if req.GetVolumeCapability() == nil {
+          return nil, status.Error(codes.InvalidArgument, "volume capability is required")
+        }
+        if err := checkCapabilities([]*csi.VolumeCapability{req.GetVolumeCapability()}); err != nil {
+          return nil, err
+        }
         if _, err := os.Stat(path); err != nil {
           return nil, status.Errorf(codes.NotFound, "volume %s not found", req.GetVolumeId())
+        }
+        if !d.nodeKnown(req.GetNodeId()) {
+          return nil, status.Errorf(codes.NotFound, "node %s has not registered (its node plugin writes %s)", req.GetNodeId(), d.nodeMarker(req.GetNodeId()))
         }
         return &csi.ControllerPublishVolumeResponse{PublishContext: map[string]string{"attachedTo": req.GetNodeId()}}, nil
       }
@@ -703,6 +810,44 @@ function generateCsi(o: Options) {
         }
       }
 
+      // TestCreateSameNameOtherCapacity and TestValidateWithoutCapabilities are the two cases
+      // csi-sanity v5.6.0 failed on before.
+      func TestCreateSameNameOtherCapacity(t *testing.T) {
+        d, _ := newTestDriver(t)
+        ctx := context.Background()
+        if _, err := d.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "pvc-a", VolumeCapabilities: mountCap, CapacityRange: &csi.CapacityRange{RequiredBytes: 10 << 30}}); err != nil {
+          t.Fatal(err)
+        }
+        _, err := d.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "pvc-a", VolumeCapabilities: mountCap, CapacityRange: &csi.CapacityRange{RequiredBytes: 20 << 30}})
+        if code(err) != codes.AlreadyExists {
+          t.Fatalf("same name, bigger capacity: %v", err)
+        }
+        resp, err := d.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "pvc-a", VolumeCapabilities: mountCap, CapacityRange: &csi.CapacityRange{RequiredBytes: 1 << 30, LimitBytes: 10 << 30}})
+        if err != nil || resp.Volume.CapacityBytes != 10<<30 {
+          t.Fatalf("compatible retry: %v %v", resp, err)
+        }
+        if _, err := d.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "pvc-b", VolumeCapabilities: mountCap, CapacityRange: &csi.CapacityRange{RequiredBytes: 2, LimitBytes: 1}}); code(err) != codes.OutOfRange {
+          t.Fatalf("required above limit: %v", err)
+        }
+        if _, err := d.DeleteVolume(ctx, &csi.DeleteVolumeRequest{VolumeId: "pvc-a"}); err != nil {
+          t.Fatal(err)
+        }
+        if _, err := os.Stat(d.capacityFile("pvc-a")); !os.IsNotExist(err) {
+          t.Fatalf("capacity record kept: %v", err)
+        }
+      }
+
+      func TestValidateWithoutCapabilities(t *testing.T) {
+        d, _ := newTestDriver(t)
+        ctx := context.Background()
+        if _, err := d.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "pvc-v", VolumeCapabilities: mountCap}); err != nil {
+          t.Fatal(err)
+        }
+        if _, err := d.ValidateVolumeCapabilities(ctx, &csi.ValidateVolumeCapabilitiesRequest{VolumeId: "pvc-v"}); code(err) != codes.InvalidArgument {
+          t.Fatalf("no capabilities: %v", err)
+        }
+      }
+
       func TestCreateDeleteIdempotent(t *testing.T) {
         d, _ := newTestDriver(t)
         ctx := context.Background()
@@ -764,9 +909,36 @@ function generateCsi(o: Options) {
         if publish != attachRequired {
           t.Fatalf("PUBLISH_UNPUBLISH_VOLUME advertised=%v, attachRequired=%v", publish, attachRequired)
         }
-        _, err = d.ControllerPublishVolume(context.Background(), &csi.ControllerPublishVolumeRequest{VolumeId: "missing", NodeId: "node-1"})
+        ctx := context.Background()
+        _, err = d.ControllerPublishVolume(ctx, &csi.ControllerPublishVolumeRequest{VolumeId: "missing", NodeId: "node-1", VolumeCapability: mountCap[0]})
         if attachRequired && code(err) != codes.NotFound || !attachRequired && code(err) != codes.Unimplemented {
           t.Fatalf("ControllerPublishVolume: %v", err)
+        }
+        if !attachRequired {
+          return
+        }
+        // csi-sanity's cases: no capability is INVALID_ARGUMENT, an unknown node NOT_FOUND; a node
+        // is known once its plugin registered on the shared filesystem.
+        if _, err := d.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "vol-p", VolumeCapabilities: mountCap}); err != nil {
+          t.Fatal(err)
+        }
+        publishTo := func(c *csi.VolumeCapability) error {
+          _, err := d.ControllerPublishVolume(ctx, &csi.ControllerPublishVolumeRequest{VolumeId: "vol-p", NodeId: "node-1", VolumeCapability: c})
+          return err
+        }
+        if err := publishTo(nil); code(err) != codes.InvalidArgument {
+          t.Fatalf("no capability: %v", err)
+        }
+        if err := publishTo(mountCap[0]); code(err) != codes.NotFound {
+          t.Fatalf("unknown node: %v", err)
+        }
+        node := *d
+        node.NodeID = "node-1"
+        if err := node.RegisterNode(); err != nil {
+          t.Fatal(err)
+        }
+        if err := publishTo(mountCap[0]); err != nil {
+          t.Fatalf("registered node: %v", err)
         }
       }
 
@@ -809,11 +981,48 @@ function generateCsi(o: Options) {
     kustomization("deploy", { resources: ["driver.yaml"] }),
     goDockerfile("."),
     goDockerignore(),
-    makefile([["IMG", o.image]], [
+    makefile([["IMG", o.image], ["CSI_TEST_VERSION", "v5.6.0"]], [
       ...goMakeTargets("."),
       { name: "deploy", help: "Install the driver", recipe: ["kubectl apply -k deploy/"] },
       { name: "sample", help: "Create the sample PVC and Pod", recipe: ["kubectl apply -f deploy/sample-pvc-pod.yaml"] },
+      { name: "sanity", help: "Run csi-sanity against the controller and node services on local sockets (Linux, root: NodePublish bind-mounts)", deps: ["build"], recipe: ["CSI_TEST_VERSION=$(CSI_TEST_VERSION) hack/sanity.sh"] },
     ]),
+    {
+      path: "hack/sanity.sh",
+      executable: true,
+      content: text`
+        #!/usr/bin/env bash
+        # Runs the CSI conformance tests (kubernetes-csi/csi-test's csi-sanity) against bin/app:
+        # the controller and the node service as separate processes on unix sockets in a temp dir,
+        # the way the Deployment and the DaemonSet run them, with a temp dir as the shared filesystem.
+        # NodePublishVolume bind-mounts, so run it as root on Linux.
+        set -euo pipefail
+        cd "$(dirname "$0")/.."
+        CSI_SANITY="\${CSI_SANITY:-go run github.com/kubernetes-csi/csi-test/v5/cmd/csi-sanity@\${CSI_TEST_VERSION:-v5.6.0}}"
+        tmp="$(mktemp -d)"
+        pids=()
+        cleanup() {
+          for pid in "\${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+          wait 2>/dev/null || true
+          rm -rf "$tmp"
+        }
+        trap cleanup EXIT
+        mkdir -p "$tmp/shared"
+        bin/app --mode=controller --endpoint="unix://$tmp/controller.sock" --base-dir="$tmp/shared" &
+        pids+=($!)
+        bin/app --mode=node --node-id=sanity-node --endpoint="unix://$tmp/node.sock" --base-dir="$tmp/shared" &
+        pids+=($!)
+        for _ in $(seq 50); do [ -S "$tmp/controller.sock" ] && [ -S "$tmp/node.sock" ] && break; sleep 0.1; done
+        # shellcheck disable=SC2086 # CSI_SANITY may be a command with arguments
+        $CSI_SANITY \\
+          --csi.endpoint="$tmp/node.sock" \\
+          --csi.controllerendpoint="$tmp/controller.sock" \\
+          --csi.mountdir="$tmp/target" \\
+          --csi.stagingdir="$tmp/staging" \\
+          --csi.testvolumeaccesstype=mount \\
+          "$@"
+      `,
+    },
     gitignore(["bin/"]),
   ]
   files.push(
@@ -834,8 +1043,17 @@ function generateCsi(o: Options) {
         { path: "deploy/sample-pvc-pod.yaml", purpose: "PVC (ReadWriteMany) and a Pod writing to it" },
       ],
       build: ["make build", "make docker-build docker-push IMG=<your image>"],
-      deploy: [`# mount the shared filesystem at ${o.baseDir} on every node first`, "make deploy", "make sample"],
-      test: ["make test", "# conformance: csi-sanity --csi.endpoint=/csi/csi.sock (kubernetes-csi/csi-test)"],
+      deploy: [`# mount the shared filesystem at ${o.baseDir} on every node first`, "make deploy", `kubectl -n ${o.namespace} rollout status deploy/${name}-controller ds/${name}-node`],
+      test: ["make test", "make sanity   # csi-sanity (kubernetes-csi/csi-test) against the controller and node services on local sockets"],
+      extra: trySections({
+        try: ["make sample", "kubectl get pvc,pv   # Bound: the provisioner created a directory under " + o.baseDir, "kubectl logs <sample pod>   # it writes and reads a file on the volume"],
+        remove: [
+          "kubectl delete -f deploy/sample-pvc-pod.yaml --ignore-not-found --wait   # reclaimPolicy Delete removes the directory",
+          "kubectl get pv   # wait until the sample's PV is gone",
+          "kubectl delete -k deploy/ --ignore-not-found",
+        ],
+        removeNote: "Delete every PVC of the StorageClass before the driver: without the controller nobody deletes their directories, and without the node plugin Pods cannot unmount them.",
+      }),
       nextSteps: [
         "Run csi-sanity against the driver in CI.",
         "Enforce capacity (quotas per directory) and add VolumeExpansion if your storage supports it.",

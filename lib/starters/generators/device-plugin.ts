@@ -10,6 +10,7 @@ import { dnsLabel, dnsSubdomain, goModule, imageRef, k8sMinor, language, namespa
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDocs } from "../yaml"
 import { appLabels } from "./common"
+import { trySections } from "./control-plane"
 import { goDockerfile, goDockerignore, goMakeTargets } from "./go-common"
 import { nodeGoMod } from "./node-common"
 
@@ -28,6 +29,9 @@ const schema = z
   .strict()
 
 type Options = z.output<typeof schema>
+
+/** UID/GID the plugin runs as (distroless "nonroot"); the socket-access sidecar grants it the socket directory. */
+const PLUGIN_UID = 65532
 
 function generateDevicePlugin(o: Options) {
   const name = `${o.resourceName}-device-plugin`
@@ -61,13 +65,42 @@ function generateDevicePlugin(o: Options) {
             priorityClassName: "system-node-critical",
             automountServiceAccountToken: false,
             tolerations: [{ operator: "Exists", effect: "NoSchedule" }],
+            securityContext: { seccompProfile: { type: "RuntimeDefault" } },
+            // The kubelet's device-plugin directory is root's (0750) and kubelet.sock is root-only.
+            // Instead of running the plugin as root, a small root sidecar without capabilities
+            // (root owns the directory, so it may set ACLs there) grants the plugin's UID access
+            // with POSIX ACLs, and grants it again whenever the kubelet recreates kubelet.sock (a
+            // socket's permissions come from the kubelet's umask, not from the default ACL).
+            // restartPolicy: Always makes it a native sidecar (on by default from 1.29): it
+            // starts before the plugin and runs beside it.
+            initContainers: [
+              {
+                name: "socket-access",
+                image: o.image,
+                restartPolicy: "Always",
+                args: [`--grant-access-to-uid=${PLUGIN_UID}`, "--watch"],
+                securityContext: { runAsUser: 0, runAsNonRoot: false, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+                resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { memory: "32Mi" } },
+                volumeMounts: [{ name: "device-plugins", mountPath: "/var/lib/kubelet/device-plugins" }],
+              },
+            ],
             containers: [
               {
                 name: "device-plugin",
                 image: o.image,
-                args: [`--device-glob=/dev/${o.resourceName}*`],
-                // Root, but no capabilities: enough to create the socket in the root-owned kubelet directory.
-                securityContext: { runAsUser: 0, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+                args: [`--device-glob=/dev/${o.resourceName}*`, "--health-addr=:8081"],
+                securityContext: {
+                  runAsUser: PLUGIN_UID,
+                  runAsGroup: PLUGIN_UID,
+                  runAsNonRoot: true,
+                  allowPrivilegeEscalation: false,
+                  readOnlyRootFilesystem: true,
+                  capabilities: { drop: ["ALL"] },
+                },
+                ports: [{ name: "health", containerPort: 8081 }],
+                // Ready while registered with the kubelet; restarted if it stays unregistered.
+                readinessProbe: { httpGet: { path: "/healthz", port: "health" }, periodSeconds: 10 },
+                livenessProbe: { httpGet: { path: "/healthz", port: "health" }, initialDelaySeconds: 30, periodSeconds: 20, failureThreshold: 6 },
                 resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "64Mi" } },
                 volumeMounts: [
                   { name: "device-plugins", mountPath: "/var/lib/kubelet/device-plugins" },
@@ -114,8 +147,10 @@ function generateDevicePlugin(o: Options) {
         "context"
         "flag"
         "log"
+        "net/http"
         "os"
         "os/signal"
+        "path/filepath"
         "syscall"
         "time"
 
@@ -134,12 +169,38 @@ function generateDevicePlugin(o: Options) {
         flag.StringVar(&cfg.DeviceGlob, "device-glob", ${T.glob}, "host paths of the devices to advertise (glob)")
         flag.StringVar(&cfg.PluginDir, "plugin-dir", pluginapi.DevicePluginPath, "kubelet device plugin directory")
         flag.DurationVar(&cfg.HealthInterval, "health-interval", 5*time.Second, "how often to re-scan devices")
+        healthAddr := flag.String("health-addr", "", "serve /healthz (200 while registered with the kubelet) on this address")
+        grantUID := flag.Int("grant-access-to-uid", -1, "sidecar mode: grant this UID access to the plugin directory and kubelet.sock (POSIX ACLs)")
+        watch := flag.Bool("watch", false, "with --grant-access-to-uid: keep running and grant again when the kubelet recreates kubelet.sock")
         flag.Parse()
+
+        if *grantUID >= 0 {
+          ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+          defer stop()
+          interval := time.Duration(0)
+          if *watch {
+            interval = 2 * time.Second
+          }
+          if err := KeepAccess(ctx, cfg.PluginDir, filepath.Base(pluginapi.KubeletSocket), *grantUID, interval); err != nil {
+            log.Fatalf("grant access to %s: %v", cfg.PluginDir, err)
+          }
+          return
+        }
 
         ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
         defer stop()
         log.Printf("serving %s for %s", cfg.ResourceName, cfg.DeviceGlob)
-        if err := NewPlugin(cfg).Run(ctx); err != nil {
+        plugin := NewPlugin(cfg)
+        if *healthAddr != "" {
+          srv := &http.Server{Addr: *healthAddr, Handler: plugin.HealthHandler(), ReadHeaderTimeout: 5 * time.Second}
+          go func() {
+            if err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {
+              log.Fatalf("health server: %v", err)
+            }
+          }()
+          defer srv.Close()
+        }
+        if err := plugin.Run(ctx); err != nil {
           log.Fatal(err)
         }
       }
@@ -152,11 +213,13 @@ function generateDevicePlugin(o: Options) {
         "fmt"
         "log"
         "net"
+        "net/http"
         "os"
         "path/filepath"
         "sort"
         "strings"
         "sync"
+        "sync/atomic"
         "time"
 
         "google.golang.org/grpc"
@@ -188,6 +251,21 @@ function generateDevicePlugin(o: Options) {
         health map[string]string // device ID → Healthy/Unhealthy
         update chan struct{}
         server *grpc.Server
+        // registered is true while our socket serves and the kubelet accepted the registration.
+        registered atomic.Bool
+      }
+
+      // HealthHandler serves /healthz: 200 while registered with the kubelet, 503 otherwise.
+      func (p *Plugin) HealthHandler() http.Handler {
+        mux := http.NewServeMux()
+        mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+          if !p.registered.Load() {
+            http.Error(w, "not registered with the kubelet", http.StatusServiceUnavailable)
+            return
+          }
+          _, _ = w.Write([]byte("ok"))
+        })
+        return mux
       }
 
       func NewPlugin(cfg Config) *Plugin {
@@ -350,6 +428,7 @@ function generateDevicePlugin(o: Options) {
 
       // Stop stops the server and removes the socket.
       func (p *Plugin) Stop() {
+        p.registered.Store(false)
         if p.server != nil {
           p.server.Stop()
           p.server = nil
@@ -386,11 +465,16 @@ function generateDevicePlugin(o: Options) {
           if err := p.Serve(); err != nil {
             return err
           }
-          return p.Register(ctx)
+          if err := p.Register(ctx); err != nil {
+            return err
+          }
+          p.registered.Store(true)
+          return nil
         }
         if err := start(); err != nil {
+          // The kubelet (or access to its socket) may not be there yet: retry on every tick.
+          log.Printf("register with the kubelet: %v (retrying)", err)
           p.Stop()
-          return err
         }
         kubelet := filepath.Join(p.cfg.PluginDir, filepath.Base(pluginapi.KubeletSocket))
         lastKubelet, _ := os.Stat(kubelet)
@@ -420,6 +504,305 @@ function generateDevicePlugin(o: Options) {
             }
           }
         }
+      }
+  ` },
+    { path: "access_linux.go", content: go`
+      package main
+
+      import (
+        "context"
+        "encoding/binary"
+        "errors"
+        "fmt"
+        "log"
+        "os"
+        "path/filepath"
+        "sort"
+        "syscall"
+        "time"
+      )
+
+      // POSIX ACL extended attributes, as the kernel stores them (linux/posix_acl_xattr.h).
+      const (
+        aclAccess  = "system.posix_acl_access"
+        aclDefault = "system.posix_acl_default"
+        aclVersion = 2
+
+        tagUserObj    = 0x01
+        tagUser       = 0x02
+        tagGroupObj   = 0x04
+        tagGroup      = 0x08
+        tagMask       = 0x10
+        tagOther      = 0x20
+        unqualifiedID = 0xffffffff
+      )
+
+      type aclEntry struct {
+        tag  uint16
+        perm uint16
+        id   uint32
+      }
+
+      // readACL returns the ACL in attr, or the one equivalent to the file mode when there is none.
+      func readACL(path, attr string, mode os.FileMode) ([]aclEntry, error) {
+        buf := make([]byte, 4096)
+        n, err := syscall.Getxattr(path, attr, buf)
+        if errors.Is(err, syscall.ENODATA) || (err == nil && n < 4) {
+          p := uint16(mode.Perm())
+          return []aclEntry{{tagUserObj, p >> 6 & 7, unqualifiedID}, {tagGroupObj, p >> 3 & 7, unqualifiedID}, {tagOther, p & 7, unqualifiedID}}, nil
+        }
+        if err != nil {
+          return nil, err
+        }
+        if binary.LittleEndian.Uint32(buf) != aclVersion {
+          return nil, fmt.Errorf("%s: unknown ACL version", path)
+        }
+        var out []aclEntry
+        for off := 4; off+8 <= n; off += 8 {
+          out = append(out, aclEntry{binary.LittleEndian.Uint16(buf[off:]), binary.LittleEndian.Uint16(buf[off+2:]), binary.LittleEndian.Uint32(buf[off+4:])})
+        }
+        return out, nil
+      }
+
+      // withUser adds (or replaces) the entry for uid and recomputes the mask, keeping every other entry.
+      func withUser(acl []aclEntry, uid uint32, perm uint16) []aclEntry {
+        var out []aclEntry
+        mask := perm
+        for _, e := range acl {
+          if (e.tag == tagUser && e.id == uid) || e.tag == tagMask {
+            continue
+          }
+          if e.tag == tagUser || e.tag == tagGroup || e.tag == tagGroupObj {
+            mask |= e.perm
+          }
+          out = append(out, e)
+        }
+        out = append(out, aclEntry{tagUser, perm, uid}, aclEntry{tagMask, mask, unqualifiedID})
+        sort.Slice(out, func(i, j int) bool {
+          if out[i].tag != out[j].tag {
+            return out[i].tag < out[j].tag
+          }
+          return out[i].id < out[j].id
+        })
+        return out
+      }
+
+      func writeACL(path, attr string, acl []aclEntry) error {
+        buf := make([]byte, 4+8*len(acl))
+        binary.LittleEndian.PutUint32(buf, aclVersion)
+        for i, e := range acl {
+          binary.LittleEndian.PutUint16(buf[4+8*i:], e.tag)
+          binary.LittleEndian.PutUint16(buf[6+8*i:], e.perm)
+          binary.LittleEndian.PutUint32(buf[8+8*i:], e.id)
+        }
+        return syscall.Setxattr(path, attr, buf, 0)
+      }
+
+      func grant(path, attr string, uid uint32, perm uint16) error {
+        info, err := os.Stat(path)
+        if err != nil {
+          return err
+        }
+        acl, err := readACL(path, attr, info.Mode())
+        if err != nil {
+          return err
+        }
+        return writeACL(path, attr, withUser(acl, uid, perm))
+      }
+
+      // GrantAccess lets uid create its socket in dir and connect to dir/kubeletSocket: rwx on the
+      // directory, and the same as its default ACL so files the kubelet creates later (a new
+      // kubelet.sock after a restart) inherit it; rw on the current kubelet socket. The caller
+      // must own dir (root, without capabilities, owns the kubelet's directories).
+      // KeepAccess grants access, then (with interval > 0) again every time kubelet.sock is a new
+      // file, until ctx ends.
+      func KeepAccess(ctx context.Context, dir, kubeletSocket string, uid int, interval time.Duration) error {
+        if err := GrantAccess(dir, kubeletSocket, uid); err != nil {
+          return err
+        }
+        log.Printf("UID %d may now use %s", uid, dir)
+        if interval <= 0 {
+          return nil
+        }
+        sock := filepath.Join(dir, kubeletSocket)
+        last, _ := os.Stat(sock)
+        ticker := time.NewTicker(interval)
+        defer ticker.Stop()
+        for {
+          select {
+          case <-ctx.Done():
+            return nil
+          case <-ticker.C:
+          }
+          cur, err := os.Stat(sock)
+          if err != nil || (last != nil && os.SameFile(last, cur) && last.ModTime().Equal(cur.ModTime())) {
+            continue
+          }
+          if err := GrantAccess(dir, kubeletSocket, uid); err != nil {
+            log.Printf("grant access again: %v", err)
+            continue
+          }
+          log.Printf("kubelet.sock was recreated: UID %d may use it again", uid)
+          last = cur
+        }
+      }
+
+      func GrantAccess(dir, kubeletSocket string, uid int) error {
+        if uid < 0 {
+          return fmt.Errorf("invalid UID %d", uid)
+        }
+        u := uint32(uid)
+        if err := grant(dir, aclAccess, u, 7); err != nil {
+          return fmt.Errorf("%s: %w (does the filesystem support POSIX ACLs?)", dir, err)
+        }
+        if err := grant(dir, aclDefault, u, 7); err != nil {
+          return fmt.Errorf("%s default ACL: %w", dir, err)
+        }
+        sock := filepath.Join(dir, kubeletSocket)
+        if err := grant(sock, aclAccess, u, 6); err != nil && !os.IsNotExist(err) {
+          return fmt.Errorf("%s: %w", sock, err)
+        }
+        return nil
+      }
+  ` },
+    { path: "access_other.go", content: go`
+      //go:build !linux
+
+      package main
+
+      import (
+        "context"
+        "errors"
+        "time"
+      )
+
+      // KeepAccess needs Linux POSIX ACLs; the kubelet's device plugins only run on Linux nodes.
+      func KeepAccess(ctx context.Context, dir, kubeletSocket string, uid int, interval time.Duration) error {
+        return errors.New("granting access to the device plugin directory is supported on Linux only")
+      }
+  ` },
+    { path: "access_test.go", content: go`
+      //go:build linux
+
+      package main
+
+      import (
+        "context"
+        "errors"
+        "net"
+        "os"
+        "os/exec"
+        "path/filepath"
+        "syscall"
+        "testing"
+        "time"
+      )
+
+      const testUID = 65532
+
+      // TestGrantAccessLetsNonRootRegister prepares a directory like the kubelet's (root, 0750,
+      // kubelet.sock root-only), grants testUID access, and then, as testUID in a child process,
+      // creates a socket there and connects to kubelet.sock: what the non-root plugin does.
+      func TestGrantAccessLetsNonRootRegister(t *testing.T) {
+        if os.Geteuid() != 0 {
+          t.Skip("needs root to create a root-owned directory and to run a child as another UID")
+        }
+        base, err := os.MkdirTemp("", "dp-acl-")
+        if err != nil {
+          t.Fatal(err)
+        }
+        t.Cleanup(func() { os.RemoveAll(base) })
+        if err := os.Chmod(base, 0o755); err != nil {
+          t.Fatal(err)
+        }
+        dir := filepath.Join(base, "device-plugins")
+        if err := os.Mkdir(dir, 0o750); err != nil {
+          t.Fatal(err)
+        }
+        kubelet, err := net.Listen("unix", filepath.Join(dir, "kubelet.sock"))
+        if err != nil {
+          t.Fatal(err)
+        }
+        defer kubelet.Close()
+        if err := os.Chmod(filepath.Join(dir, "kubelet.sock"), 0o700); err != nil {
+          t.Fatal(err)
+        }
+        if err := GrantAccess(dir, "kubelet.sock", testUID); err != nil {
+          if errors.Is(err, syscall.EOPNOTSUPP) {
+            t.Skipf("no POSIX ACLs on %s: %v", dir, err)
+          }
+          t.Fatal(err)
+        }
+        // The sidecar: grants (again, idempotently) and watches for a new kubelet.sock.
+        ctx, cancel := context.WithCancel(context.Background())
+        defer cancel()
+        watching := make(chan error, 1)
+        go func() { watching <- KeepAccess(ctx, dir, "kubelet.sock", testUID, 50*time.Millisecond) }()
+        // The test binary lives in a private build directory: give the child a copy it can run.
+        self, err := os.ReadFile(os.Args[0])
+        if err != nil {
+          t.Fatal(err)
+        }
+        helper := filepath.Join(base, "plugin.test")
+        if err := os.WriteFile(helper, self, 0o755); err != nil {
+          t.Fatal(err)
+        }
+        asPlugin := func() ([]byte, error) {
+          cmd := exec.Command(helper, "-test.run=^TestHelperNonRootPlugin$")
+          cmd.Env = append(os.Environ(), "DP_ACL_DIR="+dir)
+          cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: testUID, Gid: testUID}}
+          return cmd.CombinedOutput()
+        }
+        if out, err := asPlugin(); err != nil {
+          t.Fatalf("as UID %d: %v\\n%s", testUID, err, out)
+        }
+        // A kubelet restart recreates kubelet.sock with the kubelet's umask (0755): the sidecar
+        // grants access to the new socket.
+        kubelet.Close()
+        os.Remove(filepath.Join(dir, "kubelet.sock"))
+        kubelet, err = net.Listen("unix", filepath.Join(dir, "kubelet.sock"))
+        if err != nil {
+          t.Fatal(err)
+        }
+        defer kubelet.Close()
+        deadline := time.Now().Add(10 * time.Second)
+        for {
+          out, err := asPlugin()
+          if err == nil {
+            break
+          }
+          if time.Now().After(deadline) {
+            t.Fatalf("after kubelet restart, as UID %d: %v\\n%s", testUID, err, out)
+          }
+          time.Sleep(100 * time.Millisecond)
+        }
+        cancel()
+        if err := <-watching; err != nil {
+          t.Fatal(err)
+        }
+      }
+
+      // TestHelperNonRootPlugin runs in the child process started above.
+      func TestHelperNonRootPlugin(t *testing.T) {
+        dir := os.Getenv("DP_ACL_DIR")
+        if dir == "" {
+          t.Skip("helper for TestGrantAccessLetsNonRootRegister")
+        }
+        if os.Geteuid() == 0 {
+          t.Fatal("helper must not run as root")
+        }
+        sock := filepath.Join(dir, "plugin.sock")
+        os.Remove(sock)
+        lis, err := net.Listen("unix", sock)
+        if err != nil {
+          t.Fatalf("create our socket: %v", err)
+        }
+        lis.Close()
+        conn, err := net.Dial("unix", filepath.Join(dir, "kubelet.sock"))
+        if err != nil {
+          t.Fatalf("connect to kubelet.sock: %v", err)
+        }
+        conn.Close()
       }
   ` },
     { path: "plugin_test.go", content: go`
@@ -588,18 +971,29 @@ function generateDevicePlugin(o: Options) {
     readme({
       mechanism: "device-plugin",
       title: `${name}: Kubernetes device plugin for ${resource}`,
-      what: `A device plugin (kubelet device plugin API v1beta1) that advertises every host path matching /dev/${o.resourceName}* as one unit of the extended resource \`${resource}\`. It registers on /var/lib/kubelet/device-plugins/kubelet.sock, streams the device list with health (a device that disappears turns Unhealthy), prefers packing allocations, exposes allocated devices to containers (device nodes plus the ${o.resourceName.toUpperCase().replace(/-/g, "_")}_DEVICES variable) and registers again when the kubelet restarts.`,
+      what: `A device plugin (kubelet device plugin API v1beta1) that advertises every host path matching /dev/${o.resourceName}* as one unit of the extended resource \`${resource}\`. It registers on /var/lib/kubelet/device-plugins/kubelet.sock, streams the device list with health (a device that disappears turns Unhealthy), prefers packing allocations, exposes allocated devices to containers (device nodes plus the ${o.resourceName.toUpperCase().replace(/-/g, "_")}_DEVICES variable) and registers again when the kubelet restarts. It runs as UID ${PLUGIN_UID} with the RuntimeDefault seccomp profile and no capabilities; a root sidecar without capabilities grants that UID the kubelet's socket directory and kubelet.sock with POSIX ACLs (again whenever the kubelet recreates the socket), and /healthz (readiness and liveness) reports whether the kubelet accepted the registration.`,
       k8s: o.k8s,
       versionNotes: ["The device plugin API is v1beta1 on every supported version. For devices that need parameters or sharing, consider DRA (resource.k8s.io/v1, 1.34+)."],
       files: [
         { path: "plugin.go", purpose: "the gRPC server: ListAndWatch, Allocate, GetPreferredAllocation, registration and re-registration" },
         { path: "plugin_test.go", purpose: "tests against a fake kubelet registration server on a unix socket" },
+        { path: "access_linux.go", purpose: "POSIX ACLs that let the non-root plugin use the kubelet's root-owned socket directory (the socket-access sidecar)" },
+        { path: "access_test.go", purpose: "as root: grants access, then a child process as UID 65532 creates its socket and connects to kubelet.sock, also after a kubelet restart" },
         { path: "deploy/daemonset.yaml", purpose: "namespace (privileged Pod Security) and DaemonSet with the hostPath mounts" },
         { path: "deploy/sample-pod.yaml", purpose: `a Pod requesting ${resource}: 1` },
       ],
       build: ["make build", "make docker-build docker-push IMG=<your image>"],
-      deploy: ["make deploy", `kubectl get nodes -o jsonpath='{.items[*].status.allocatable.${resource.replace(/\./g, "\\.")}}'`, "make sample"],
-      test: ["make test"],
+      deploy: ["make deploy", `kubectl -n ${o.namespace} rollout status ds/${name}`, `kubectl get nodes -o jsonpath='{.items[*].status.allocatable.${resource.replace(/\./g, "\\.")}}'`],
+      test: ["make test   # as root it also proves the non-root plugin can use the kubelet's socket directory"],
+      extra: trySections({
+        try: ["make sample", `kubectl -n ${o.namespace} logs ${o.resourceName}-consumer   # allocated: <device IDs>`, `kubectl describe node <node> | grep ${resource}`],
+        tryNote: "The node's capacity shows one unit per matching /dev path; a device that disappears turns Unhealthy and leaves allocatable.",
+        remove: [
+          `kubectl -n ${o.namespace} delete pod ${o.resourceName}-consumer --ignore-not-found`,
+          "kubectl delete -k deploy/ --ignore-not-found",
+          `# the kubelet drops ${resource} from the node's capacity once the plugin's socket is gone; the ACL entry for UID ${PLUGIN_UID} on /var/lib/kubelet/device-plugins stays (remove it with: setfacl -x u:${PLUGIN_UID} -x d:u:${PLUGIN_UID} /var/lib/kubelet/device-plugins)`,
+        ],
+      }),
       nextSteps: [
         "Replace the /dev glob with real device discovery and health checks for your hardware.",
         "Add topology (NUMA) information to devices for the Topology Manager.",

@@ -10,6 +10,7 @@ import { apiGroup, goModule, imageRef, int, language, namespace } from "../optio
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDocs } from "../yaml"
 import { appLabels, atLeast, minorsFrom } from "./common"
+import { trySections } from "./control-plane"
 import { goDockerfile, goDockerignore, goMakeTargets } from "./go-common"
 import { nodeGoMod } from "./node-common"
 
@@ -107,6 +108,48 @@ function generateDra(o: Options) {
           },
         },
       },
+    },
+  ]
+  // Every node's plugin runs as the same ServiceAccount and RBAC cannot tell nodes apart, so a
+  // policy ties each request to the node in the caller's token (ServiceAccountTokenPodNodeInfo,
+  // GA in 1.32): a node may create, update and delete only ResourceSlices with its own
+  // spec.nodeName. Same rule as dra-example-driver's ValidatingAdmissionPolicy.
+  const saUser = `system:serviceaccount:${ns}:${name}`
+  const policy = [
+    {
+      apiVersion: "admissionregistration.k8s.io/v1",
+      kind: "ValidatingAdmissionPolicy",
+      metadata: { name: `${name}-resourceslices`, labels },
+      spec: {
+        failurePolicy: "Fail",
+        matchConstraints: {
+          resourceRules: [{ apiGroups: ["resource.k8s.io"], apiVersions: ["*"], operations: ["CREATE", "UPDATE", "DELETE"], resources: ["resourceslices"] }],
+        },
+        matchConditions: [{ name: "driver-service-account", expression: `request.userInfo.username == ${JSON.stringify(saUser)}` }],
+        variables: [
+          // .?extra: a caller without any extra (not a Pod-bound token) gets '' and the clear
+          // message below, not an evaluation error.
+          { name: "userNodeName", expression: "request.userInfo.?extra[?'authentication.kubernetes.io/node-name'][0].orValue('')" },
+          { name: "objectNodeName", expression: "(request.operation == 'DELETE' ? oldObject : object).spec.?nodeName.orValue('')" },
+        ],
+        validations: [
+          {
+            expression: "variables.userNodeName != ''",
+            message: "no node name in the caller's token: the plugin must run in a Pod on a node (ServiceAccountTokenPodNodeInfo)",
+          },
+          {
+            expression: "variables.userNodeName == variables.objectNodeName",
+            messageExpression:
+              "'the plugin on node ' + variables.userNodeName + ' may not change ' + (variables.objectNodeName == '' ? 'ResourceSlices without a node' : 'ResourceSlices of node ' + variables.objectNodeName)",
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1",
+      kind: "ValidatingAdmissionPolicyBinding",
+      metadata: { name: `${name}-resourceslices`, labels },
+      spec: { policyName: `${name}-resourceslices`, validationActions: ["Deny"] },
     },
   ]
   const demo = `${cls}-demo`
@@ -507,7 +550,8 @@ function generateDra(o: Options) {
   ` },
     { path: "deploy/driver.yaml", content: yamlDocs(deploy) },
     { path: "deploy/sample-claim-pod.yaml", content: yamlDocs(sample) },
-    kustomization("deploy", { resources: ["driver.yaml"] }),
+    { path: "deploy/resourceslice-policy.yaml", content: yamlDocs(policy) },
+    kustomization("deploy", { resources: ["driver.yaml", "resourceslice-policy.yaml"] }),
     goDockerfile("."),
     goDockerignore(),
     makefile([["IMG", o.image]], [
@@ -532,14 +576,29 @@ function generateDra(o: Options) {
         { path: "driver.go", purpose: "device discovery, ResourceSlice content, Prepare/Unprepare with CDI specs" },
         { path: "driver_test.go", purpose: "unit tests, plus the real helper publishing a ResourceSlice to a fake API client" },
         { path: "deploy/driver.yaml", purpose: "namespace, RBAC, DeviceClass, kubelet-plugin DaemonSet" },
+        { path: "deploy/resourceslice-policy.yaml", purpose: "ValidatingAdmissionPolicy + binding: each node's plugin may write only its own node's ResourceSlices" },
         { path: "deploy/sample-claim-pod.yaml", purpose: "ResourceClaimTemplate and a Pod using it" },
       ],
       build: ["make build", "make docker-build docker-push IMG=<your image>"],
-      deploy: ["make deploy", "kubectl get resourceslices", "make sample"],
+      deploy: ["make deploy", "kubectl get resourceslices"],
       test: ["make test"],
+      extra: trySections({
+        try: [
+          "make sample",
+          `kubectl get resourceslices -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName,DRIVER:.spec.driver`,
+          `kubectl -n ${demo} get resourceclaims   # allocated and reserved for the Pod`,
+        ],
+        tryNote:
+          "The policy admits a ResourceSlice write by the plugin's ServiceAccount only when the node name in its token equals the slice's spec.nodeName; a client impersonating the ServiceAccount with the extra `authentication.kubernetes.io/node-name` shows the denial (kubectl has no flag for impersonated extras).",
+        remove: [
+          `kubectl delete namespace ${demo} --ignore-not-found   # frees the claims first`,
+          "kubectl delete -k deploy/ --ignore-not-found",
+          `kubectl delete resourceslices --field-selector spec.driver=${o.driverName}   # slices of nodes whose plugin is gone`,
+        ],
+        removeNote: "Delete workloads that use the devices before the driver: the kubelet needs the plugin to unprepare claims.",
+      }),
       nextSteps: [
         "Discover real hardware in discoverDevices and report health (WatchHealthStatus).",
-        "Add a ValidatingAdmissionPolicy so each node's plugin can only write its own ResourceSlices.",
         "Accept opaque configuration (claim parameters) for your devices.",
       ],
     }),

@@ -8,6 +8,7 @@ import { go, token } from "../code"
 import { choice, dnsLabel, goModule, httpsUrl, k8sMinor, language, subjectName } from "../options"
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc } from "../yaml"
+import { trySections } from "./control-plane"
 import { nodeGoMod } from "./node-common"
 
 const schema = z
@@ -66,6 +67,8 @@ function generateExecPlugin(o: Options) {
 
       import (
         "context"
+        "crypto/sha256"
+        "encoding/hex"
         "encoding/json"
         "errors"
         "flag"
@@ -91,9 +94,17 @@ function generateExecPlugin(o: Options) {
         ClientID     string
         ClientSecret string
         Scope        string
-        CacheFile    string
-        Now          func() time.Time
-        HTTPClient   *http.Client
+        // CacheDir holds one cache file per token endpoint, client ID and scope, so two
+        // kubeconfig users (or contexts) with different settings never share a token.
+        CacheDir   string
+        Now        func() time.Time
+        HTTPClient *http.Client
+      }
+
+      // cacheFile is the cache file for o's endpoint, client and scope (a hash: no secrets in names).
+      func (o Options) cacheFile() string {
+        sum := sha256.Sum256([]byte(o.TokenURL + "\\x00" + o.ClientID + "\\x00" + o.Scope))
+        return filepath.Join(o.CacheDir, hex.EncodeToString(sum[:16])+".json")
       }
 
       // cachedToken is what the cache file holds (mode 0600, in the user's cache directory).
@@ -192,13 +203,13 @@ function generateExecPlugin(o: Options) {
         if _, err := readExecInfo(execInfo); err != nil {
           return nil, err
         }
-        tok, ok := loadCache(o.CacheFile, o.Now())
+        tok, ok := loadCache(o.cacheFile(), o.Now())
         if !ok {
           var err error
           if tok, err = fetchToken(ctx, o); err != nil {
             return nil, err
           }
-          if err := saveCache(o.CacheFile, tok); err != nil {
+          if err := saveCache(o.cacheFile(), tok); err != nil {
             return nil, fmt.Errorf("write token cache: %w", err)
           }
         }
@@ -209,12 +220,12 @@ function generateExecPlugin(o: Options) {
         }, nil
       }
 
-      func defaultCacheFile() string {
+      func defaultCacheDir() string {
         dir, err := os.UserCacheDir()
         if err != nil {
           dir = os.TempDir()
         }
-        return filepath.Join(dir, "${T.bin}", "token.json")
+        return filepath.Join(dir, "${T.bin}")
       }
 
       func main() {
@@ -222,12 +233,13 @@ function generateExecPlugin(o: Options) {
         flag.StringVar(&o.TokenURL, "token-url", os.Getenv("OAUTH_TOKEN_URL"), "OAuth 2.0 token endpoint (https)")
         flag.StringVar(&o.ClientID, "client-id", os.Getenv("OAUTH_CLIENT_ID"), "OAuth 2.0 client ID")
         flag.StringVar(&o.Scope, "scope", "", "requested scope (optional)")
-        flag.StringVar(&o.CacheFile, "cache-file", defaultCacheFile(), "where to cache the token until it expires")
+        flag.StringVar(&o.CacheDir, "cache-dir", defaultCacheDir(), "where to cache tokens until they expire (one file per token URL, client ID and scope)")
+        secretEnv := flag.String("client-secret-env", "OAUTH_CLIENT_SECRET", "environment variable that holds the client secret")
         flag.Parse()
         // The secret comes from the environment only, so it never shows in process listings.
-        o.ClientSecret = os.Getenv("OAUTH_CLIENT_SECRET")
+        o.ClientSecret = os.Getenv(*secretEnv)
         if o.TokenURL == "" || o.ClientID == "" || o.ClientSecret == "" {
-          fmt.Fprintln(os.Stderr, "set --token-url, --client-id and OAUTH_CLIENT_SECRET")
+          fmt.Fprintf(os.Stderr, "set --token-url, --client-id and %s\\n", *secretEnv)
           os.Exit(1)
         }
         cred, err := credential(context.Background(), o, os.Getenv("KUBERNETES_EXEC_INFO"))
@@ -249,7 +261,6 @@ function generateExecPlugin(o: Options) {
         "fmt"
         "net/http"
         "net/http/httptest"
-        "path/filepath"
         "sync/atomic"
         "testing"
         "time"
@@ -273,7 +284,7 @@ function generateExecPlugin(o: Options) {
         srv := tokenServer(t, &calls)
         defer srv.Close()
         now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-        o := Options{TokenURL: srv.URL, ClientID: "cli", ClientSecret: "s3cret", CacheFile: filepath.Join(t.TempDir(), "token.json"),
+        o := Options{TokenURL: srv.URL, ClientID: "cli", ClientSecret: "s3cret", CacheDir: t.TempDir(),
           Now: func() time.Time { return now }, HTTPClient: srv.Client()}
         info := \`{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","spec":{"interactive":false}}\`
 
@@ -305,8 +316,49 @@ function generateExecPlugin(o: Options) {
         }
       }
 
+      // TestCachePerEndpointAndClient: two kubeconfig users with different token URLs or client
+      // IDs share the cache directory but never each other's token.
+      func TestCachePerEndpointAndClient(t *testing.T) {
+        issue := func(prefix string, calls *int32) *httptest.Server {
+          return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+            id, _, _ := r.BasicAuth()
+            n := atomic.AddInt32(calls, 1)
+            fmt.Fprintf(w, \`{"access_token":"%s-%s-%d","token_type":"Bearer","expires_in":3600}\`, prefix, id, n)
+          }))
+        }
+        var callsA, callsB int32
+        a, b := issue("a", &callsA), issue("b", &callsB)
+        defer a.Close()
+        defer b.Close()
+        dir := t.TempDir()
+        opts := func(srv *httptest.Server, client string) Options {
+          return Options{TokenURL: srv.URL, ClientID: client, ClientSecret: "s", CacheDir: dir, Now: time.Now, HTTPClient: srv.Client()}
+        }
+        tokens := map[string]string{}
+        for _, o := range []Options{opts(a, "dev"), opts(a, "ops"), opts(b, "dev"), opts(a, "dev"), opts(a, "ops"), opts(b, "dev")} {
+          cred, err := credential(context.Background(), o, "")
+          if err != nil {
+            t.Fatal(err)
+          }
+          key := o.TokenURL + " " + o.ClientID
+          if prev, seen := tokens[key]; seen && prev != cred.Status.Token {
+            t.Fatalf("%s: cached token changed from %s to %s", key, prev, cred.Status.Token)
+          }
+          tokens[key] = cred.Status.Token
+        }
+        want := map[string]string{a.URL + " dev": "a-dev-1", a.URL + " ops": "a-ops-2", b.URL + " dev": "b-dev-1"}
+        for k, v := range want {
+          if tokens[k] != v {
+            t.Errorf("%s: token %q, want %q (all: %v)", k, tokens[k], v, tokens)
+          }
+        }
+        if callsA != 2 || callsB != 1 {
+          t.Fatalf("token endpoint calls a=%d b=%d, want 2 and 1 (second round from the cache)", callsA, callsB)
+        }
+      }
+
       func TestRejectsWrongExecInfoVersion(t *testing.T) {
-        o := Options{CacheFile: filepath.Join(t.TempDir(), "t.json"), Now: time.Now}
+        o := Options{CacheDir: t.TempDir(), Now: time.Now}
         _, err := credential(context.Background(), o, \`{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential"}\`)
         if err == nil {
           t.Fatal("expected an apiVersion error")
@@ -317,7 +369,7 @@ function generateExecPlugin(o: Options) {
         var calls int32
         srv := tokenServer(t, &calls)
         defer srv.Close()
-        o := Options{TokenURL: srv.URL, ClientID: "cli", ClientSecret: "wrong", CacheFile: filepath.Join(t.TempDir(), "t.json"),
+        o := Options{TokenURL: srv.URL, ClientID: "cli", ClientSecret: "wrong", CacheDir: t.TempDir(),
           Now: time.Now, HTTPClient: srv.Client()}
         if _, err := credential(context.Background(), o, ""); err == nil {
           t.Fatal("expected an error for rejected credentials")
@@ -328,10 +380,15 @@ function generateExecPlugin(o: Options) {
     makefile(
       [["BIN", o.name]],
       [
-        { name: "tidy", help: "Resolve dependencies (writes go.sum)", recipe: ["go mod tidy"] },
-        { name: "build", help: "Build the plugin into bin/", deps: ["tidy"], recipe: ["go build -o bin/$(BIN) ."] },
-        { name: "test", help: "Run the unit tests", deps: ["tidy"], recipe: ["go vet ./...", "go test ./..."] },
+        { name: "tidy", help: "Update go.mod/go.sum after changing imports", recipe: ["go mod tidy"] },
+        { name: "build", help: "Build the plugin into bin/", recipe: ["go build -o bin/$(BIN) ."] },
+        { name: "test", help: "Run the unit tests", recipe: ["go vet ./...", "go test ./..."] },
         { name: "install", help: "Copy the plugin to ~/.local/bin (must be on PATH)", deps: ["build"], recipe: ["install -D bin/$(BIN) $(HOME)/.local/bin/$(BIN)"] },
+        {
+          name: "uninstall",
+          help: "Remove the plugin and its token cache",
+          recipe: ["rm -f $(HOME)/.local/bin/$(BIN)", "rm -rf $${XDG_CACHE_HOME:-$(HOME)/.cache}/$(BIN) $(HOME)/Library/Caches/$(BIN)"],
+        },
       ],
     ),
     gitignore(["bin/"]),
@@ -355,6 +412,16 @@ function generateExecPlugin(o: Options) {
       build: ["make build"],
       deploy: ["make install", "export OAUTH_CLIENT_SECRET=…   # from your secret store", "KUBECONFIG=config/kubeconfig.yaml kubectl get --raw /version"],
       test: ["make test"],
+      extra: trySections({
+        try: [
+          "KUBECONFIG=config/kubeconfig.yaml kubectl auth whoami   # the identity the API server derives from the plugin's token",
+          "KUBECONFIG=config/kubeconfig.yaml kubectl auth whoami   # again: served from the cache, no call to the token endpoint",
+          `ls "\${XDG_CACHE_HOME:-$HOME/.cache}/${o.name}"   # one file per token URL, client ID and scope`,
+        ],
+        tryNote:
+          "Two users in one kubeconfig with different --token-url, --client-id or --scope get separate cache entries. Give each its own secret with `--client-secret-env NAME` (the exec `args`), never the secret itself in the kubeconfig.",
+        remove: ["make uninstall", "# and delete the users[] entry from your kubeconfig"],
+      }),
       nextSteps: [
         "Replace the client-credentials grant with your identity provider's flow (device code or browser login need interactiveMode IfAvailable or Always).",
         "Merge the users[] entry of config/kubeconfig.yaml into your real kubeconfig.",

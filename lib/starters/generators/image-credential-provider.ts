@@ -9,6 +9,7 @@ import { dnsLabel, dnsSubdomain, flag, goModule, k8sMinor, language } from "../o
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc, yamlDocs } from "../yaml"
 import { appLabels, atLeast } from "./common"
+import { trySections } from "./control-plane"
 import { nodeGoMod } from "./node-common"
 
 const schema = z
@@ -82,7 +83,10 @@ function generateProvider(o: Options) {
         "flag"
         "fmt"
         "io"
+        "net"
+        "net/url"
         "os"
+        "path"
         "strings"
         "time"
 
@@ -92,7 +96,9 @@ function generateProvider(o: Options) {
 
       // Registry is one entry of the credentials file (JSON, readable by root only).
       type Registry struct {
-        // Host is the registry host[:port] as it appears in image references.
+        // Host is a registry host[:port][/path] as in image references, with the kubelet's
+        // matchImages glob rules: "*.example.com" matches a.example.com (one label per "*"),
+        // not example.com or a.b.example.com; ports must be equal; a path is a prefix.
         Host     string \`json:"host"\`
         Username string \`json:"username"\`
         // Password is used unless UseServiceAccountToken is set.
@@ -125,6 +131,49 @@ function generateProvider(o: Options) {
         return f.Registries, nil
       }
 
+      // parseSchemeless parses "host[:port][/path]" the way the kubelet does (it adds a scheme first).
+      func parseSchemeless(s string) (*url.URL, error) {
+        u, err := url.Parse("https://" + s)
+        if err != nil {
+          return nil, err
+        }
+        u.Scheme = ""
+        return u, nil
+      }
+
+      func splitHost(u *url.URL) ([]string, string) {
+        host, port, err := net.SplitHostPort(u.Host)
+        if err != nil {
+          host, port = u.Host, ""
+        }
+        return strings.Split(host, "."), port
+      }
+
+      // matches reports whether image matches the glob the same way the kubelet matches
+      // matchImages and the keys of a CredentialProviderResponse's auth map
+      // (k8s.io/kubernetes/pkg/credentialprovider.URLsMatchStr).
+      func matches(glob, image string) bool {
+        g, err := parseSchemeless(glob)
+        if err != nil {
+          return false
+        }
+        t, err := parseSchemeless(image)
+        if err != nil {
+          return false
+        }
+        gParts, gPort := splitHost(g)
+        tParts, tPort := splitHost(t)
+        if gPort != tPort || len(gParts) != len(tParts) || !strings.HasPrefix(t.Path, g.Path) {
+          return false
+        }
+        for i := range gParts {
+          if ok, err := path.Match(gParts[i], tParts[i]); err != nil || !ok {
+            return false
+          }
+        }
+        return true
+      }
+
       // imageHost returns the registry host of an image reference (Docker Hub when there is none).
       func imageHost(image string) string {
         first, _, found := strings.Cut(image, "/")
@@ -151,10 +200,14 @@ function generateProvider(o: Options) {
         return &req, nil
       }
 
-      // respond builds the response for one request. Credentials are keyed by registry host, so the
-      // kubelet can reuse them for every image of that registry (cacheKeyType Registry).
+      // respond builds the response for one request. The auth map is keyed by the matching entries'
+      // Host patterns, which the kubelet matches against images with the same glob rules, so one
+      // "*.example.com" entry serves every registry below it (cacheKeyType Registry: per host).
       func respond(req *credentialproviderv1.CredentialProviderRequest, regs []Registry, cacheFor time.Duration) (*credentialproviderv1.CredentialProviderResponse, error) {
-        host := imageHost(req.Image)
+        image := req.Image
+        if imageHost(image) == "docker.io" && !strings.HasPrefix(image, "docker.io/") {
+          image = "docker.io/" + image
+        }
         resp := &credentialproviderv1.CredentialProviderResponse{
           TypeMeta:      metav1.TypeMeta{APIVersion: credentialproviderv1.SchemeGroupVersion.String(), Kind: "CredentialProviderResponse"},
           CacheKeyType:  credentialproviderv1.RegistryPluginCacheKeyType,
@@ -162,19 +215,19 @@ function generateProvider(o: Options) {
           Auth:          map[string]credentialproviderv1.AuthConfig{},
         }
         for _, r := range regs {
-          if r.Host != host {
+          if !matches(r.Host, image) {
             continue
           }
           password := r.Password
           if r.UseServiceAccountToken {
             if req.ServiceAccountToken == "" {
-              return nil, fmt.Errorf("registry %s needs a service account token; set tokenAttributes in the CredentialProviderConfig", host)
+              return nil, fmt.Errorf("registry %s needs a service account token; set tokenAttributes in the CredentialProviderConfig", r.Host)
             }
             password = req.ServiceAccountToken
             // A token-bound credential must not outlive the token's cache entry.
             resp.CacheKeyType = credentialproviderv1.ImagePluginCacheKeyType
           }
-          resp.Auth[host] = credentialproviderv1.AuthConfig{Username: r.Username, Password: password}
+          resp.Auth[r.Host] = credentialproviderv1.AuthConfig{Username: r.Username, Password: password}
         }
         // No match: an empty Auth map tells the kubelet to pull without credentials from us.
         return resp, nil
@@ -283,6 +336,35 @@ function generateProvider(o: Options) {
         }
       }
 
+      // TestWildcardHosts: the config's matchImages has "*.<registry>"; an entry with that
+      // pattern must answer for every host it matches, with the kubelet's glob rules.
+      func TestWildcardHosts(t *testing.T) {
+        regs := []Registry{{Host: "*.registry.example.com", Username: "puller", Password: "pw"}, {Host: "registry.example.com:5000/team", Username: "team", Password: "tw"}}
+        cases := map[string]string{
+          "eu.registry.example.com/app:v1":         "*.registry.example.com",
+          "us.registry.example.com/a/b@sha256:0":   "*.registry.example.com",
+          "registry.example.com/app":               "",
+          "a.b.registry.example.com/app":           "",
+          "eu.registry.example.com:443/app":        "",
+          "registry.example.com:5000/team/app:v1":  "registry.example.com:5000/team",
+          "registry.example.com:5000/other/app:v1": "",
+          "nginx":                                  "",
+        }
+        for image, want := range cases {
+          resp, err := respond(&credentialproviderv1.CredentialProviderRequest{Image: image}, regs, time.Minute)
+          if err != nil {
+            t.Fatal(err)
+          }
+          got := ""
+          for k := range resp.Auth {
+            got = k
+          }
+          if got != want || len(resp.Auth) > 1 {
+            t.Errorf("%s: auth keys %v, want %q", image, resp.Auth, want)
+          }
+        }
+      }
+
       func TestLoadCredentials(t *testing.T) {
         dir := t.TempDir()
         good := filepath.Join(dir, "good.json")
@@ -303,9 +385,9 @@ function generateProvider(o: Options) {
       content: `${JSON.stringify(
         {
           registries: [
-            o.serviceAccountToken
-              ? { host: o.registry, username: "kubernetes", useServiceAccountToken: true }
-              : { host: o.registry, username: "puller", password: "change-me" },
+            ...[o.registry, `*.${o.registry}`].map((host) =>
+              o.serviceAccountToken ? { host, username: "kubernetes", useServiceAccountToken: true } : { host, username: "puller", password: "change-me" },
+            ),
           ],
         },
         null,
@@ -319,9 +401,9 @@ function generateProvider(o: Options) {
     makefile(
       [["BIN", o.name]],
       [
-        { name: "tidy", help: "Resolve dependencies (writes go.sum)", recipe: ["go mod tidy"] },
-        { name: "build", help: "Build the provider into bin/ (static, for the node)", deps: ["tidy"], recipe: ["CGO_ENABLED=0 go build -o bin/$(BIN) ."] },
-        { name: "test", help: "Run the unit tests", deps: ["tidy"], recipe: ["go vet ./...", "go test ./..."] },
+        { name: "tidy", help: "Update go.mod/go.sum after changing imports", recipe: ["go mod tidy"] },
+        { name: "build", help: "Build the provider into bin/ (static, for the node)", recipe: ["CGO_ENABLED=0 go build -o bin/$(BIN) ."] },
+        { name: "test", help: "Run the unit tests", recipe: ["go vet ./...", "go test ./..."] },
       ],
     ),
     gitignore(["bin/"]),
@@ -382,6 +464,19 @@ function generateProvider(o: Options) {
         "make test",
         `echo '{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"${o.registry}/app:v1"}' | bin/${o.name} --credentials-file=config/registry-credentials.example.json`,
       ],
+      extra: trySections({
+        try: [
+          `echo '{"apiVersion":"credentialprovider.kubelet.k8s.io/v1","kind":"CredentialProviderRequest","image":"eu.${o.registry}/app:v1"${o.serviceAccountToken ? ',"serviceAccountToken":"<token>"' : ""}}' | bin/${o.name} --credentials-file=config/registry-credentials.example.json`,
+          `# → auth for "*.${o.registry}": the kubelet matches that key against the image with the same glob rules as matchImages`,
+          `# on a node, after restarting the kubelet: crictl has no kubelet credentials, so check with a Pod using a private image from ${o.registry}`,
+        ],
+        remove: [
+          "# on every node (as root): drop the flags from config/kubelet-flags.txt, restart the kubelet, then",
+          `rm -f ${BIN_DIR}/${o.name} ${CONFIG_PATH} /etc/kubernetes/registry-credentials.json`,
+          ...(o.serviceAccountToken ? ["kubectl delete -k deploy/ --ignore-not-found"] : []),
+        ],
+        removeNote: "Images already pulled stay on the nodes; Pods that need new pulls from the private registry fail with ErrImagePull once the provider is gone.",
+      }),
       nextSteps: [
         "Fetch short-lived credentials from your registry's token API instead of a static file.",
         "Roll the binary and config out with your node image or configuration management (the kubelet reads them at start).",

@@ -172,7 +172,15 @@ export const LEADER_ELECTION_RULES: Rule[] = [
 ]
 
 /** A controller Deployment: HTTP probes on :8081, no Service, no inbound ports needed. */
-export function controllerDeploymentObject(d: { name: string; namespace: string; image: string; args: string[]; replicas: number; probes: { live: string; ready: string } }): Obj {
+export function controllerDeploymentObject(d: {
+  name: string
+  namespace: string
+  image: string
+  args: string[]
+  replicas: number
+  probes: { live: string; ready: string }
+  env?: Obj[]
+}): Obj {
   const labels = { "app.kubernetes.io/name": d.name }
   return {
     apiVersion: "apps/v1",
@@ -192,6 +200,7 @@ export function controllerDeploymentObject(d: { name: string; namespace: string;
               name: "manager",
               image: d.image,
               args: d.args,
+              ...(d.env?.length ? { env: d.env } : {}),
               ports: [{ name: "probes", containerPort: 8081, protocol: "TCP" }],
               livenessProbe: { httpGet: { path: d.probes.live, port: 8081 }, initialDelaySeconds: 15, periodSeconds: 20 },
               readinessProbe: { httpGet: { path: d.probes.ready, port: 8081 }, initialDelaySeconds: 5, periodSeconds: 10 },

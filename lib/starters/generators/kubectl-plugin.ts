@@ -7,6 +7,7 @@ import { gitignore, makefile, readme } from "../builders"
 import { go, text, token, unsafeFragment } from "../code"
 import { goModule, k8sMinor, refineError } from "../options"
 import { defineStarter, type StarterFile } from "../types"
+import { trySections } from "./control-plane"
 import { nodeGoMod } from "./node-common"
 import { tsconfigFiles } from "./ts-common"
 import { NODE_VERSION, NPM_DEPS, NPM_DEV_DEPS } from "../go-versions"
@@ -361,7 +362,9 @@ function bashFiles(T: { bin: ReturnType<typeof token>; cmd: ReturnType<typeof to
       # One tab-separated line per pod: namespace, name, phase, Ready status, restarts, waiting reasons.
       jsonpath='{range .items[*]}{.metadata.namespace}{"\\t"}{.metadata.name}{"\\t"}{.status.phase}{"\\t"}{range .status.conditions[?(@.type=="Ready")]}{.status}{end}{"\\t"}{range .status.containerStatuses[*]}{.restartCount}{" "}{end}{"\\t"}{range .status.containerStatuses[*]}{.state.waiting.reason}{" "}{end}{"\\n"}{end}'
 
-      "$kubectl_bin" "\${kubectl_args[@]}" get pods "\${scope[@]}" -o "jsonpath=\${jsonpath}" |
+      # \${a[@]+"\${a[@]}"} expands an empty array to nothing: bash before 4.4 (macOS ships 3.2)
+      # treats a plain "\${a[@]}" of an empty array as unbound under set -u.
+      "$kubectl_bin" \${kubectl_args[@]+"\${kubectl_args[@]}"} get pods \${scope[@]+"\${scope[@]}"} -o "jsonpath=\${jsonpath}" |
         awk -F'\\t' -v min="$min_restarts" '
           $3 == "Succeeded" { next }
           {
@@ -676,7 +679,7 @@ function krewScript(T: { bin: ReturnType<typeof token>; cmd: ReturnType<typeof t
         echo "  description: |"
         echo "    Lists pods that are not ready or restart often, in the current context's namespace."
         echo "  platforms:"
-        for p in "\${platforms[@]}"; do
+        for p in \${platforms[@]+"\${platforms[@]}"}; do
           read -r os arch file <<<"$p"
           echo "    - selector:"
           echo "        matchLabels:"
@@ -709,10 +712,11 @@ function generateKubectlPlugin(o: Options) {
       makefile(
         [["BIN", bin]],
         [
-          { name: "tidy", help: "Resolve dependencies (writes go.sum)", recipe: ["go mod tidy"] },
-          { name: "build", help: "Build the plugin into bin/", deps: ["tidy"], recipe: ["go build -o bin/$(BIN) ."] },
-          { name: "test", help: "Run the unit tests", deps: ["tidy"], recipe: ["go vet ./...", "go test ./..."] },
+          { name: "tidy", help: "Update go.mod/go.sum after changing imports", recipe: ["go mod tidy"] },
+          { name: "build", help: "Build the plugin into bin/", recipe: ["go build -o bin/$(BIN) ."] },
+          { name: "test", help: "Run the unit tests", recipe: ["go vet ./...", "go test ./..."] },
           { name: "install", help: "Copy the plugin to ~/.local/bin (must be on PATH)", deps: ["build"], recipe: ["install -D bin/$(BIN) $(HOME)/.local/bin/$(BIN)"] },
+          { name: "uninstall", help: "Remove it from ~/.local/bin", recipe: ["rm -f $(HOME)/.local/bin/$(BIN)"] },
           { name: "krew", help: "Build release archives and dist/plugin.yaml (VERSION=, BASE_URL=)", recipe: ["hack/krew-manifest.sh $(VERSION) $(BASE_URL)"] },
         ],
       ),
@@ -729,6 +733,7 @@ function generateKubectlPlugin(o: Options) {
           { name: "lint", help: "shellcheck the plugin and its test", recipe: ["shellcheck $(BIN) test/plugin_test.sh hack/krew-manifest.sh"] },
           { name: "test", help: "Run the tests against a fake kubectl", recipe: ["bash test/plugin_test.sh"] },
           { name: "install", help: "Copy the plugin to ~/.local/bin (must be on PATH)", recipe: ["install -D $(BIN) $(HOME)/.local/bin/$(BIN)"] },
+          { name: "uninstall", help: "Remove it from ~/.local/bin", recipe: ["rm -f $(HOME)/.local/bin/$(BIN)"] },
           { name: "krew", help: "Build the release archive and dist/plugin.yaml (VERSION=, BASE_URL=)", recipe: ["hack/krew-manifest.sh $(VERSION) $(BASE_URL)"] },
         ],
       ),
@@ -756,10 +761,16 @@ function generateKubectlPlugin(o: Options) {
       build,
       deploy: install,
       test,
-      extra:
-        o.language === "typescript"
+      extra: [
+        ...trySections({
+          try: [`kubectl ${o.command}   # pods in the current namespace that are not ready or restart often`, `kubectl ${o.command} -A --min-restarts 5`, `kubectl ${o.command} --context <other> -n <namespace>`],
+          tryNote: "kubectl passes every argument after the command to the plugin; the plugin reads the same kubeconfig (KUBECONFIG, --kubeconfig, --context) as kubectl.",
+          remove: [o.language === "typescript" ? `npm uninstall -g ${bin.toLowerCase().replace(/_/g, "-")}` : "make uninstall", `kubectl plugin list 2>/dev/null | grep -c ${bin}   # 0`],
+        }),
+        ...(o.language === "typescript"
           ? [{ heading: "Distribution", body: "Publish to npm (users run `npm install -g`). Krew needs a self-contained executable per platform, so bundle the plugin (e.g. Node's single-executable applications) before writing a krew manifest." }]
-          : [{ heading: "Krew", body: ["`make krew VERSION=v0.1.0 BASE_URL=https://github.com/OWNER/REPO/releases/download/v0.1.0` builds the release archives and `dist/plugin.yaml` (apiVersion `krew.googlecontainertools.github.com/v1alpha2`, kind `Plugin`) with their sha256 sums.", "Try it with `kubectl krew install --manifest=dist/plugin.yaml --archive=<archive>`, then submit the manifest to krew-index."] }],
+          : [{ heading: "Krew", body: ["`make krew VERSION=v0.1.0 BASE_URL=https://github.com/OWNER/REPO/releases/download/v0.1.0` builds the release archives and `dist/plugin.yaml` (apiVersion `krew.googlecontainertools.github.com/v1alpha2`, kind `Plugin`) with their sha256 sums.", "Try it with `kubectl krew install --manifest=dist/plugin.yaml --archive=<archive>`, then submit the manifest to krew-index."] }]),
+      ],
       nextSteps: [
         "Rename the command and change what it reports; keep `--help` accurate.",
         "Add more kubectl-style flags (e.g. `-o json`) when scripts will consume the output.",

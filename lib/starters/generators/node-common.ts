@@ -102,11 +102,18 @@ export function schedulerConfig(input: {
   profiles: SchedulerProfile[]
   leaderElection?: { resourceName: string; resourceNamespace: string }
   extenders?: Record<string, unknown>[]
+  /**
+   * clientConnection.kubeconfig. With --config, kube-scheduler ignores --kubeconfig, so a config
+   * for the control plane's own scheduler must name its kubeconfig (kubeadm:
+   * /etc/kubernetes/scheduler.conf); in a Pod, leave it out to use the service account.
+   */
+  kubeconfig?: string
 }): Record<string, unknown> {
   const cfg: Record<string, unknown> = {
     apiVersion: "kubescheduler.config.k8s.io/v1",
     kind: "KubeSchedulerConfiguration",
   }
+  if (input.kubeconfig) cfg.clientConnection = { kubeconfig: input.kubeconfig }
   if (input.leaderElection) {
     cfg.leaderElection = {
       leaderElect: true,
@@ -198,13 +205,22 @@ export function secondSchedulerObjects(input: {
       kind: "Deployment",
       metadata: { name, namespace, labels },
       spec: {
-        replicas: input.replicas ?? 1,
+        // Two replicas: leader election keeps one active, the other takes over within the lease
+        // duration (15 s) when its node fails or is drained.
+        replicas: input.replicas ?? 2,
         selector: { matchLabels: { "app.kubernetes.io/name": name } },
         template: {
           metadata: { labels: { "app.kubernetes.io/name": name, "app.kubernetes.io/component": "scheduler" } },
           spec: {
             serviceAccountName: name,
             priorityClassName: "system-cluster-critical",
+            affinity: {
+              podAntiAffinity: {
+                preferredDuringSchedulingIgnoredDuringExecution: [
+                  { weight: 100, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { "app.kubernetes.io/name": name } } } },
+                ],
+              },
+            },
             securityContext: { runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: "RuntimeDefault" } },
             containers: [
               {
@@ -227,6 +243,13 @@ export function secondSchedulerObjects(input: {
           },
         },
       },
+    },
+    // A drain never evicts both replicas at once.
+    {
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata: { name, namespace, labels },
+      spec: { maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": name } } },
     },
   ]
   return objs

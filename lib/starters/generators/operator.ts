@@ -4,11 +4,12 @@
 import { z } from "zod"
 import { KUBERNETES_MINORS } from "@/lib/catalog"
 import { gitignore, kustomization, makefile, readme } from "../builders"
-import { fragment, go, ident, str, type Safe } from "../code"
+import { EMPTY, fragment, go, ident, str, token, unsafeFragment, type Safe } from "../code"
 import { apiGroup, apiVersion, dnsLabel, goModule, imageRef, k8sMinor, kind, language, namespace, refineError } from "../options"
+import { GO_DEPS } from "../go-versions"
 import { defineStarter, type StarterFile } from "../types"
-import { yamlDoc, yamlDocs } from "../yaml"
-import { kindNames } from "./common"
+import { goYamlDoc, yamlDoc, yamlDocs } from "../yaml"
+import { atLeast, kindNames } from "./common"
 import { controllerGoMain } from "./controller"
 import { crdObject, sampleObject } from "./crd"
 import { goDockerfile, goDockerignore, goImports, goMakeTargets, goMod } from "./go-common"
@@ -50,13 +51,16 @@ function apiFiles(o: Options): StarterFile[] {
   const status = ident(`${o.kind}Status`)
   const list = ident(`${o.kind}List`)
   const dir = `api/${o.version}`
+  const n = kindNames(o.kind, o.group)
+  // Field selectors on custom resources are GA (and on) from 1.32.
+  const selectable = atLeast(o.k8s, "1.32") ? fragment`// +kubebuilder:selectablefield:JSONPath=".spec.color"` : EMPTY
   return [
     {
       path: `${dir}/groupversion_info.go`,
       content: go`
         // Package ${V} contains the ${V} API of the ${str(o.group)} group.
         // +kubebuilder:object:generate=true
-        // +groupName=${ident(o.group.replace(/[.-]/g, "_"))}
+        // +groupName=${token(o.group)}
         package ${V}
 
         import (
@@ -74,10 +78,10 @@ function apiFiles(o: Options): StarterFile[] {
           // AddToScheme adds the types of this package to a scheme.
           AddToScheme = SchemeBuilder.AddToScheme
         )
-      `.replace(/\+groupName=.*/, `+groupName=${o.group}`),
+      `,
     },
     {
-      path: `${dir}/${kindNames(o.kind, o.group).lower}_types.go`,
+      path: `${dir}/${n.lower}_types.go`,
       content: go`
         package ${V}
 
@@ -85,31 +89,45 @@ function apiFiles(o: Options): StarterFile[] {
           metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
         )
 
-        // ${spec} is the desired state. Keep it in sync with the schema in deploy/crd.yaml.
+        // ${spec} is the desired state of a ${K}.
+        // deploy/crd.yaml is generated from these types and markers: run make generate after a change.
+        // +kubebuilder:validation:XValidation:rule="self.color != 'red' || self.size <= 5",message=${str(`red ${n.plural} can be at most size 5`)}
+        // +kubebuilder:validation:XValidation:rule="!has(oldSelf.owner) || (has(self.owner) && self.owner == oldSelf.owner)",message="owner is immutable once set"
         type ${spec} struct {
-          // Size is the number of replicas to run (1–10).
+          // Size is how many replicas of the workload to run (1–10).
+          // +kubebuilder:validation:Minimum=1
+          // +kubebuilder:validation:Maximum=10
+          // +kubebuilder:default=1
           Size int32 \`json:"size"\`
 
           // Color is one of red, green, blue.
+          // +kubebuilder:validation:Enum=red;green;blue
+          // +kubebuilder:default=blue
           // +optional
           Color string \`json:"color,omitempty"\`
 
-          // Owner is the owning team; immutable once set.
+          // Owner is the team that owns this object; it cannot change or be removed once set.
+          // +kubebuilder:validation:MaxLength=63
           // +optional
           Owner string \`json:"owner,omitempty"\`
 
           // Tags are free-form labels (a set).
+          // +kubebuilder:validation:MaxItems=10
+          // +kubebuilder:validation:items:MaxLength=63
+          // +listType=set
           // +optional
           Tags []string \`json:"tags,omitempty"\`
         }
 
-        // ${status} is the observed state.
+        // ${status} is the observed state of a ${K}.
         type ${status} struct {
           // ObservedGeneration is the metadata.generation the status describes.
+          // +kubebuilder:validation:Minimum=0
           // +optional
           ObservedGeneration int64 \`json:"observedGeneration,omitempty"\`
 
           // Conditions follow the Kubernetes API conventions (type Ready).
+          // +kubebuilder:validation:MaxItems=16
           // +listType=map
           // +listMapKey=type
           // +optional
@@ -118,8 +136,12 @@ function apiFiles(o: Options): StarterFile[] {
 
         // +kubebuilder:object:root=true
         // +kubebuilder:subresource:status
-
-        // ${K} is the Schema for the ${str(kindNames(o.kind, o.group).plural)} API.
+        // +kubebuilder:printcolumn:name="Size",type=integer,JSONPath=".spec.size"
+        // +kubebuilder:printcolumn:name="Color",type=string,JSONPath=".spec.color"
+        // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=\`.status.conditions[?(@.type=="Ready")].status\`
+        // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
+        ${selectable}
+        // ${K} is the Schema for the ${token(n.plural)} API.
         type ${K} struct {
           metav1.TypeMeta   \`json:",inline"\`
           metav1.ObjectMeta \`json:"metadata,omitempty"\`
@@ -140,104 +162,113 @@ function apiFiles(o: Options): StarterFile[] {
         func init() {
           SchemeBuilder.Register(&${K}{}, &${list}{})
         }
-      `.replace(/the "([a-z0-9]+)" API/, "the $1 API").replace(/the "([^"]+)" group/, "the $1 group"),
-    },
-    {
-      path: `${dir}/deepcopy.go`,
-      content: go`
-        // Deep-copy functions written out by hand in controller-gen's style. After changing the
-        // types, regenerate with: controller-gen object paths=./api/...
-
-        package ${V}
-
-        import (
-          metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-          "k8s.io/apimachinery/pkg/runtime"
-        )
-
-        // DeepCopyInto copies the receiver into out.
-        func (in *${K}) DeepCopyInto(out *${K}) {
-          *out = *in
-          out.TypeMeta = in.TypeMeta
-          in.ObjectMeta.DeepCopyInto(&out.ObjectMeta)
-          in.Spec.DeepCopyInto(&out.Spec)
-          in.Status.DeepCopyInto(&out.Status)
-        }
-
-        // DeepCopy returns a deep copy.
-        func (in *${K}) DeepCopy() *${K} {
-          if in == nil {
-            return nil
-          }
-          out := new(${K})
-          in.DeepCopyInto(out)
-          return out
-        }
-
-        // DeepCopyObject implements runtime.Object.
-        func (in *${K}) DeepCopyObject() runtime.Object {
-          if c := in.DeepCopy(); c != nil {
-            return c
-          }
-          return nil
-        }
-
-        // DeepCopyInto copies the receiver into out.
-        func (in *${list}) DeepCopyInto(out *${list}) {
-          *out = *in
-          out.TypeMeta = in.TypeMeta
-          in.ListMeta.DeepCopyInto(&out.ListMeta)
-          if in.Items != nil {
-            in, out := &in.Items, &out.Items
-            *out = make([]${K}, len(*in))
-            for i := range *in {
-              (*in)[i].DeepCopyInto(&(*out)[i])
-            }
-          }
-        }
-
-        // DeepCopy returns a deep copy.
-        func (in *${list}) DeepCopy() *${list} {
-          if in == nil {
-            return nil
-          }
-          out := new(${list})
-          in.DeepCopyInto(out)
-          return out
-        }
-
-        // DeepCopyObject implements runtime.Object.
-        func (in *${list}) DeepCopyObject() runtime.Object {
-          if c := in.DeepCopy(); c != nil {
-            return c
-          }
-          return nil
-        }
-
-        // DeepCopyInto copies the receiver into out.
-        func (in *${spec}) DeepCopyInto(out *${spec}) {
-          *out = *in
-          if in.Tags != nil {
-            in, out := &in.Tags, &out.Tags
-            *out = make([]string, len(*in))
-            copy(*out, *in)
-          }
-        }
-
-        // DeepCopyInto copies the receiver into out.
-        func (in *${status}) DeepCopyInto(out *${status}) {
-          *out = *in
-          if in.Conditions != nil {
-            in, out := &in.Conditions, &out.Conditions
-            *out = make([]metav1.Condition, len(*in))
-            for i := range *in {
-              (*in)[i].DeepCopyInto(&(*out)[i])
-            }
-          }
-        }
       `,
     },
+    { path: `${dir}/zz_generated.deepcopy.go`, content: deepcopyFile(o) },
   ]
+}
+
+/**
+ * api/<version>/zz_generated.deepcopy.go exactly as `controller-gen object` writes it for the types
+ * above (the starters tier runs make generate and compares).
+ */
+function deepcopyFile(o: Options): string {
+  const K = ident(o.kind)
+  const list = ident(`${o.kind}List`)
+  const spec = ident(`${o.kind}Spec`)
+  const status = ident(`${o.kind}Status`)
+  // controller-gen names the meta/v1 import after its package unless that clashes with ours.
+  const meta = o.version === "v1" ? "metav1" : "v1"
+  const metaImport = o.version === "v1" ? `metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"` : `"k8s.io/apimachinery/pkg/apis/meta/v1"`
+  const copyFns = (T: Safe, name: string) => fragment`
+    // DeepCopy is an autogenerated deepcopy function, copying the receiver, creating a new ${token(name)}.
+    func (in *${T}) DeepCopy() *${T} {
+      if in == nil {
+        return nil
+      }
+      out := new(${T})
+      in.DeepCopyInto(out)
+      return out
+    }
+  `
+  const objectFn = (T: Safe) => fragment`
+    // DeepCopyObject is an autogenerated deepcopy function, copying the receiver, creating a new runtime.Object.
+    func (in *${T}) DeepCopyObject() runtime.Object {
+      if c := in.DeepCopy(); c != nil {
+        return c
+      }
+      return nil
+    }
+  `
+  return go`
+    //go:build !ignore_autogenerated
+
+    // Code generated by controller-gen. DO NOT EDIT.
+
+    package ${ident(o.version)}
+
+    import (
+      ${unsafeFragment(metaImport)}
+      runtime "k8s.io/apimachinery/pkg/runtime"
+    )
+
+    // DeepCopyInto is an autogenerated deepcopy function, copying the receiver, writing into out. in must be non-nil.
+    func (in *${K}) DeepCopyInto(out *${K}) {
+      *out = *in
+      out.TypeMeta = in.TypeMeta
+      in.ObjectMeta.DeepCopyInto(&out.ObjectMeta)
+      in.Spec.DeepCopyInto(&out.Spec)
+      in.Status.DeepCopyInto(&out.Status)
+    }
+
+    ${copyFns(K, o.kind)}
+
+    ${objectFn(K)}
+
+    // DeepCopyInto is an autogenerated deepcopy function, copying the receiver, writing into out. in must be non-nil.
+    func (in *${list}) DeepCopyInto(out *${list}) {
+      *out = *in
+      out.TypeMeta = in.TypeMeta
+      in.ListMeta.DeepCopyInto(&out.ListMeta)
+      if in.Items != nil {
+        in, out := &in.Items, &out.Items
+        *out = make([]${K}, len(*in))
+        for i := range *in {
+          (*in)[i].DeepCopyInto(&(*out)[i])
+        }
+      }
+    }
+
+    ${copyFns(list, `${o.kind}List`)}
+
+    ${objectFn(list)}
+
+    // DeepCopyInto is an autogenerated deepcopy function, copying the receiver, writing into out. in must be non-nil.
+    func (in *${spec}) DeepCopyInto(out *${spec}) {
+      *out = *in
+      if in.Tags != nil {
+        in, out := &in.Tags, &out.Tags
+        *out = make([]string, len(*in))
+        copy(*out, *in)
+      }
+    }
+
+    ${copyFns(spec, `${o.kind}Spec`)}
+
+    // DeepCopyInto is an autogenerated deepcopy function, copying the receiver, writing into out. in must be non-nil.
+    func (in *${status}) DeepCopyInto(out *${status}) {
+      *out = *in
+      if in.Conditions != nil {
+        in, out := &in.Conditions, &out.Conditions
+        *out = make([]${unsafeFragment(meta)}.Condition, len(*in))
+        for i := range *in {
+          (*in)[i].DeepCopyInto(&(*out)[i])
+        }
+      }
+    }
+
+    ${copyFns(status, `${o.kind}Status`)}
+  `
 }
 
 function controllerFile(o: Options): string {
@@ -497,9 +528,33 @@ function controllerTest(o: Options): string {
   `
 }
 
+/** controller-gen's version string, written into the CRD's annotations. */
+const CONTROLLER_GEN_VERSION = GO_DEPS["sigs.k8s.io/controller-tools"]
+/** `make generate`: deep-copy functions and the CRD from the markers in api/ (no descriptions: maxDescLen=0). */
+const CONTROLLER_GEN_ARGS = "object crd:maxDescLen=0 paths=./api/... output:crd:stdout"
+
+function withoutDescriptions(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutDescriptions)
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).filter(([k]) => k !== "description").map(([k, x]) => [k, withoutDescriptions(x)]))
+  }
+  return v
+}
+
+/**
+ * deploy/crd.yaml exactly as \`go tool controller-gen ${CONTROLLER_GEN_ARGS}\` writes it for the
+ * types in api/ (same schema as the CRD starter); the starters tier runs make generate and compares.
+ */
+function controllerGenCrd(o: Options): string {
+  const crd = withoutDescriptions(crdObject({ group: o.group, version: o.version, kind: o.kind, scope: "Namespaced", k8s: o.k8s })) as {
+    metadata: Record<string, unknown>
+  }
+  crd.metadata = { annotations: { "controller-gen.kubebuilder.io/version": CONTROLLER_GEN_VERSION }, name: kindNames(o.kind, o.group).crdName }
+  return goYamlDoc(crd as Record<string, unknown>)
+}
+
 function generateOperator(o: Options) {
   const n = kindNames(o.kind, o.group)
-  const crd = crdObject({ group: o.group, version: o.version, kind: o.kind, scope: "Namespaced", k8s: o.k8s })
   const reconcilerExpr: Safe = fragment`(&controller.${ident(`${o.kind}Reconciler`)}{Client: mgr.GetClient(), Scheme: mgr.GetScheme()})`
   const files: StarterFile[] = [
     ...apiFiles(o),
@@ -520,12 +575,16 @@ function generateOperator(o: Options) {
         },
       ),
     },
-    goMod(o.module, ["k8s.io/api", "k8s.io/apimachinery", "k8s.io/client-go", "sigs.k8s.io/controller-runtime"]),
+    goMod(
+      o.module,
+      ["k8s.io/api", "k8s.io/apimachinery", "k8s.io/client-go", "sigs.k8s.io/controller-runtime", "sigs.k8s.io/controller-tools"],
+      ["sigs.k8s.io/controller-tools/cmd/controller-gen"],
+    ),
     goDockerfile("cmd"),
     goDockerignore(),
     gitignore(["bin/"]),
     { path: "deploy/namespace.yaml", content: yamlDoc(namespaceObject(o.namespace)) },
-    { path: "deploy/crd.yaml", content: yamlDoc(crd) },
+    { path: "deploy/crd.yaml", content: controllerGenCrd(o) },
     {
       path: "deploy/rbac.yaml",
       content: yamlDocs([
@@ -556,11 +615,29 @@ function generateOperator(o: Options) {
         ["KUBECTL", "kubectl"],
       ],
       [
+        {
+          name: "generate",
+          help: "Regenerate deep-copy functions and deploy/crd.yaml from api/ (controller-gen, works offline)",
+          recipe: [
+            `go tool controller-gen ${CONTROLLER_GEN_ARGS} > deploy/crd.yaml.tmp`,
+            "mv deploy/crd.yaml.tmp deploy/crd.yaml",
+          ],
+        },
         ...goMakeTargets("cmd"),
-        { name: "run", help: "Run against the current kubeconfig (CRD must be installed)", deps: ["tidy"], recipe: ["go run ./cmd --leader-elect=false"] },
+        { name: "run", help: "Run against the current kubeconfig (CRD must be installed)", recipe: ["go run ./cmd --leader-elect=false"] },
         { name: "install", help: "Install the CRD only", recipe: ["$(KUBECTL) apply -f deploy/crd.yaml"] },
         { name: "deploy", help: "Deploy CRD, RBAC and the operator", recipe: ["$(KUBECTL) apply -k deploy"] },
-        { name: "undeploy", help: "Remove the operator and the CRD", recipe: ["$(KUBECTL) delete -k deploy --ignore-not-found"] },
+        {
+          name: "undeploy",
+          help: `Delete every ${o.kind} while the operator still runs (finalizers), then the CRD, then the operator`,
+          recipe: [
+            // The operator must still be running to remove its finalizer from each object;
+            // deleting it first would leave the objects, and the CRD, stuck in Terminating.
+            `$(KUBECTL) delete ${n.plural}.${o.group} --all --all-namespaces --ignore-not-found --wait --timeout=120s`,
+            "$(KUBECTL) delete -f deploy/crd.yaml --ignore-not-found --wait --timeout=120s",
+            "$(KUBECTL) delete -k deploy --ignore-not-found",
+          ],
+        },
       ],
     ),
     readme({
@@ -573,25 +650,33 @@ function generateOperator(o: Options) {
       k8s: o.k8s,
       versionNotes: ["Pinned to k8s.io/* v0.37.2 and controller-runtime v0.25.2. The CRD uses `apiextensions.k8s.io/v1` (unchanged on 1.30–1.37)."],
       files: [
-        { path: `api/${o.version}/`, purpose: "Go types matching deploy/crd.yaml, scheme registration, deep-copy functions" },
+        { path: `api/${o.version}/${n.lower}_types.go`, purpose: "the Go types with kubebuilder markers (validation, CEL rules, printer columns)" },
+        { path: `api/${o.version}/zz_generated.deepcopy.go`, purpose: "deep-copy functions, generated by `make generate`" },
+        { path: `api/${o.version}/groupversion_info.go`, purpose: "group, version and scheme registration" },
         { path: `internal/controller/${n.lower}_controller.go`, purpose: "the reconciler (finalizer, owned Deployment, status conditions)" },
         { path: `internal/controller/${n.lower}_controller_test.go`, purpose: "tests with controller-runtime's fake client" },
         { path: "cmd/main.go", purpose: "manager with leader election and health probes" },
-        { path: "deploy/crd.yaml", purpose: "the CRD (OpenAPI + CEL validation, status subresource, printer columns)" },
+        { path: "deploy/crd.yaml", purpose: "the CRD (OpenAPI + CEL validation, status subresource, printer columns), generated by `make generate`" },
         { path: "deploy/rbac.yaml", purpose: "least-privilege ClusterRole, leader-election Role" },
         { path: `deploy/samples/${n.lower}.yaml`, purpose: `a sample ${o.kind}` },
       ],
-      build: ["make test", "make build"],
-      deploy: [
-        `make docker-build docker-push IMG=${o.image}`,
-        "make deploy",
+      build: ["make generate   # after editing the types: deep-copy + CRD (controller-gen from go.mod's tool directive)", "make test", "make build"],
+      deploy: [`make docker-build docker-push IMG=${o.image}`, "make deploy", `kubectl -n ${o.namespace} rollout status deployment/${o.name}`],
+      test: ["make test", "make install run   # run locally against your kubeconfig"],
+      try: [
         `kubectl create namespace ${o.sampleNamespace}`,
         `kubectl apply -f deploy/samples/${n.lower}.yaml`,
-        `kubectl get ${n.plural} -n ${o.sampleNamespace}`,
+        `kubectl get ${n.plural} -n ${o.sampleNamespace}   # SIZE, COLOR, READY`,
+        `kubectl get deployment ${n.lower}-sample -n ${o.sampleNamespace}`,
+        `kubectl delete ${n.lower} ${n.lower}-sample -n ${o.sampleNamespace}   # the finalizer cleans up first`,
       ],
-      test: ["make test", "make install run   # run locally against your kubeconfig"],
+      removeNotes: [
+        `Order matters: \`make undeploy\` deletes every ${o.kind} while the operator still runs, so it can remove its finalizer ` +
+          `\`${o.group}/finalizer\` from each; then the CRD; then the operator. Removing the operator first would leave the ${o.kind}s, and the CRD, stuck in Terminating.`,
+      ],
+      remove: ["make undeploy", `kubectl delete namespace ${o.sampleNamespace} --ignore-not-found`],
       nextSteps: [
-        "Adopt controller-gen (`controller-gen object crd paths=./api/...`) once you change the types, and delete the hand-written deep-copy file.",
+        "Change the types in `api/` (markers: https://book.kubebuilder.io/reference/markers), then `make generate` to regenerate the deep-copy functions and deploy/crd.yaml.",
         "Add envtest (sigs.k8s.io/controller-runtime/pkg/envtest) for tests against a real API server.",
         "Add a validating/defaulting webhook or ValidatingAdmissionPolicy for rules CEL in the CRD cannot express.",
       ],

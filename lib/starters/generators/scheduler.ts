@@ -10,6 +10,7 @@ import { choice, dnsLabel, dnsSubdomain, goModule, imageRef, k8sMinor, kind, lan
 import { defineStarter, type StarterFile } from "../types"
 import { yamlDoc, yamlDocs } from "../yaml"
 import { atLeast, minorsFrom } from "./common"
+import { manifestScript, manifestScriptPath, trySections } from "./control-plane"
 import { goDockerfile, goDockerignore, goMakeTargets } from "./go-common"
 import {
   BIN_PACKING_STRATEGIES,
@@ -34,7 +35,13 @@ function binPackingProfile(schedulerName: string, s: ScoringStrategy) {
         enabled: [{ name: "NodeResourcesFit", weight: 5 }],
       },
     },
-    pluginConfig: [{ name: "NodeResourcesFit", args: nodeResourcesFitArgs(s) }],
+    pluginConfig: [
+      { name: "NodeResourcesFit", args: nodeResourcesFitArgs(s) },
+      // The cluster-default topology spreading (maxSkew 3 per node) scores spreading higher than
+      // small requests score packing: turn the defaults off in this profile (Pods that declare
+      // topologySpreadConstraints themselves still get them).
+      { name: "PodTopologySpread", args: { defaultingType: "List", defaultConstraints: [] } },
+    ],
   }
 }
 
@@ -48,30 +55,61 @@ const profileSchema = z
   })
   .strict()
 
+const SCHEDULER_CONFIG_DIR = "/etc/kubernetes/scheduler-config"
+
 function generateProfile(o: z.output<typeof profileSchema>) {
-  const cfg = schedulerConfig({ profiles: [{ schedulerName: "default-scheduler" }, binPackingProfile(o.schedulerName, o.strategy)] })
+  const cfg = schedulerConfig({
+    // kubeadm's kube-scheduler kubeconfig: with --config the --kubeconfig flag is ignored.
+    kubeconfig: "/etc/kubernetes/scheduler.conf",
+    profiles: [{ schedulerName: "default-scheduler" }, binPackingProfile(o.schedulerName, o.strategy)],
+  })
   const files: StarterFile[] = [
     { path: "config/kube-scheduler-config.yaml", content: yamlDoc(cfg) },
     { path: "deploy/sample-pod.yaml", content: yamlDocs([{ apiVersion: "v1", kind: "Namespace", metadata: { name: "scheduling-demo" } }, samplePod("packed", "scheduling-demo", o.schedulerName)]) },
+    { path: "deploy/sample-deployment.yaml", content: yamlDoc(sampleDeployment("scheduling-demo", o.schedulerName, "packed-web", 4)) },
+    manifestScript({
+      component: "kube-scheduler",
+      name: "scheduler-config",
+      mountDir: SCHEDULER_CONFIG_DIR,
+      edits: [{ op: "set", flag: "config", value: `${SCHEDULER_CONFIG_DIR}/kube-scheduler-config.yaml` }],
+    }),
+    makefile(
+      [["DESTDIR", SCHEDULER_CONFIG_DIR]],
+      [
+        { name: "install", help: "(root, each control-plane node) copy the configuration", recipe: ["install -d -m 0755 $(DESTDIR)", "install -m 0644 config/kube-scheduler-config.yaml $(DESTDIR)/kube-scheduler-config.yaml"] },
+        { name: "uninstall", help: "(root) remove it; run hack/kube-scheduler-manifest.sh remove first", recipe: ["rm -rf $(DESTDIR)"] },
+      ],
+    ),
   ]
   files.push(
     readme({
       mechanism: "scheduler-configuration",
       title: `Scheduling profile ${o.schedulerName}`,
-      what: `A KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) for kube-scheduler's --config flag. It keeps the default profile and adds the profile \`${o.schedulerName}\`, which packs pods onto the fullest nodes: NodeResourcesFit scores with the ${o.strategy} strategy (weight 5) and NodeResourcesBalancedAllocation is disabled. Pods choose the profile with spec.schedulerName.`,
+      what: `A KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) for kube-scheduler's --config flag. It keeps the default profile and adds the profile \`${o.schedulerName}\`, which packs pods onto the fullest nodes: NodeResourcesFit scores with the ${o.strategy} strategy (weight 5), NodeResourcesBalancedAllocation is disabled and PodTopologySpread's cluster-default spreading is switched off for the profile. Pods choose the profile with spec.schedulerName. Once --config is set kube-scheduler ignores --kubeconfig, so the file names kubeadm's /etc/kubernetes/scheduler.conf in clientConnection.kubeconfig (change it if your scheduler's kubeconfig lives elsewhere).`,
       k8s: o.k8s,
       versionNotes: ["kubescheduler.config.k8s.io/v1 is the only config version on every supported minor. Changing kube-scheduler flags needs control-plane access; on managed clusters run a second scheduler instead (multiple-schedulers starter)."],
       files: [
         { path: "config/kube-scheduler-config.yaml", purpose: "the configuration (validated with kube-scheduler's own types in CI)" },
         { path: "deploy/sample-pod.yaml", purpose: "a Pod that uses the profile" },
+        { path: "deploy/sample-deployment.yaml", purpose: "4 replicas that use the profile" },
+        { path: manifestScriptPath("kube-scheduler"), purpose: `adds (or removes) --config and the read-only mount of ${SCHEDULER_CONFIG_DIR} in kube-scheduler's static Pod manifest` },
       ],
       deploy: [
-        "# on each control-plane node (kubeadm: static Pod manifest):",
-        "sudo install -m 0644 config/kube-scheduler-config.yaml /etc/kubernetes/kube-scheduler-config.yaml",
-        "# add to /etc/kubernetes/manifests/kube-scheduler.yaml: --config=/etc/kubernetes/kube-scheduler-config.yaml (and mount the file)",
-        "kubectl apply -f deploy/sample-pod.yaml",
+        "# on each control-plane node (kubeadm), from this directory:",
+        `sudo make install   # ${SCHEDULER_CONFIG_DIR}/kube-scheduler-config.yaml, mode 0644`,
+        "sudo hack/kube-scheduler-manifest.sh add   # --config + hostPath mount; the kubelet restarts kube-scheduler",
+        "kubectl -n kube-system get pods -l component=kube-scheduler",
       ],
-      test: ["kubectl get pod -n scheduling-demo packed -o wide", "kubectl get events -n scheduling-demo --field-selector reason=Scheduled"],
+      test: ["kubectl apply -f deploy/sample-pod.yaml", "kubectl get pod -n scheduling-demo packed -o wide", "kubectl get events -n scheduling-demo --field-selector reason=Scheduled"],
+      extra: trySections({
+        try: [
+          "kubectl apply -f deploy/sample-deployment.yaml   # 4 replicas with the profile",
+          "kubectl -n scheduling-demo get pods -l app.kubernetes.io/name=packed-web -o wide   # the NODE column shows as few nodes as the requests allow",
+          "kubectl create deployment spread --image=registry.k8s.io/pause:3.10 --replicas=4 -n scheduling-demo   # default-scheduler: still scheduled as before",
+        ],
+        tryNote: o.strategy === "LeastAllocated" ? "LeastAllocated spreads instead: each Pod goes to the emptiest node." : "Pods without requests count as the scheduler's defaults (100m CPU, 200Mi memory) when scoring.",
+        remove: ["kubectl delete namespace scheduling-demo", "# on each control-plane node:", "sudo hack/kube-scheduler-manifest.sh remove", "sudo make uninstall"],
+      }),
       nextSteps: ["Add extended resources (GPUs) to scoringStrategy.resources with their own weights.", "Compare LeastAllocated (spreading) with MostAllocated on a staging cluster."],
     }),
   )
@@ -120,17 +158,30 @@ function generateSecondScheduler(o: z.output<typeof secondSchema>) {
     readme({
       mechanism: "multiple-schedulers",
       title: `Second scheduler ${o.schedulerName}`,
-      what: `Runs kube-scheduler (${image}) a second time, as a Deployment in \`${o.namespace}\`, with its own profile \`${o.schedulerName}\` (bin packing: NodeResourcesFit ${o.strategy}). It uses the built-in system:kube-scheduler and system:volume-scheduler roles, leader election on its own Lease, and reads its KubeSchedulerConfiguration from a ConfigMap. Only pods with spec.schedulerName: ${o.schedulerName} use it; everything else stays with the default scheduler.`,
+      what: `Runs kube-scheduler (${image}) a second time, as a Deployment in \`${o.namespace}\`, with its own profile \`${o.schedulerName}\` (bin packing: NodeResourcesFit ${o.strategy}). It uses the built-in system:kube-scheduler and system:volume-scheduler roles and reads its KubeSchedulerConfiguration from a ConfigMap. Two replicas on different nodes elect a leader on their own Lease; a PodDisruptionBudget keeps one running through drains. Only pods with spec.schedulerName: ${o.schedulerName} use it; everything else stays with the default scheduler.`,
       k8s: o.k8s,
       versionNotes: [`Use the kube-scheduler image that matches your control plane's version (${image} is the default for ${o.k8s}).`],
       files: [
         { path: "config/kube-scheduler-config.yaml", purpose: "the configuration (also inside the ConfigMap)" },
-        { path: "deploy/scheduler.yaml", purpose: "ServiceAccount, RBAC, ConfigMap, Deployment" },
+        { path: "deploy/scheduler.yaml", purpose: "Namespace, ServiceAccount, RBAC, ConfigMap, Deployment (2 replicas), PodDisruptionBudget" },
         { path: "deploy/sample-pod.yaml", purpose: "a Pod scheduled by the second scheduler" },
       ],
-      deploy: ["kubectl apply -k deploy/", `kubectl -n ${o.namespace} rollout status deploy/${o.schedulerName}`, "kubectl apply -f deploy/sample-pod.yaml"],
-      test: [`kubectl -n ${o.namespace} get pod packed -o wide`, `kubectl -n ${o.namespace} get events --field-selector involvedObject.name=packed`],
-      nextSteps: ["Give both schedulers disjoint node sets (node affinity) or accept that they can race for the same capacity.", "Raise replicas to 2 for availability; leader election keeps one active."],
+      deploy: ["kubectl apply -k deploy/", `kubectl -n ${o.namespace} rollout status deploy/${o.schedulerName}`],
+      test: ["kubectl apply -f deploy/sample-pod.yaml", `kubectl -n ${o.namespace} get pod packed -o wide`, `kubectl -n ${o.namespace} get events --field-selector involvedObject.name=packed`],
+      extra: trySections({
+        try: [
+          `kubectl -n ${o.namespace} get lease ${o.schedulerName} -o jsonpath='{.spec.holderIdentity}'   # the active replica`,
+          `kubectl -n ${o.namespace} get pod packed -o jsonpath='{.spec.nodeName}'   # bound by ${o.schedulerName}`,
+          `kubectl -n ${o.namespace} get events --field-selector involvedObject.name=packed,reason=Scheduled -o jsonpath='{.items[*].reportingComponent}'   # ${o.schedulerName}`,
+        ],
+        tryNote: `Pods without spec.schedulerName stay with default-scheduler. Pods naming ${o.schedulerName} stay Pending while it is not running: nothing else binds them.`,
+        remove: [
+          `kubectl -n ${o.namespace} delete pod packed --ignore-not-found`,
+          "kubectl delete -k deploy/ --ignore-not-found   # Deployment, PDB, ConfigMap, RBAC, ServiceAccount and the namespace",
+          `kubectl get pods -A --field-selector spec.schedulerName=${o.schedulerName}   # anything left here would stay Pending: delete it or change its schedulerName`,
+        ],
+      }),
+      nextSteps: ["Give both schedulers disjoint node sets (node affinity) or accept that they can race for the same capacity.", "Watch the Lease: its holderIdentity changes when the active replica fails over."],
     }),
   )
   return { root: o.schedulerName, files }
@@ -184,7 +235,7 @@ function generateSchedulerPlugin(o: z.output<typeof pluginSchema>) {
     ...secondSchedulerObjects({ name: o.schedulerName, namespace: o.namespace, image: o.image, config: cfg, configYaml: cfgYaml, k8s: o.k8s }),
   ]
   // The custom binary is /app (distroless), not kube-scheduler.
-  const dep = objs[objs.length - 1] as { spec: { template: { spec: { containers: { command: string[] }[] } } } }
+  const dep = objs.find((x) => x.kind === "Deployment") as { spec: { template: { spec: { containers: { command: string[] }[] } } } }
   const c0 = dep.spec.template.spec.containers[0]
   if (c0) c0.command = ["/app", "--config=/etc/kubernetes/scheduler/scheduler-config.yaml", "--v=2"]
   const files: StarterFile[] = [
@@ -399,7 +450,13 @@ function generateSchedulerPlugin(o: z.output<typeof pluginSchema>) {
     kustomization("deploy", { resources: ["scheduler.yaml"] }),
     goDockerfile("cmd/scheduler"),
     goDockerignore(),
-    makefile([["IMG", o.image]], [...goMakeTargets("cmd/scheduler"), { name: "deploy", help: "Install the scheduler", recipe: ["kubectl apply -k deploy/"] }]),
+    makefile([["IMG", o.image]], [
+      // -trimpath, as kube-scheduler's own release builds: the binary does not embed local paths,
+      // and builds share compiled k8s.io/kubernetes packages with other -trimpath builds.
+      ...goMakeTargets("cmd/scheduler").map((t) => (t.name === "build" ? { ...t, recipe: ["go build -trimpath -o bin/app ./cmd/scheduler"] } : t)),
+      { name: "deploy", help: "Install the scheduler", recipe: ["kubectl apply -k deploy/"] },
+      { name: "undeploy", help: "Remove the scheduler", recipe: ["kubectl delete -k deploy/ --ignore-not-found"] },
+    ]),
     gitignore(["bin/"]),
   ]
   files.push(
@@ -417,12 +474,24 @@ function generateSchedulerPlugin(o: z.output<typeof pluginSchema>) {
         { path: "pkg/plugin/plugin.go", purpose: "the plugin: Filter, Score, typed Args" },
         { path: "pkg/plugin/plugin_test.go", purpose: "unit tests with real NodeInfo objects" },
         { path: "config/kube-scheduler-config.yaml", purpose: "profile enabling the plugin (multiPoint) with its args" },
-        { path: "deploy/scheduler.yaml", purpose: "the second scheduler: RBAC, ConfigMap, Deployment" },
+        { path: "deploy/scheduler.yaml", purpose: "the second scheduler: RBAC, ConfigMap, Deployment (2 replicas, leader election), PodDisruptionBudget" },
         { path: "deploy/sample-deployment.yaml", purpose: "3 replicas scheduled by it" },
       ],
       build: ["make build   # first build compiles kube-scheduler: several minutes", "make docker-build docker-push IMG=<your image>"],
-      deploy: ["make deploy", "kubectl apply -f deploy/sample-deployment.yaml"],
+      deploy: ["make deploy", `kubectl -n ${o.namespace} rollout status deploy/${o.schedulerName}`],
       test: ["make test"],
+      extra: trySections({
+        try: [
+          "kubectl apply -f deploy/sample-deployment.yaml   # 3 replicas of app web, schedulerName " + o.schedulerName,
+          `kubectl -n ${o.namespace} get pods -l app.kubernetes.io/name=web -o wide   # no node runs more than 2 (maxMatchingPods)`,
+          `kubectl -n ${o.namespace} get events --field-selector reason=FailedScheduling   # on a single node: "node already runs 2 pods of this app (max 2)"`,
+        ],
+        remove: [
+          "kubectl delete -f deploy/sample-deployment.yaml --ignore-not-found",
+          "kubectl delete -k deploy/ --ignore-not-found",
+          `kubectl get pods -A --field-selector spec.schedulerName=${o.schedulerName}   # anything left here would stay Pending`,
+        ],
+      }),
       nextSteps: [
         "Implement EnqueueExtensions (EventsToRegister with QueueingHints) so rejected pods are retried only when relevant events happen.",
         "Implement SignPlugin so the scheduler can batch pods with the same signature (1.35+).",
@@ -433,16 +502,16 @@ function generateSchedulerPlugin(o: z.output<typeof pluginSchema>) {
   return { root: o.schedulerName, files }
 }
 
-function sampleDeployment(ns: string, schedulerName: string) {
-  const pod = samplePod("web", ns, schedulerName, "web") as { spec: Record<string, unknown> }
+function sampleDeployment(ns: string, schedulerName: string, name = "web", replicas = 3) {
+  const pod = samplePod(name, ns, schedulerName, name) as { spec: Record<string, unknown> }
   return {
     apiVersion: "apps/v1",
     kind: "Deployment",
-    metadata: { name: "web", namespace: ns },
+    metadata: { name, namespace: ns },
     spec: {
-      replicas: 3,
-      selector: { matchLabels: { "app.kubernetes.io/name": "web" } },
-      template: { metadata: { labels: { "app.kubernetes.io/name": "web" } }, spec: pod.spec },
+      replicas,
+      selector: { matchLabels: { "app.kubernetes.io/name": name } },
+      template: { metadata: { labels: { "app.kubernetes.io/name": name } }, spec: pod.spec },
     },
   }
 }
@@ -484,7 +553,8 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
         prioritizeVerb: "prioritize",
         weight: 1,
         enableHTTPS: false,
-        nodeCacheCapable: false,
+        // The extender keeps its own Node cache: requests carry node names only.
+        nodeCacheCapable: true,
         httpTimeout: "5s",
         // A failing extender must not stop scheduling: its nodes are then not filtered.
         ignorable: true,
@@ -504,7 +574,7 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
     ...secondSchedulerObjects({ name: o.schedulerName, namespace: o.namespace, image: kubeSchedulerImage(o.k8s), config: cfg, configYaml: cfgYaml, k8s: o.k8s, sidecars: [sidecar] }),
   ]
   const files: StarterFile[] = [
-    nodeGoMod(o.module, ["k8s.io/api", "k8s.io/apimachinery", "k8s.io/kube-scheduler"]),
+    nodeGoMod(o.module, ["k8s.io/api", "k8s.io/apimachinery", "k8s.io/client-go", "k8s.io/kube-scheduler"]),
     { path: "main.go", content: go`
       // Command node-preference-extender is a kube-scheduler extender: an HTTP server the scheduler
       // calls after its own filters ("filter") and scorers ("prioritize"). It drops nodes labelled
@@ -512,15 +582,24 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
       package main
 
       import (
+        "context"
         "encoding/json"
+        "errors"
         "flag"
         "fmt"
         "log"
+        "net"
         "net/http"
+        "os"
+        "os/signal"
         "strconv"
+        "syscall"
         "time"
 
-        v1 "k8s.io/api/core/v1"
+        "k8s.io/client-go/informers"
+        "k8s.io/client-go/kubernetes"
+        corelisters "k8s.io/client-go/listers/core/v1"
+        "k8s.io/client-go/tools/clientcmd"
         extenderv1 "k8s.io/kube-scheduler/extender/v1"
       )
 
@@ -529,43 +608,49 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
         MaintenanceLabel = "${T.domain}/maintenance"
         // PreferenceLabel holds a node's preference, 0–10 (MaxExtenderPriority).
         PreferenceLabel = "${T.domain}/preference"
-        // maxBody bounds request bodies (node lists can be large, but not unbounded).
-        maxBody = 64 << 20
+        // maxBody bounds request bodies (node name lists of large clusters fit easily).
+        maxBody = 8 << 20
       )
 
-      // filter keeps nodes not under maintenance. The scheduler sends full Node objects because the
-      // extender config sets nodeCacheCapable: false.
-      func filter(args *extenderv1.ExtenderArgs) *extenderv1.ExtenderFilterResult {
-        result := &extenderv1.ExtenderFilterResult{Nodes: &v1.NodeList{}, FailedNodes: extenderv1.FailedNodesMap{}}
-        if args.Nodes == nil {
-          result.Error = "no nodes in the request (is nodeCacheCapable set to false?)"
+      // Extender answers from its own Node cache (an informer): the scheduler configuration sets
+      // nodeCacheCapable: true, so each request carries node names only, not whole Node objects.
+      type Extender struct {
+        Nodes corelisters.NodeLister
+      }
+
+      // filter keeps nodes not under maintenance. A node missing from the cache (it joined a moment
+      // ago) passes: the scheduler's own filters have already judged it.
+      func (e *Extender) filter(args *extenderv1.ExtenderArgs) *extenderv1.ExtenderFilterResult {
+        names := []string{}
+        result := &extenderv1.ExtenderFilterResult{NodeNames: &names, FailedNodes: extenderv1.FailedNodesMap{}}
+        if args.NodeNames == nil {
+          result.Error = "no node names in the request (set nodeCacheCapable: true in the extender configuration)"
           return result
         }
-        for _, n := range args.Nodes.Items {
-          if n.Labels[MaintenanceLabel] == "true" {
-            result.FailedNodes[n.Name] = "node is under maintenance"
+        for _, name := range *args.NodeNames {
+          if n, err := e.Nodes.Get(name); err == nil && n.Labels[MaintenanceLabel] == "true" {
+            result.FailedNodes[name] = "node is under maintenance"
             continue
           }
-          result.Nodes.Items = append(result.Nodes.Items, n)
+          names = append(names, name)
         }
         return result
       }
 
-      // prioritize scores each node by its preference label (missing or invalid = 0).
-      func prioritize(args *extenderv1.ExtenderArgs) extenderv1.HostPriorityList {
+      // prioritize scores each node by its preference label (missing, invalid or uncached = 0).
+      func (e *Extender) prioritize(args *extenderv1.ExtenderArgs) extenderv1.HostPriorityList {
         out := extenderv1.HostPriorityList{}
-        if args.Nodes == nil {
+        if args.NodeNames == nil {
           return out
         }
-        for _, n := range args.Nodes.Items {
-          score, err := strconv.ParseInt(n.Labels[PreferenceLabel], 10, 64)
-          if err != nil || score < extenderv1.MinExtenderPriority {
-            score = extenderv1.MinExtenderPriority
+        for _, name := range *args.NodeNames {
+          score := int64(extenderv1.MinExtenderPriority)
+          if n, err := e.Nodes.Get(name); err == nil {
+            if v, err := strconv.ParseInt(n.Labels[PreferenceLabel], 10, 64); err == nil {
+              score = min(max(v, extenderv1.MinExtenderPriority), extenderv1.MaxExtenderPriority)
+            }
           }
-          if score > extenderv1.MaxExtenderPriority {
-            score = extenderv1.MaxExtenderPriority
-          }
-          out = append(out, extenderv1.HostPriority{Host: n.Name, Score: score})
+          out = append(out, extenderv1.HostPriority{Host: name, Score: score})
         }
         return out
       }
@@ -590,20 +675,68 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
       }
 
       // newMux wires the verbs named in the extender config (filterVerb, prioritizeVerb).
-      func newMux() *http.ServeMux {
+      func (e *Extender) newMux() *http.ServeMux {
         mux := http.NewServeMux()
-        mux.HandleFunc("/filter", handle(filter))
-        mux.HandleFunc("/prioritize", handle(prioritize))
+        mux.HandleFunc("/filter", handle(e.filter))
+        mux.HandleFunc("/prioritize", handle(e.prioritize))
         mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok")) })
         return mux
       }
 
+      // run fills the Node cache, serves on lis until ctx ends, then drains in-flight requests
+      // (the scheduler waits for them; httpTimeout is 5s) before returning.
+      func run(ctx context.Context, lis net.Listener, client kubernetes.Interface) error {
+        factory := informers.NewSharedInformerFactory(client, 0)
+        e := &Extender{Nodes: factory.Core().V1().Nodes().Lister()}
+        factory.Start(ctx.Done())
+        defer factory.Shutdown()
+        for typ, ok := range factory.WaitForCacheSync(ctx.Done()) {
+          if !ok {
+            return fmt.Errorf("cache for %v did not sync", typ)
+          }
+        }
+        srv := &http.Server{Handler: e.newMux(), ReadHeaderTimeout: 5 * time.Second}
+        errCh := make(chan error, 1)
+        go func() { errCh <- srv.Serve(lis) }()
+        log.Printf("scheduler extender listening on %s", lis.Addr())
+        select {
+        case err := <-errCh:
+          return err
+        case <-ctx.Done():
+        }
+        shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+        defer cancel()
+        if err := srv.Shutdown(shutdownCtx); err != nil {
+          return err
+        }
+        if err := <-errCh; !errors.Is(err, http.ErrServerClosed) {
+          return err
+        }
+        return nil
+      }
+
       func main() {
         addr := flag.String("listen", "127.0.0.1:8888", "address to serve on (the scheduler's urlPrefix)")
+        kubeconfig := flag.String("kubeconfig", "", "kubeconfig file (default: the Pod's service account)")
         flag.Parse()
-        srv := &http.Server{Addr: *addr, Handler: newMux(), ReadHeaderTimeout: 5 * time.Second}
-        log.Printf("scheduler extender listening on %s", *addr)
-        log.Fatal(srv.ListenAndServe())
+        ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+        defer stop()
+        cfg, err := clientcmd.BuildConfigFromFlags("", *kubeconfig)
+        if err != nil {
+          log.Fatal(err)
+        }
+        client, err := kubernetes.NewForConfig(cfg)
+        if err != nil {
+          log.Fatal(err)
+        }
+        lis, err := net.Listen("tcp", *addr)
+        if err != nil {
+          log.Fatal(err)
+        }
+        if err := run(ctx, lis, client); err != nil {
+          log.Fatal(err)
+        }
+        log.Print("stopped")
       }
   ` },
     { path: "main_test.go", content: go`
@@ -611,29 +744,51 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
 
       import (
         "bytes"
+        "context"
         "encoding/json"
+        "net"
         "net/http"
         "net/http/httptest"
         "testing"
+        "time"
 
         v1 "k8s.io/api/core/v1"
         metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+        "k8s.io/client-go/informers"
+        "k8s.io/client-go/kubernetes/fake"
         extenderv1 "k8s.io/kube-scheduler/extender/v1"
       )
 
-      func node(name string, labels map[string]string) v1.Node {
-        return v1.Node{ObjectMeta: metav1.ObjectMeta{Name: name, Labels: labels}}
+      func node(name string, labels map[string]string) *v1.Node {
+        return &v1.Node{ObjectMeta: metav1.ObjectMeta{Name: name, Labels: labels}}
       }
 
-      func args() *extenderv1.ExtenderArgs {
+      func client() *fake.Clientset {
+        return fake.NewClientset(
+          node("a", map[string]string{PreferenceLabel: "7"}),
+          node("b", map[string]string{MaintenanceLabel: "true"}),
+          node("c", map[string]string{PreferenceLabel: "99"}),
+          node("d", nil),
+        )
+      }
+
+      // extender returns an Extender whose cache holds client()'s nodes.
+      func extender(t *testing.T) *Extender {
+        t.Helper()
+        ctx, cancel := context.WithCancel(context.Background())
+        t.Cleanup(cancel)
+        factory := informers.NewSharedInformerFactory(client(), 0)
+        e := &Extender{Nodes: factory.Core().V1().Nodes().Lister()}
+        factory.Start(ctx.Done())
+        factory.WaitForCacheSync(ctx.Done())
+        return e
+      }
+
+      // args is what the scheduler sends with nodeCacheCapable: true: node names, no Node objects.
+      func args(names ...string) *extenderv1.ExtenderArgs {
         return &extenderv1.ExtenderArgs{
-          Pod: &v1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "p", Namespace: "default"}},
-          Nodes: &v1.NodeList{Items: []v1.Node{
-            node("a", map[string]string{PreferenceLabel: "7"}),
-            node("b", map[string]string{MaintenanceLabel: "true"}),
-            node("c", map[string]string{PreferenceLabel: "99"}),
-            node("d", nil),
-          }},
+          Pod:       &v1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "p", Namespace: "default"}},
+          NodeNames: &names,
         }
       }
 
@@ -657,25 +812,28 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
       }
 
       func TestFilterOverHTTP(t *testing.T) {
-        srv := httptest.NewServer(newMux())
+        srv := httptest.NewServer(extender(t).newMux())
         defer srv.Close()
         var result extenderv1.ExtenderFilterResult
-        if code := post(t, srv, "/filter", args(), &result); code != http.StatusOK {
+        if code := post(t, srv, "/filter", args("a", "b", "c", "d", "new"), &result); code != http.StatusOK {
           t.Fatalf("status %d", code)
         }
-        if len(result.Nodes.Items) != 3 || result.FailedNodes["b"] == "" || result.Error != "" {
+        if result.Nodes != nil || result.NodeNames == nil || len(*result.NodeNames) != 4 || result.FailedNodes["b"] == "" || result.Error != "" {
           t.Fatalf("unexpected filter result: %+v", result)
         }
       }
 
       func TestPrioritizeOverHTTP(t *testing.T) {
-        srv := httptest.NewServer(newMux())
+        srv := httptest.NewServer(extender(t).newMux())
         defer srv.Close()
         var list extenderv1.HostPriorityList
-        if code := post(t, srv, "/prioritize", args(), &list); code != http.StatusOK {
+        if code := post(t, srv, "/prioritize", args("a", "b", "c", "d", "new"), &list); code != http.StatusOK {
           t.Fatalf("status %d", code)
         }
-        want := map[string]int64{"a": 7, "b": 0, "c": extenderv1.MaxExtenderPriority, "d": 0}
+        want := map[string]int64{"a": 7, "b": 0, "c": extenderv1.MaxExtenderPriority, "d": 0, "new": 0}
+        if len(list) != len(want) {
+          t.Fatalf("got %d scores, want %d", len(list), len(want))
+        }
         for _, hp := range list {
           if want[hp.Host] != hp.Score {
             t.Errorf("%s: score %d, want %d", hp.Host, hp.Score, want[hp.Host])
@@ -684,7 +842,8 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
       }
 
       func TestBadRequests(t *testing.T) {
-        srv := httptest.NewServer(newMux())
+        e := extender(t)
+        srv := httptest.NewServer(e.newMux())
         defer srv.Close()
         resp, err := http.Post(srv.URL+"/filter", "application/json", bytes.NewReader([]byte("{")))
         if err != nil {
@@ -694,8 +853,44 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
         if resp.StatusCode != http.StatusBadRequest {
           t.Fatalf("malformed body: status %d", resp.StatusCode)
         }
-        if res := filter(&extenderv1.ExtenderArgs{}); res.Error == "" {
-          t.Fatal("missing nodes must produce an error result")
+        if res := e.filter(&extenderv1.ExtenderArgs{}); res.Error == "" {
+          t.Fatal("a request without node names must produce an error result")
+        }
+      }
+
+      // TestRunShutsDownGracefully serves from the cache and returns cleanly when the context ends.
+      func TestRunShutsDownGracefully(t *testing.T) {
+        lis, err := net.Listen("tcp", "127.0.0.1:0")
+        if err != nil {
+          t.Fatal(err)
+        }
+        ctx, cancel := context.WithCancel(context.Background())
+        done := make(chan error, 1)
+        go func() { done <- run(ctx, lis, client()) }()
+        url := "http://" + lis.Addr().String()
+        deadline := time.Now().Add(10 * time.Second)
+        for {
+          resp, err := http.Get(url + "/healthz")
+          if err == nil {
+            resp.Body.Close()
+            break
+          }
+          if time.Now().After(deadline) {
+            t.Fatalf("server did not start: %v", err)
+          }
+          time.Sleep(20 * time.Millisecond)
+        }
+        cancel()
+        select {
+        case err := <-done:
+          if err != nil {
+            t.Fatalf("run: %v", err)
+          }
+        case <-time.After(15 * time.Second):
+          t.Fatal("run did not return after the context ended")
+        }
+        if _, err := http.Get(url + "/healthz"); err == nil {
+          t.Fatal("still serving after shutdown")
         }
       }
   ` },
@@ -712,19 +907,34 @@ function generateExtender(o: z.output<typeof extenderSchema>) {
     readme({
       mechanism: "scheduler-extender",
       title: `${o.name}: scheduler extender`,
-      what: `An HTTP server kube-scheduler calls after its own plugins: /filter drops nodes labelled ${o.labelDomain}/maintenance=true, /prioritize scores nodes 0–10 from their ${o.labelDomain}/preference label. It runs as a sidecar of a second scheduler \`${o.schedulerName}\` (extender config in its KubeSchedulerConfiguration, ignorable so an extender outage does not stop scheduling).`,
+      what: `An HTTP server kube-scheduler calls after its own plugins: /filter drops nodes labelled ${o.labelDomain}/maintenance=true, /prioritize scores nodes 0–10 from their ${o.labelDomain}/preference label. The configuration sets nodeCacheCapable: true, so the scheduler sends node names only and the extender reads labels from its own Node informer (list/watch nodes, which the system:kube-scheduler role already grants). It runs as a sidecar of a second scheduler \`${o.schedulerName}\` (2 replicas, leader election, PodDisruptionBudget), ignorable so an extender outage does not stop scheduling, and drains in-flight requests on SIGTERM.`,
       k8s: o.k8s,
       versionNotes: ["Extenders are configured in kubescheduler.config.k8s.io/v1 on every supported version; the request/response types are k8s.io/kube-scheduler/extender/v1. Prefer a framework plugin when you can build the scheduler: extenders add an HTTP round trip per scheduling cycle."],
       files: [
-        { path: "main.go", purpose: "the extender: filter, prioritize, healthz" },
-        { path: "main_test.go", purpose: "HTTP tests with ExtenderArgs" },
+        { path: "main.go", purpose: "the extender: Node informer, filter, prioritize, healthz, graceful shutdown" },
+        { path: "main_test.go", purpose: "HTTP tests with ExtenderArgs as the scheduler sends them (node names), shutdown test" },
         { path: "config/kube-scheduler-config.yaml", purpose: "scheduler configuration with the extenders section" },
         { path: "deploy/scheduler.yaml", purpose: "second scheduler with the extender sidecar" },
       ],
       build: ["make build", "make docker-build docker-push IMG=<your image>"],
-      deploy: ["make deploy", `kubectl label node <node> ${o.labelDomain}/preference=9`, "kubectl apply -f deploy/sample-pod.yaml"],
+      deploy: ["make deploy", `kubectl -n ${o.namespace} rollout status deploy/${o.schedulerName}`],
       test: ["make test"],
-      nextSteps: ["Set nodeCacheCapable: true and send only node names when your logic needs no Node fields (less traffic).", "Add managedResources if the extender owns an extended resource."],
+      extra: trySections({
+        try: [
+          `kubectl label node <node-a> ${o.labelDomain}/preference=9`,
+          `kubectl label node <node-b> ${o.labelDomain}/preference=1`,
+          "kubectl apply -f deploy/sample-pod.yaml",
+          `kubectl -n ${o.namespace} get pod preferred -o wide   # on <node-a> when both nodes fit equally`,
+          `kubectl label node <node-a> ${o.labelDomain}/maintenance=true   # new pods avoid <node-a>`,
+        ],
+        tryNote: "The extender's score is multiplied by its weight and by MaxNodeScore/MaxExtenderPriority before it is added to the plugins' scores, so it decides between otherwise equal nodes and can be outweighed by strong plugin preferences.",
+        remove: [
+          `kubectl -n ${o.namespace} delete pod preferred --ignore-not-found`,
+          "kubectl delete -k deploy/ --ignore-not-found",
+          `kubectl label nodes --all ${o.labelDomain}/preference- ${o.labelDomain}/maintenance-`,
+        ],
+      }),
+      nextSteps: ["Keep the extender's work per request small: it is on the scheduling hot path (httpTimeout 5s).", "Add managedResources if the extender owns an extended resource."],
     }),
   )
   return { root: o.name, files }

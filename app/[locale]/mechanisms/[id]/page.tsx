@@ -7,11 +7,11 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { guideComponents } from "@/components/guide/guide-components"
+import { GuideActions } from "@/components/guide/guide-actions"
 import { GuideHeader } from "@/components/guide/guide-header"
 import { RelatedMechanisms } from "@/components/guide/related-mechanisms"
-import { Link } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
-import { isLabStarter } from "@/lib/policy-lab/starter-input"
+import { PageContainer } from "@/components/shell/page-container"
 import { getMechanism, isMechanismId, MECHANISM_IDS, type Locale, type MechanismId } from "@/lib/catalog"
 
 // Every catalog id × locale is prerendered; anything else is a 404.
@@ -43,16 +43,16 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
   const { locale, id } = await params
   if (!hasLocale(routing.locales, locale) || !isMechanismId(id)) notFound()
   const mechanism = getMechanism(id)
-  const [Guide, components, t, tLab] = await Promise.all([
+  const [Guide, components, t] = await Promise.all([
     loadGuide(locale, id),
     guideComponents(mechanism, locale),
     getTranslations({ locale, namespace: "guide" }),
-    getTranslations({ locale, namespace: "policyLab.link" }),
   ])
 
   return (
     // break-word: long API names (h1, inline code) wrap instead of widening a 375 px viewport.
-    <article className="mx-auto max-w-4xl px-4 py-8 [overflow-wrap:break-word]" data-mechanism={id}>
+    <PageContainer>
+    <article className="max-w-4xl [overflow-wrap:break-word]" data-mechanism={id}>
       <GuideHeader mechanism={mechanism} locale={locale} />
 
       <div className="guide-prose">
@@ -66,33 +66,10 @@ export default async function MechanismGuidePage({ params }: PageProps<"/[locale
         )}
       </div>
 
-      <nav aria-label={t("actions.label")} className="mt-10 flex flex-wrap gap-3 border-t border-[var(--border)] pt-6">
-        <Link
-          href={`/starters/${id}`}
-          className="rounded-md bg-brand-strong px-4 py-2 text-sm font-semibold text-white hover:bg-brand"
-          data-slot="starter-link"
-        >
-          {t("actions.starter")}
-        </Link>
-        <Link
-          href="/advisor"
-          className="rounded-md border border-[var(--border)] px-4 py-2 text-sm font-semibold hover:bg-[var(--muted)]"
-          data-slot="advisor-link"
-        >
-          {t("actions.advisor")}
-        </Link>
-        {isLabStarter(id) ? (
-          <Link
-            href={`/policy-lab?from=${id}`}
-            className="rounded-md border border-[var(--border)] px-4 py-2 text-sm font-semibold hover:bg-[var(--muted)]"
-            data-slot="policy-lab-link"
-          >
-            {tLab("guide")}
-          </Link>
-        ) : null}
-      </nav>
+      <GuideActions mechanism={mechanism} locale={locale} placement="bottom" />
 
       <RelatedMechanisms mechanism={mechanism} locale={locale} />
     </article>
+    </PageContainer>
   )
 }
