@@ -14,6 +14,7 @@ export default tseslint.config(
       "next-env.d.ts",
       "**/testdata/**",
       "lib/starters/__golden__/**",
+      "engine/dist/**",
     ],
   },
   js.configs.recommended,

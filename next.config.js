@@ -43,9 +43,25 @@ const nextConfig = {
   // Client source maps only for scripts/check-client-bundles.mjs (the e2e tier builds with them):
   // the check reads which modules each browser chunk holds.
   productionBrowserSourceMaps: process.env.CLIENT_SOURCE_MAPS === "1",
+  // Live mode runs the policy lab's engine on the server, read from public/engine/.
+  outputFileTracingIncludes: {
+    "/api/policy-lab/live": ["./public/engine/policy-lab-engine.wasm.br"],
+  },
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc separately
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders({ isDev }) }]
+    return [
+      { source: "/:path*", headers: securityHeaders({ isDev }) },
+      {
+        // The policy lab's WebAssembly engine is committed brotli-compressed; the query string
+        // changes with every build, so it can be cached for a year.
+        source: "/engine/:file*",
+        headers: [
+          { key: "Content-Type", value: "application/wasm" },
+          { key: "Content-Encoding", value: "br" },
+          { key: "Cache-Control", value: "public, max-age=31536000, immutable" },
+        ],
+      },
+    ]
   },
   async rewrites() {
     return { beforeFiles: linkedStateRewrites, afterFiles: [], fallback: [] }

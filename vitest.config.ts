@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     include: ["**/*.test.{ts,tsx}"],
-    exclude: ["**/node_modules/**", "**/*.cluster.test.ts", "**/*.behaviour.test.ts", "**/*.matrix.test.ts", ".next/**", ".cache/**", "e2e/**/*.spec.ts"],
+    exclude: ["**/node_modules/**", "**/*.cluster.test.ts", "**/*.behaviour.test.ts", "**/*.matrix.test.ts", "**/*.policy-lab.test.ts", ".next/**", ".cache/**", "e2e/**/*.spec.ts"],
     environment: "node",
     // Generous: CI machines have 2 cores and several suites compile Go or MDX.
     testTimeout: 30_000,

@@ -5,6 +5,7 @@ import enGuide from "./en/guide.json"
 import enMap from "./en/map.json"
 import enSearch from "./en/search.json"
 import enShell from "./en/shell.json"
+import enPolicyLab from "./en/policyLab.json"
 import enStarters from "./en/starters.json"
 import zhAdvisor from "./zh-CN/advisor.json"
 import zhCluster from "./zh-CN/cluster.json"
@@ -12,6 +13,7 @@ import zhGuide from "./zh-CN/guide.json"
 import zhMap from "./zh-CN/map.json"
 import zhSearch from "./zh-CN/search.json"
 import zhShell from "./zh-CN/shell.json"
+import zhPolicyLab from "./zh-CN/policyLab.json"
 import zhStarters from "./zh-CN/starters.json"
 
 const en = {
@@ -22,6 +24,7 @@ const en = {
   advisor: enAdvisor,
   starters: enStarters,
   cluster: enCluster,
+  policyLab: enPolicyLab,
 }
 
 export type Messages = typeof en
@@ -36,5 +39,6 @@ export const MESSAGES: Record<"en" | "zh-CN", Messages> = {
     advisor: zhAdvisor,
     starters: zhStarters,
     cluster: zhCluster,
+    policyLab: zhPolicyLab,
   },
 }

@@ -14,11 +14,14 @@ export const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
  * Only our own origin. 'unsafe-inline' for scripts is needed because Next streams the RSC
  * payload in inline <script> tags and statically rendered pages cannot carry a per-request
  * nonce; 'unsafe-eval' is allowed only in development (React's dev tooling needs it).
+ * 'wasm-unsafe-eval' lets the policy lab compile its WebAssembly engine (WebAssembly compilation
+ * only, not eval of JavaScript); the engine runs in a web worker of our own origin.
  */
 export function contentSecurityPolicy(isDev) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${isDev ? " 'unsafe-eval'" : ""}`,
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

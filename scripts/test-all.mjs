@@ -35,6 +35,13 @@ const tiers = [
     when: () => existsSync(path.join(root, "vitest.cluster.config.ts")),
   },
   {
+    // Policy lab: the differential corpus against a real kube-apiserver 1.37 with an audit log,
+    // live mode (GET/LIST only), per-minor environments and the committed engine's freshness.
+    name: "policy-lab",
+    cmd: ["npx", "vitest", "run", "--config", "vitest.policy-lab.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/policy-lab.json`],
+    report: "policy-lab.json",
+  },
+  {
     name: "starters",
     cmd: ["node", "scripts/verify-starters.mjs"],
     report: "starters.json",

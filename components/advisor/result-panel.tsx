@@ -43,6 +43,7 @@ function StateBadges({ view, minor }: { view: MechanismView; minor: KubernetesMi
 
 function MechanismCard({ names, view, minor, primary }: { names: AdvisorView; view: MechanismView; minor: KubernetesMinor; primary?: boolean }) {
   const t = useTranslations("advisor.result")
+  const tLab = useTranslations("policyLab.link")
   const locale = useLocale() as Locale
   const m = names.mechanism(view.id)
   const name = m.name[locale]
@@ -80,6 +81,15 @@ function MechanismCard({ names, view, minor, primary }: { names: AdvisorView; vi
             {starter === view.id ? t("starter") : t("starterReplacement", { name: names.mechanism(starter).name[locale] })}
           </Link>
         )}
+        {view.id === "validating-admission-policy" || view.id === "mutating-admission-policy" ? (
+          <Link
+            href={`/policy-lab?from=${view.id}&source=live`}
+            className="font-medium text-brand-strong underline dark:text-blue-300"
+            data-testid="policy-lab-link"
+          >
+            {tLab("advisor")}
+          </Link>
+        ) : null}
       </div>
     </article>
   )

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server"
 import { Link } from "@/i18n/server-link"
 import { advisorHandoffHref, starterTargetFor } from "@/lib/advisor/handoff"
 import { getMechanism, type Locale, type Mechanism } from "@/lib/catalog"
+import { isLabStarter } from "@/lib/policy-lab/starter-input"
 
 /**
  * "Generate a starter" and "Is this right for me?", under the title and again after the guide.
@@ -11,6 +12,7 @@ import { getMechanism, type Locale, type Mechanism } from "@/lib/catalog"
  */
 export async function GuideActions({ mechanism, locale, placement }: { mechanism: Mechanism; locale: Locale; placement: "top" | "bottom" }) {
   const t = await getTranslations({ locale, namespace: "guide" })
+  const tLab = await getTranslations({ locale, namespace: "policyLab.link" })
   const advisor = advisorHandoffHref(mechanism.id)
   const starter = starterTargetFor(mechanism.id)
   if (!advisor && !starter) return null
@@ -36,6 +38,15 @@ export async function GuideActions({ mechanism, locale, placement }: { mechanism
           data-slot="advisor-link"
         >
           {t("actions.advisor")}
+        </Link>
+      ) : null}
+      {isLabStarter(mechanism.id) ? (
+        <Link
+          href={`/policy-lab?from=${mechanism.id}`}
+          className="rounded-md border border-[var(--border)] px-4 py-2 text-sm font-semibold hover:bg-[var(--muted)]"
+          data-slot="policy-lab-link"
+        >
+          {tLab("guide")}
         </Link>
       ) : null}
     </nav>

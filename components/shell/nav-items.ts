@@ -4,6 +4,7 @@ export const NAV_ITEMS = [
   { key: "guides", href: "/mechanisms" },
   { key: "advisor", href: "/advisor" },
   { key: "starters", href: "/starters" },
+  { key: "policyLab", href: "/policy-lab" },
   { key: "cluster", href: "/cluster" },
 ] as const
 

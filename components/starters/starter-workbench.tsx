@@ -6,6 +6,7 @@
 // The server renders the files of the options the page starts with (`initial`); the browser loads
 // the chosen starter's generator (lib/starters/loaders.ts) when the options change or the user is
 // about to change them, and the zip writer when the user downloads.
+import dynamic from "next/dynamic"
 import { useTranslations } from "next-intl"
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 
@@ -14,6 +15,7 @@ import type { FieldSpec } from "@/lib/starters/registry"
 import { loadStarterRunner, type StarterRunner } from "@/lib/starters/loaders"
 import type { GenerateResult } from "@/lib/starters/run"
 import type { FieldError, StarterOutput } from "@/lib/starters/types"
+import { isLabStarter } from "@/lib/policy-lab/starter-input"
 
 import { ClusterConflictsNotice } from "./cluster-conflicts-notice"
 import { ExplorePane } from "./explore-pane"
@@ -22,6 +24,14 @@ import { useStarterOptions } from "./use-starter-options"
 
 /** The options the server rendered with and their result (`failure` stays on the server). */
 export type InitialStarter = { values: RawValues; result: { ok: true; value: StarterOutput } | { ok: false; errors: FieldError[] } }
+
+// The policy lab ("Try it" tab of the VAP, MAP and CRD starters) loads only when the tab is opened.
+const TryItPane = dynamic(() => import("@/components/policy-lab/try-it-pane"), { ssr: false, loading: () => <TryItLoading /> })
+
+function TryItLoading() {
+  const t = useTranslations("policyLab.tryIt")
+  return <p className="mt-3 text-sm">{t("loading")}</p>
+}
 
 type Props = {
   mechanism: MechanismId
@@ -75,9 +85,12 @@ async function writeClipboard(text: string): Promise<void> {
 
 export function StarterWorkbench({ mechanism, fields, locale, unverified = [], minorStates, initial }: Props) {
   const t = useTranslations("starters")
+  const tLab = useTranslations("policyLab.tryIt")
   const { values, setValue, reset, origin, ready } = useStarterOptions(mechanism, fields, initial.values)
   const [status, setStatus] = useState("")
   const [lastGood, setLastGood] = useState<StarterOutput | undefined>(initial.result.ok ? initial.result.value : undefined)
+  const [pane, setPane] = useState<"explore" | "try">("explore")
+  const labStarter = isLabStarter(mechanism) ? mechanism : undefined
 
   // The server's files while the options are the ones it rendered; otherwise the generator's.
   const isInitial = sameValues(values, initial.values)
@@ -268,7 +281,28 @@ export function StarterWorkbench({ mechanism, fields, locale, unverified = [], m
           ) : null}
         </h2>
         {result && !result.ok && output ? <p className="mt-1 text-sm text-[var(--muted-foreground)]">{t("workbench.staleFiles")}</p> : null}
-        {output ? <ExplorePane output={output} onCopy={copyFile} /> : null}
+        {labStarter ? (
+          <div role="tablist" aria-label={t("workbench.explore")} className="mt-2 flex gap-1 border-b border-[var(--border)]">
+            {(["explore", "try"] as const).map((p) => (
+              <button
+                key={p}
+                type="button"
+                role="tab"
+                aria-selected={pane === p}
+                data-testid={`pane-${p}`}
+                onClick={() => setPane(p)}
+                className={`-mb-px rounded-t-md border px-3 py-1.5 text-sm font-semibold ${pane === p ? "border-[var(--border)] border-b-[var(--background)] bg-[var(--background)]" : "border-transparent text-[var(--muted-foreground)] hover:bg-[var(--muted)]"}`}
+              >
+                {p === "explore" ? t("workbench.explore") : tLab("tab")}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        {output && labStarter && pane === "try" ? (
+          <TryItPane mechanism={labStarter} files={output.files} minor={typeof values.k8s === "string" ? values.k8s : undefined} locale={locale} />
+        ) : output ? (
+          <ExplorePane output={output} onCopy={copyFile} />
+        ) : null}
       </section>
     </div>
   )

@@ -9,6 +9,7 @@ import "server-only"
 // another context or a later request.
 import { fileSignature, inspectorSettings, kubeconfigCandidates, loadInspectorConfig, type InspectorConfig, type InspectorSettings } from "./config"
 import { CredentialError } from "./credentials"
+import { createGet } from "./api-reader"
 import { inspect, type InspectResult } from "./inspect"
 import { SingleFlightCache } from "./report-cache"
 import { sanitizeMessage } from "./sanitize"
@@ -134,4 +135,27 @@ export async function getReport(context: string | undefined, opts: { refresh?: b
   // A cached failure is retried when it expires, or earlier by refresh=1 once the refresh interval has passed.
   const retryAfterMs = Math.max(0, Math.min(settings.failureCacheTtlMs, settings.refreshIntervalMs) - ageMs)
   return { ok: false, kind: "cluster", error: value.error, cached, ageMs, retryAfterMs }
+}
+
+export type ReaderResult =
+  | { ok: true; context: string; get: import("./api-reader").Get }
+  | { ok: false; kind: "disabled" | "unconfigured" | "unknown-context" | "cluster"; message: string }
+
+/**
+ * A read-only GET reader for an allow-listed context, with the same credentials, per-request
+ * timeout and concurrency as reports, bounded by `deadline` (used by the policy lab's live mode).
+ */
+export async function readerFor(context: string | undefined, opts: { deadline: number; signal?: AbortSignal }): Promise<ReaderResult> {
+  const s = current()
+  const { config, settings } = s
+  if (config.state === "disabled") return { ok: false, kind: "disabled", message: "the cluster inspector is switched off (INSPECTOR_ENABLED=false)" }
+  if (config.state === "unconfigured") return { ok: false, kind: "unconfigured", message: `no cluster configured: ${config.reason}` }
+  const name = context ?? config.defaultContext
+  if (!config.contexts.includes(name)) return { ok: false, kind: "unknown-context", message: `unknown context "${sanitizeMessage(name, 80)}"` }
+  try {
+    const transport = await connectionFor(s, name).transport(opts)
+    return { ok: true, context: name, get: createGet(transport, { requestTimeoutMs: settings.requestTimeoutMs, deadline: opts.deadline, concurrency: settings.concurrency, now: Date.now }) }
+  } catch (err) {
+    return { ok: false, kind: "cluster", message: err instanceof CredentialError ? sanitizeMessage(err.message) : sanitizeMessage(err) }
+  }
 }

@@ -1,0 +1,150 @@
+// The engine in the browser: Go WebAssembly instances in web workers. The module (~9.7 MB
+// brotli) is fetched and compiled once and shared with every worker; large evaluations are split
+// across up to four workers (one per spare core), each holding the same compiled policy.
+import manifest from "@/engine/dist/manifest.json"
+import type { Case, CaseResult, CompileRequest, CompileResult, EngineInfo } from "@/lib/policy-lab/protocol"
+
+// A static file sent with Content-Encoding: br and a year of caching (next.config.js); the query
+// changes with every build of the engine.
+export const ENGINE_URL = `/engine/policy-lab-engine.wasm.br?v=${manifest.wasm.sha256.slice(0, 16)}`
+export const ENGINE_DOWNLOAD_BYTES = manifest.brotli.bytes
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
+
+class EngineWorker {
+  private worker: Worker
+  private nextId = 1
+  private pending = new Map<number, Pending>()
+  handle: number | undefined
+  bundleVersion = -1
+  ready: Promise<unknown>
+
+  constructor(module: WebAssembly.Module) {
+    this.worker = new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" })
+    this.worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: string }>) => {
+      const p = this.pending.get(e.data.id)
+      if (!p) return
+      this.pending.delete(e.data.id)
+      if (e.data.ok) p.resolve(e.data.result)
+      else p.reject(new Error(e.data.error))
+    }
+    this.worker.onerror = (e) => {
+      for (const p of this.pending.values()) p.reject(new Error(e.message || "engine worker failed"))
+      this.pending.clear()
+    }
+    this.ready = this.send("start", undefined, { module })
+  }
+
+  send<T>(method: string, payload: unknown, extra: Record<string, unknown> = {}): Promise<T> {
+    const id = this.nextId++
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      this.worker.postMessage({ id, method, payload, ...extra })
+    })
+  }
+
+  terminate() {
+    this.worker.terminate()
+  }
+}
+
+export type EvaluateOptions = { summary?: boolean; onProgress?: (done: number, total: number) => void; chunkSize?: number }
+
+export class EnginePool {
+  private module: Promise<WebAssembly.Module>
+  private workers: EngineWorker[] = []
+  private bundle: CompileRequest | undefined
+  private bundleVersion = 0
+  private lastCompile: CompileResult | undefined
+  readonly maxWorkers: number
+
+  constructor(maxWorkers?: number) {
+    const cores = typeof navigator !== "undefined" ? navigator.hardwareConcurrency || 2 : 2
+    this.maxWorkers = maxWorkers ?? Math.max(1, Math.min(4, cores - 1))
+    this.module = WebAssembly.compileStreaming(fetch(ENGINE_URL)).catch(async () => {
+      // Servers that do not send application/wasm: compile from bytes instead.
+      const res = await fetch(ENGINE_URL)
+      if (!res.ok) throw new Error(`engine download failed: HTTP ${res.status}`)
+      return WebAssembly.compile(await res.arrayBuffer())
+    })
+  }
+
+  /** Starts the first worker (download, compile, Go start-up). */
+  async start(): Promise<void> {
+    await this.ensureWorkers(1)
+  }
+
+  private async ensureWorkers(n: number): Promise<EngineWorker[]> {
+    const module = await this.module
+    while (this.workers.length < Math.min(n, this.maxWorkers)) this.workers.push(new EngineWorker(module))
+    const ready = this.workers.slice(0, Math.min(n, this.maxWorkers))
+    await Promise.all(ready.map((w) => w.ready))
+    await Promise.all(ready.map((w) => this.syncBundle(w)))
+    return ready
+  }
+
+  private async syncBundle(w: EngineWorker): Promise<void> {
+    if (!this.bundle || w.bundleVersion === this.bundleVersion) return
+    const version = this.bundleVersion
+    if (w.handle !== undefined) void w.send("release", { handle: w.handle }).catch(() => undefined)
+    const res = await w.send<CompileResult>("compile", this.bundle)
+    w.handle = res.handle
+    w.bundleVersion = version
+    if (w === this.workers[0]) this.lastCompile = res
+  }
+
+  async info(): Promise<EngineInfo> {
+    const [w] = await this.ensureWorkers(1)
+    return w!.send<EngineInfo>("info", {})
+  }
+
+  /** Compiles the policy bundle in every running worker; errors in the input reject. */
+  async compile(req: CompileRequest): Promise<CompileResult> {
+    this.bundle = req
+    this.bundleVersion++
+    const workers = await this.ensureWorkers(1)
+    await Promise.all(this.workers.filter((w) => !workers.includes(w)).map((w) => this.syncBundle(w)))
+    const [first] = workers
+    if (!this.lastCompile || first!.bundleVersion !== this.bundleVersion) await this.syncBundle(first!)
+    return this.lastCompile!
+  }
+
+  /** Evaluates cases against the compiled bundle, in parallel chunks when there are many. */
+  async evaluate(cases: Case[], opts: EvaluateOptions = {}): Promise<CaseResult[]> {
+    if (!this.bundle) throw new Error("compile a policy first")
+    const chunkSize = opts.chunkSize ?? 100
+    const wanted = cases.length > 2 * chunkSize ? this.maxWorkers : 1
+    const workers = await this.ensureWorkers(wanted)
+    const results: CaseResult[] = new Array(cases.length)
+    let next = 0
+    let done = 0
+    const run = async (w: EngineWorker) => {
+      while (next < cases.length) {
+        const start = next
+        next += chunkSize
+        const chunk = cases.slice(start, start + chunkSize)
+        const out = await w.send<{ results: CaseResult[] }>("evaluate", { handle: w.handle, cases: chunk, summary: opts.summary })
+        out.results.forEach((r, i) => {
+          results[start + i] = r
+        })
+        done += chunk.length
+        opts.onProgress?.(done, cases.length)
+      }
+    }
+    await Promise.all(workers.map(run))
+    return results
+  }
+
+  dispose() {
+    for (const w of this.workers) w.terminate()
+    this.workers = []
+  }
+}
+
+let shared: EnginePool | undefined
+
+/** One pool per page (the module is large; workers stay warm between edits). */
+export function sharedEnginePool(): EnginePool {
+  shared ??= new EnginePool()
+  return shared
+}

@@ -1,0 +1,26 @@
+// One engine instance per worker: Go's WebAssembly runtime is single-threaded and blocks while it
+// evaluates, so it never runs on the page's main thread. The compiled module comes from the page.
+import "@/engine/dist/wasm_exec.js"
+
+import { directEngine, startGoEngine } from "@/lib/policy-lab/engine-core"
+
+type Request = { id: number; method: "start"; module: WebAssembly.Module } | { id: number; method: string; payload: unknown }
+
+let engine: ReturnType<typeof directEngine> | undefined
+
+self.onmessage = async (event: MessageEvent<Request>) => {
+  const msg = event.data
+  try {
+    if ("module" in msg) {
+      const started = performance.now()
+      engine = directEngine(await startGoEngine(msg.module))
+      self.postMessage({ id: msg.id, ok: true, result: { startMs: performance.now() - started } })
+      return
+    }
+    if (!engine) throw new Error("engine not started")
+    const result = engine.callSync(msg.method, msg.payload)
+    self.postMessage({ id: msg.id, ok: true, result })
+  } catch (err) {
+    self.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) })
+  }
+}

@@ -1,0 +1,60 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+)
+
+func benchCases(n int) []Case {
+	res := ResourceInfo{Version: "v1", Resource: "pods", Kind: "Pod", Namespaced: true}
+	cases := make([]Case, n)
+	for i := range cases {
+		cases[i] = Case{ID: fmt.Sprint(i), Operation: "CREATE", Resource: res, Object: json.RawMessage(fmt.Sprintf(`{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-%d","namespace":"default","labels":{"team":"a","app":"web"}},"spec":{"containers":[{"name":"app","image":"registry.example.com/web:1.2","resources":{"limits":{"memory":"512Mi","cpu":"1"}},"securityContext":{"privileged":false}},{"name":"side","image":"registry.example.com/side:latest","resources":{"limits":{"memory":"64Mi"}}}],"volumes":[{"name":"x","emptyDir":{}}]}}`, i))}
+	}
+	return cases
+}
+
+var benchRules = []string{
+	"object.spec.containers.all(c, c.image.startsWith('registry.example.com/'))",
+	"has(object.metadata.labels) && 'team' in object.metadata.labels",
+	"object.spec.containers.all(c, has(c.resources) && has(c.resources.limits))",
+	"!has(object.spec.hostNetwork) || !object.spec.hostNetwork",
+	"object.metadata.name.matches('^[a-z0-9-]+$')",
+	"object.spec.containers.size() <= 5",
+	"object.spec.containers.all(c, !c.image.endsWith(':latest'))",
+	"!has(object.spec.volumes) || object.spec.volumes.all(v, !has(v.hostPath))",
+	"object.spec.containers.all(c, !has(c.securityContext) || !has(c.securityContext.privileged) || !c.securityContext.privileged)",
+	"object.spec.containers.all(c, !has(c.resources.limits.memory) || quantity(c.resources.limits.memory).isLessThan(quantity('2Gi')))",
+}
+
+func BenchmarkEvaluate1000(b *testing.B) {
+	vals := []map[string]string{}
+	for _, r := range benchRules {
+		vals = append(vals, map[string]string{"expression": r})
+	}
+	policy, _ := json.Marshal(map[string]any{"apiVersion": "admissionregistration.k8s.io/v1", "kind": "ValidatingAdmissionPolicy", "metadata": map[string]any{"name": "p"},
+		"spec": map[string]any{"matchConstraints": map[string]any{"resourceRules": []any{map[string]any{"apiGroups": []string{""}, "apiVersions": []string{"v1"}, "operations": []string{"CREATE"}, "resources": []string{"pods"}}}}, "validations": vals}})
+	cr, err := compile(&CompileRequest{Minor: "1.37", Policy: policy, Bindings: []json.RawMessage{json.RawMessage(`{"apiVersion":"admissionregistration.k8s.io/v1","kind":"ValidatingAdmissionPolicyBinding","metadata":{"name":"b"},"spec":{"policyName":"p","validationActions":["Deny"]}}`)},
+		Namespaces: []json.RawMessage{json.RawMessage(`{"metadata":{"name":"default"}}`)}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	payload, _ := json.Marshal(EvaluateRequest{Handle: cr.Handle, Cases: benchCases(1000), Summary: true})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Call("evaluate", payload)
+	}
+}
+
+func BenchmarkCompile(b *testing.B) {
+	policy := json.RawMessage(`{"apiVersion":"admissionregistration.k8s.io/v1","kind":"ValidatingAdmissionPolicy","metadata":{"name":"p"},"spec":{"matchConstraints":{"resourceRules":[{"apiGroups":[""],"apiVersions":["v1"],"operations":["CREATE"],"resources":["configmaps"]}]},"variables":[{"name":"a","expression":"object.data"}],"validations":[{"expression":"variables.a.size() < 3","messageExpression":"'x'"}]}}`)
+	if _, err := compile(&CompileRequest{Minor: "1.37", Policy: policy}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cr, _ := compile(&CompileRequest{Minor: "1.37", Policy: policy})
+		releaseHandle(cr.Handle)
+	}
+}

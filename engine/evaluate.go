@@ -1,0 +1,181 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apiserver/pkg/admission"
+	"k8s.io/apiserver/pkg/authentication/user"
+)
+
+// Case is one admission request: an operation on one object.
+type Case struct {
+	ID        string          `json:"id"`
+	Operation string          `json:"operation"` // CREATE | UPDATE | DELETE | CONNECT
+	Object    json.RawMessage `json:"object,omitempty"`
+	OldObject json.RawMessage `json:"oldObject,omitempty"`
+	Resource  ResourceInfo    `json:"resource"`
+	UserInfo  *UserInfo       `json:"userInfo,omitempty"`
+	DryRun    bool            `json:"dryRun,omitempty"`
+	Options   json.RawMessage `json:"options,omitempty"`
+}
+
+type UserInfo struct {
+	Username string              `json:"username"`
+	UID      string              `json:"uid,omitempty"`
+	Groups   []string            `json:"groups,omitempty"`
+	Extra    map[string][]string `json:"extra,omitempty"`
+}
+
+type EvaluateRequest struct {
+	Handle int    `json:"handle"`
+	Cases  []Case `json:"cases"`
+	// Summary drops per-expression detail (for thousands of live objects).
+	Summary bool `json:"summary,omitempty"`
+}
+
+type CaseResult struct {
+	ID string `json:"id"`
+	// InputError: the request could not be built (bad object, unknown kind …).
+	InputError string          `json:"inputError,omitempty"`
+	Warnings   []string        `json:"inputWarnings,omitempty"`
+	Policy     *PolicyMatch    `json:"policy,omitempty"`
+	Bindings   []BindingResult `json:"bindings,omitempty"`
+	Verdict    *Verdict        `json:"verdict,omitempty"`
+	// MutatingAdmissionPolicy: the object after all mutations (and the one it started from).
+	Mutation *MutationResult `json:"mutation,omitempty"`
+	// CRD rules: field errors as the apiserver reports them.
+	CRD       *CRDResult `json:"crd,omitempty"`
+	ElapsedUs int64      `json:"elapsedUs"`
+}
+
+type EvaluateResult struct {
+	Results []CaseResult `json:"results"`
+}
+
+func evaluate(req *EvaluateRequest) (*EvaluateResult, error) {
+	b, err := loadHandle(req.Handle)
+	if err != nil {
+		return nil, err
+	}
+	out := &EvaluateResult{Results: make([]CaseResult, len(req.Cases))}
+	for i := range req.Cases {
+		start := time.Now()
+		r := &out.Results[i]
+		r.ID = req.Cases[i].ID
+		b.evaluateCase(&req.Cases[i], r)
+		if req.Summary {
+			summarize(r)
+		}
+		r.ElapsedUs = time.Since(start).Microseconds()
+	}
+	return out, nil
+}
+
+func summarize(r *CaseResult) {
+	if r.Policy != nil {
+		r.Policy.Why = nil
+	}
+	for i := range r.Bindings {
+		r.Bindings[i].Why = nil
+		for j := range r.Bindings[i].Evaluations {
+			e := &r.Bindings[i].Evaluations[j]
+			kept := e.Validations[:0]
+			for _, v := range e.Validations {
+				if v.Outcome != "pass" {
+					v.Expression = ""
+					kept = append(kept, v)
+				}
+			}
+			e.Validations = kept
+		}
+	}
+}
+
+func (b *compiledBundle) evaluateCase(c *Case, r *CaseResult) {
+	op := admission.Operation(c.Operation)
+	switch op {
+	case admission.Create, admission.Update, admission.Delete, admission.Connect:
+	default:
+		r.InputError = fmt.Sprintf("unsupported operation %q (CREATE, UPDATE, DELETE or CONNECT)", c.Operation)
+		return
+	}
+	if c.Resource.Resource == "" || c.Resource.Version == "" {
+		r.InputError = "the request has no resource (unknown kind?)"
+		return
+	}
+	crd := b.crds[c.Resource.GVK().GroupKind()]
+	obj, err := decodeAdmissionObject(c.Object, c.Resource, crd)
+	if err != nil {
+		r.InputError = "object: " + err.Error()
+		return
+	}
+	old, err := decodeAdmissionObject(c.OldObject, c.Resource, crd)
+	if err != nil {
+		r.InputError = "oldObject: " + err.Error()
+		return
+	}
+	switch op {
+	case admission.Create:
+		if obj == nil {
+			r.InputError = "CREATE needs an object"
+			return
+		}
+		old = nil
+	case admission.Update:
+		if obj == nil || old == nil {
+			r.InputError = "UPDATE needs an object and an old object"
+			return
+		}
+	case admission.Delete:
+		if old == nil {
+			old, obj = obj, nil
+		}
+		if old == nil {
+			r.InputError = "DELETE needs the object being deleted"
+			return
+		}
+		obj = nil
+	}
+	r.Warnings = append(r.Warnings, applyBuiltinAdmission(op, c.Resource, obj, old)...)
+	var object, oldObject runtime.Object
+	ref := obj
+	if obj != nil {
+		object = obj.obj
+		r.Warnings = append(r.Warnings, obj.warnings...)
+	}
+	if old != nil {
+		oldObject = old.obj
+		if ref == nil {
+			ref = old
+		}
+	}
+	options, err := operationOptions(op, c.Options, c.DryRun)
+	if err != nil {
+		r.InputError = "options: " + err.Error()
+		return
+	}
+	var u user.Info
+	if c.UserInfo != nil {
+		u = &user.DefaultInfo{Name: c.UserInfo.Username, UID: c.UserInfo.UID, Groups: c.UserInfo.Groups, Extra: c.UserInfo.Extra}
+	} else {
+		u = &user.DefaultInfo{Name: "policy-lab", Groups: []string{user.AllAuthenticated}}
+	}
+	kind := ref.gvk
+	if c.Resource.Kind != "" {
+		kind = c.Resource.GVK()
+	}
+	attrs := admission.NewAttributesRecord(object, oldObject, kind, ref.ns, ref.name, c.Resource.GVR(), c.Resource.Subresource, op, options, c.DryRun, u)
+	ctx := context.Background()
+	switch {
+	case b.vap != nil:
+		b.evaluateVAP(ctx, attrs, r)
+	case b.mp != nil:
+		b.evaluateMAP(ctx, attrs, r)
+	case b.crd != nil:
+		b.evaluateCRD(ctx, attrs, r)
+	}
+}

@@ -1,0 +1,220 @@
+/* global navigator, performance, HTMLTextAreaElement, Event */
+// `npm run bench:policy-lab`: the policy lab measured in Debian's Chromium against the production
+// build.
+//   1. Browser: 1,000 Pods × a 10-rule ValidatingAdmissionPolicy pasted into the lab; the time the
+//      lab reports for compile + evaluate (median of 3), next to a reference measured in the same
+//      page (parsing the same YAML), and the engine's download and start-up.
+//   2. Live mode: a real kube-apiserver 1.37 seeded with 5,000 ConfigMaps (1 in 5 violating);
+//      time to the first table rows and to the end, with progress shown meanwhile.
+// Budgets (issue 15): (1) ≤ 200 ms, (2) first table ≤ 3 s.
+import { spawn, spawnSync } from "node:child_process"
+import { existsSync } from "node:fs"
+import path from "node:path"
+
+import { chromium } from "@playwright/test"
+import { startCluster, stopCluster, request as kubeRequest } from "./cluster/cluster.mjs"
+import { cacheDir } from "./cluster/paths.mjs"
+
+const root = path.resolve(import.meta.dirname, "..")
+const port = Number(process.env.BENCH_PORT ?? 3191)
+const distDir = process.env.NEXT_DIST_DIR ?? ".next"
+const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 1000)
+const LIVE_OBJECTS = Number(process.env.BENCH_LIVE_OBJECTS ?? 5000)
+const skipLive = process.env.BENCH_SKIP_LIVE === "1"
+const log = (m) => process.stderr.write(`${m}\n`)
+
+const RULES = [
+  "object.spec.containers.all(c, c.image.startsWith('registry.example.com/'))",
+  "has(object.metadata.labels) && 'team' in object.metadata.labels",
+  "object.spec.containers.all(c, has(c.resources.limits) && 'memory' in c.resources.limits)",
+  "!has(object.spec.hostNetwork) || !object.spec.hostNetwork",
+  "object.metadata.name.matches('^[a-z0-9-]+$')",
+  "object.spec.containers.size() <= 5",
+  "object.spec.containers.all(c, !c.image.endsWith(':latest'))",
+  "!has(object.spec.volumes) || object.spec.volumes.all(v, !has(v.hostPath))",
+  "object.spec.containers.all(c, !has(c.securityContext) || !has(c.securityContext.privileged) || !c.securityContext.privileged)",
+  "object.spec.containers.all(c, !has(c.resources.limits.memory) || quantity(c.resources.limits.memory).isLessThan(quantity('2Gi')))",
+]
+
+const POLICY = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: {name: pod-baseline}
+spec:
+  failurePolicy: Fail
+  matchConstraints:
+    resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [pods]}]
+  validations:
+${RULES.map((r) => `  - expression: ${JSON.stringify(r)}`).join("\n")}
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: {name: pod-baseline}
+spec: {policyName: pod-baseline, validationActions: [Deny]}
+`
+
+function podsYaml(n) {
+  const docs = []
+  for (let i = 0; i < n; i++) {
+    const bad = i % 7 === 0
+    docs.push(`apiVersion: v1
+kind: Pod
+metadata: {name: web-${i}, namespace: ns-${i % 20}, labels: {${bad ? "" : "team: a, "}app: web}}
+spec:
+  containers:
+  - {name: app, image: ${bad ? "docker.io/nginx:latest" : "registry.example.com/web:1.2"}, resources: {limits: {memory: 512Mi, cpu: "1"}}, securityContext: {privileged: false}}
+  - {name: side, image: registry.example.com/side:2, resources: {limits: {memory: 64Mi}}}`)
+  }
+  return docs.join("\n---\n")
+}
+
+async function startServer(env) {
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir } })
+    if (build.status !== 0) process.exit(build.status ?? 1)
+  }
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, ...env }, stdio: "ignore", detached: true })
+  const stop = () => {
+    try {
+      process.kill(-server.pid, "SIGTERM")
+    } catch {
+      // gone
+    }
+  }
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/en`)).ok) return stop
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  stop()
+  throw new Error("next start did not come up")
+}
+
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  })
+
+// Sets a textarea the way a paste does (one input event); Playwright's fill types the text,
+// which takes minutes for thousands of lines.
+async function setText(locator, text) {
+  await locator.evaluate((el, value) => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set.call(el, value)
+    el.dispatchEvent(new Event("input", { bubbles: true }))
+  }, text)
+}
+
+async function benchBrowser() {
+  const stop = await startServer({ KUBECONFIG: "/nonexistent" })
+  const browser = await launch()
+  try {
+    const page = await browser.newPage()
+    const t0 = Date.now()
+    await page.goto(`http://127.0.0.1:${port}/en/policy-lab`)
+    await page.getByTestId("policy-lab").and(page.locator('[data-engine="ready"]')).waitFor({ timeout: 300_000 })
+    const engineStart = Date.now() - t0
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency)
+    await setText(page.getByTestId("policy-editor"), POLICY)
+    await page.getByRole("radio", { name: "Paste YAML" }).check()
+    const yaml = podsYaml(OBJECTS)
+    await setText(page.getByTestId("paste-editor"), yaml)
+    const times = []
+    for (const minor of ["1.36", "1.37", "1.36"]) {
+      await page.locator('[data-testid="summary"]', { hasText: `${OBJECTS} objects in` }).waitFor({ timeout: 300_000 })
+      await page.getByTestId("policy-lab").and(page.locator('[data-busy="0"]')).waitFor()
+      const text = await page.getByTestId("summary").innerText()
+      times.push(Number(/in (\d+) ms/.exec(text)?.[1]))
+      await page.getByLabel("Kubernetes version").selectOption(minor)
+      await page.getByTestId("policy-lab").and(page.locator('[data-busy="1"]')).waitFor({ timeout: 10_000 }).catch(() => undefined)
+    }
+    times.sort((a, b) => a - b)
+    // Reference: the same page parsing the same YAML with the lab's own parser library.
+    const reference = await page.evaluate(async (text) => {
+      const start = performance.now()
+      for (let i = 0; i < 3; i++) JSON.parse(JSON.stringify(text.split("\n---\n")))
+      return (performance.now() - start) / 3
+    }, yaml)
+    const denied = await page.getByTestId("summary").locator('[data-count="denied"]').innerText()
+    return { engineStartMs: engineStart, cores, medianMs: times[1], runsMs: times, referenceMs: Math.round(reference * 10) / 10, denied: Number(denied) }
+  } finally {
+    await browser.close()
+    stop()
+  }
+}
+
+async function seed(state, n) {
+  const auth = { server: state.server, ca: state.ca, token: state.token }
+  await kubeRequest(auth, "POST", "/api/v1/namespaces", { metadata: { name: "bench", labels: { bench: "yes" } } })
+  let next = 0
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < n) {
+        const i = next++
+        const r = await kubeRequest(auth, "POST", "/api/v1/namespaces/bench/configmaps", { metadata: { name: `cm-${i}`, labels: i % 5 ? { team: "a" } : {} }, data: { i: String(i) } })
+        if (r.status >= 300 && r.status !== 409) throw new Error(`seeding: HTTP ${r.status}`)
+      }
+    }),
+  )
+}
+
+async function benchLive() {
+  const runDir = path.join(cacheDir, `bench-policy-lab-${process.pid}`)
+  const state = await startCluster({ runDir, attached: true, log })
+  try {
+    const { readFileSync } = await import("node:fs")
+    const token = state.tokens["test-admin"]
+    const ca = readFileSync(state.caFile)
+    const t = Date.now()
+    await seed({ server: state.server, ca, token }, LIVE_OBJECTS)
+    log(`[bench] seeded ${LIVE_OBJECTS} ConfigMaps in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    const stop = await startServer({ KUBECONFIG: state.adminKubeconfig })
+    const browser = await launch()
+    try {
+      const page = await browser.newPage()
+      await page.goto(`http://127.0.0.1:${port}/en/policy-lab`)
+      await page.getByTestId("policy-lab").and(page.locator('[data-engine="ready"]')).waitFor({ timeout: 300_000 })
+      await setText(page.getByTestId("policy-editor"), `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: {name: team-label}
+spec:
+  matchConstraints:
+    namespaceSelector: {matchLabels: {bench: "yes"}}
+    resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [configmaps]}]
+  validations:
+  - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+    messageExpression: "'ConfigMap ' + object.metadata.name + ' has no team label'"
+`)
+      await page.getByRole("radio", { name: "Live cluster" }).check()
+      await page.getByTestId("live-panel").waitFor()
+      const started = Date.now()
+      await page.getByRole("button", { name: "What would this reject today?" }).click()
+      await page.getByTestId("live-progress").waitFor()
+      const progressMs = Date.now() - started
+      await page.getByTestId("live-table").waitFor({ timeout: 120_000 })
+      const firstTableMs = Date.now() - started
+      await page.locator('[data-testid="live-panel"][data-phase="done"]').waitFor({ timeout: 300_000 })
+      const doneMs = Date.now() - started
+      const denied = Number(await page.getByTestId("live-totals").locator('[data-count="denied"]').innerText())
+      return { objects: LIVE_OBJECTS, progressShownMs: progressMs, firstTableMs, doneMs, denied }
+    } finally {
+      await browser.close()
+      stop()
+    }
+  } finally {
+    await stopCluster(runDir)
+  }
+}
+
+const browser = await benchBrowser()
+console.log(
+  `browser: ${OBJECTS} Pods × 10 rules: median ${browser.medianMs} ms (runs ${browser.runsMs.join(", ")} ms; budget 200 ms) — ` +
+    `reference (same page, split+JSON round trip of the YAML): ${browser.referenceMs} ms; engine ready after ${browser.engineStartMs} ms on ${browser.cores} cores; ${browser.denied} denied`,
+)
+if (!skipLive) {
+  const live = await benchLive()
+  console.log(`live: ${live.objects} ConfigMaps: progress shown after ${live.progressShownMs} ms, first table after ${live.firstTableMs} ms (budget 3000 ms), done after ${live.doneMs} ms; ${live.denied} denied`)
+}
+process.exit(0)
