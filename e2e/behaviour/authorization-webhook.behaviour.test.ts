@@ -65,6 +65,11 @@ describe("authorization-webhook", () => {
       const rb = await cp.kubectl(["-n", NS, "create", "rolebinding", `${user}-edit`, "--clusterrole=edit", `--user=${user}`])
       expect(rb.code, rb.stderr).toBe(0)
     }
+    // RBAC authorizes from an informer cache: a binding counts once the cache has it (usually
+    // milliseconds; seconds on a loaded machine). A user of the README meets the same delay.
+    for (const user of ["bob", "carol"]) {
+      await until(`RBAC sees ${user}-edit`, async () => (await cp.kubectl(["-n", NS, "auth", "can-i", "list", "configmaps"], { user })).stdout.trim() === "yes")
+    }
     const bob = await cp.kubectl(["-n", NS, "create", "configmap", "by-bob", "--from-literal=a=b"], { user: "bob" })
     expect(bob.code).not.toBe(0)
     expect(bob.stderr).toContain("only payments:admins may change objects in payments")

@@ -33,10 +33,14 @@ describe("kubectl-plugin through kubectl", () => {
     // Only the Pod placed there by hand (spec.nodeName) lands on it.
     await cp.kubectl(["cordon", "node-without-kubelet"])
     kubelet = await cp.fakeKubelet(["node-a"])
-    await cp.kubectl(["create", "namespace", "demo"])
-    await cp.kubectl(["-n", "demo", "create", "deployment", "healthy", "--image=registry.k8s.io/pause:3.10", "--replicas=2"])
+    const ok = (r: { code: number; stderr: string }, what: string) => {
+      if (r.code !== 0) throw new Error(`${what}: ${r.stderr}`)
+    }
+    ok(await cp.kubectl(["create", "namespace", "demo"]), "namespace demo")
+    await cp.defaultServiceAccount("demo")
+    ok(await cp.kubectl(["-n", "demo", "create", "deployment", "healthy", "--image=registry.k8s.io/pause:3.10", "--replicas=2"]), "deployment healthy")
     const stuck = { apiVersion: "v1", kind: "Pod", metadata: { name: "stuck", namespace: "demo" }, spec: { nodeName: "node-without-kubelet", containers: [{ name: "c", image: "registry.k8s.io/pause:3.10" }] } }
-    await cp.kubectl(["create", "-f", "-"], { input: JSON.stringify(stuck) })
+    ok(await cp.kubectl(["create", "-f", "-"], { input: JSON.stringify(stuck) }), "Pod stuck")
     await until("healthy available", async () => (await cp.kubectl(["-n", "demo", "get", "deploy", "healthy", "-o", "jsonpath={.status.availableReplicas}"])).stdout === "2")
   }, 15 * 60_000)
 

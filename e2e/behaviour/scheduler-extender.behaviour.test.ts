@@ -52,6 +52,7 @@ describe("scheduler-extender", () => {
   })
 
   it("the preference label decides between equal Nodes", async () => {
+    await cp.defaultServiceAccount(NS) // `make deploy` created the namespace a moment ago
     const r = await cp.kubectl(["apply", "-f", path.join(dir, "deploy", "sample-pod.yaml")])
     expect(r.code, r.stderr).toBe(0)
     const [node] = await until("preferred bound", async () => {

@@ -84,6 +84,12 @@ export interface ControlPlane {
   env(user?: string): Record<string, string>
   /** Starts one more kube-scheduler or kube-controller-manager (e.g. a second scheduler). */
   startComponent(component: "kube-scheduler" | "kube-controller-manager", args: string[], name?: string): Promise<Component>
+  /**
+   * Waits until kube-controller-manager's ServiceAccount controller has created `namespace`'s
+   * "default" ServiceAccount: until then the ServiceAccount admission plugin refuses Pods that name
+   * none ("error looking up service account"), on any cluster, right after a namespace is created.
+   */
+  defaultServiceAccount(namespace: string, timeoutMs?: number): Promise<void>
   /** Creates a Ready Node with the given capacity (no kubelet: the test owns its status). */
   addNode(name: string, spec?: NodeSpec): Promise<void>
   /**
@@ -145,6 +151,20 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   }
   const env = (user = "admin") => ({ KUBECONFIG: kubeconfigFor(user), PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}` })
   const kubectlBin = path.join(binDir, "kubectl")
+  const defaultServiceAccount = async (namespace: string, timeoutMs = 120_000) => {
+    const deadline = Date.now() + timeoutMs
+    let last = ""
+    while (Date.now() < deadline) {
+      const r = await runCommand(kubectlBin, ["-n", namespace, "get", "serviceaccount", "default", "-o", "name"], env())
+      if (r.code === 0) return
+      last = r.stderr
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    throw new Error(`ServiceAccount ${namespace}/default was not created within ${timeoutMs} ms: ${last}`)
+  }
+  // Controllers are running once the ServiceAccount controller has done the default namespace:
+  // tests then start from a control plane as ready as a freshly installed cluster.
+  if (opts.controllerManager) await defaultServiceAccount("default", opts.readyTimeoutMs ?? 90_000)
   return {
     server: state.server,
     caFile: state.caFile,
@@ -169,6 +189,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
     kubectl: (args, o = {}) => runCommand(kubectlBin, args, env(o.user), o),
     run: (cmd, args, o = {}) => runCommand(cmd, args, env(), o),
     env,
+    defaultServiceAccount,
     startComponent: (component, args, name) => startComponent(runDir, component, args, { attached: true, name }),
     addNode: async (name, spec = {}) => {
       const capacity = { cpu: spec.cpu ?? "4", memory: spec.memory ?? "8Gi", pods: spec.pods ?? "110", ...spec.extra }

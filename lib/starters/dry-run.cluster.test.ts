@@ -18,6 +18,22 @@ type Reply = { status: number; warnings: string[]; body: { message?: string; [k:
 /** Kinds that the test cluster cannot serve (add-ons). Anything else unserved fails the test. */
 const EXPECTED_UNSERVED = new Set(["cert-manager.io/v1 Issuer", "cert-manager.io/v1 Certificate"])
 
+// test/invalid/ documents whose rejection needs state a dry-run cannot create here: quota admission
+// needs the ResourceQuota installed and its status filled in by kube-controller-manager, which this
+// tier does not run. The behaviour tier runs them as the README does (policy-apis.behaviour.test.ts).
+const REJECTED_ONLY_WITH_INSTALLED_STATE = new Set(["policy-apis test/invalid/over-quota-pod.yaml"])
+
+/** Group/versions the project itself serves through an APIService (its own aggregated server). */
+function aggregatedBy(docs: { obj: Obj }[]): Set<string> {
+  const out = new Set<string>()
+  for (const { obj } of docs) {
+    if (obj.kind !== "APIService") continue
+    const spec = obj.spec as { group?: string; version?: string }
+    out.add(`${spec.group}/${spec.version}`)
+  }
+  return out
+}
+
 const kc: KubeConfig = adminKubeConfig()
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -173,13 +189,17 @@ describe("generated Kubernetes documents pass server-side dry-run", () => {
           const res = await dryRunCreate(obj)
           if (res === "unserved") {
             unchecked.push(`${p.id} (${p.variant.name}) ${path}: ${obj.apiVersion} ${obj.kind}`)
-            expect(EXPECTED_UNSERVED.has(`${obj.apiVersion} ${obj.kind}`), `${path}: ${obj.apiVersion} ${obj.kind} is not served`).toBe(true)
+            // Samples of the starter's own aggregated API are served only once its server runs
+            // (api-aggregation.behaviour.test.ts applies them then).
+            const expected = EXPECTED_UNSERVED.has(`${obj.apiVersion} ${obj.kind}`) || aggregatedBy(deploy).has(obj.apiVersion)
+            expect(expected, `${path}: ${obj.apiVersion} ${obj.kind} is not served`).toBe(true)
             continue
           }
           expect(res.status, `${path} ${obj.kind}/${obj.metadata.name}: ${res.body.message}`).toBe(201)
         }
         // 3. test/invalid/: must be rejected.
         for (const { path, obj } of docsOf(files, (f) => f.startsWith("test/invalid/"))) {
+          if (REJECTED_ONLY_WITH_INSTALLED_STATE.has(`${p.id} ${path}`)) continue
           const res = await send(obj, "dry-run")
           expect(res !== "unserved" && res.status >= 400 && res.status < 500, `${path} must be rejected`).toBe(true)
         }
