@@ -31,7 +31,7 @@ export async function AdvisorPageBody({ locale, initial }: { locale: Locale; ini
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-[var(--muted-foreground)]">{t("intro")}</p>
       <div className="mt-6">
-        <ClientMessages paths={["advisor", "shell.meta.title"]}>
+        <ClientMessages paths={["advisor", "shell.meta.title", "policyLab.link"]}>
           <AdvisorStoreProvider initial={initial} starters={starters} snapshot={snapshot}>
             <AdvisorApp />
           </AdvisorStoreProvider>

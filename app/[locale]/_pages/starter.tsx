@@ -7,6 +7,7 @@ import { Breakable, PageContainer } from "@/components/shell/page-container"
 import { Link } from "@/i18n/server-link"
 import { KUBERNETES_MINORS, getMechanism, stateAt, type Locale, type MechanismId } from "@/lib/catalog"
 import { fieldSpecs, generate, type AnyStarterGenerator } from "@/lib/starters"
+import { isLabStarter } from "@/lib/policy-lab/starter-input"
 import { unverifiedMinors } from "@/lib/starters/matrix"
 
 /** What the starter page's client components format (also its error boundary, in the layouts). */
@@ -19,6 +20,11 @@ export const STARTER_CLIENT_MESSAGES = [
   "starters.pageError",
   "starters.matrix.unverifiedOption",
 ]
+
+/** STARTER_CLIENT_MESSAGES, and the policy lab's for starters with a "Try it" tab (loaded with the tab). */
+export function starterClientMessages(mechanism: string): readonly string[] {
+  return isLabStarter(mechanism) ? [...STARTER_CLIENT_MESSAGES, "policyLab"] : STARTER_CLIENT_MESSAGES
+}
 
 /**
  * A starter page. `search` is a link's query (undefined on the prerendered page): the server

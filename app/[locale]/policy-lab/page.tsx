@@ -4,6 +4,7 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { PolicyLab } from "@/components/policy-lab/policy-lab"
+import { ClientMessages } from "@/components/shell/client-messages"
 import { routing } from "@/i18n/routing"
 import engineManifest from "@/engine/dist/manifest.json"
 import { isLabStarter, labInputFromStarter } from "@/lib/policy-lab/starter-input"
@@ -33,13 +34,15 @@ export default async function PolicyLabPage({ params, searchParams }: PageProps<
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="mt-2 max-w-4xl text-[var(--muted-foreground)]">{t("intro", { version: engineManifest.kubernetes.replace(/^v/, "") })}</p>
       <div className="mt-5">
-        <PolicyLab
-          key={from}
-          locale={locale}
-          initialPolicy={input.policy}
-          initialObjects={from === "validating-admission-policy" ? undefined : input.objects}
-          initialSource={sp.source === "live" ? "live" : undefined}
-        />
+        <ClientMessages paths={["policyLab"]}>
+          <PolicyLab
+            key={from}
+            locale={locale}
+            initialPolicy={input.policy}
+            initialObjects={from === "validating-admission-policy" ? undefined : input.objects}
+            initialSource={sp.source === "live" ? "live" : undefined}
+          />
+        </ClientMessages>
       </div>
     </div>
   )

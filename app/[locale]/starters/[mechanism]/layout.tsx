@@ -1,8 +1,9 @@
 import { ClientMessages } from "@/components/shell/client-messages"
 
-import { STARTER_CLIENT_MESSAGES } from "../../_pages/starter"
+import { starterClientMessages } from "../../_pages/starter"
 
 // Above the segment's error boundary (error.tsx), which formats messages too.
-export default function StarterLayout({ children }: LayoutProps<"/[locale]/starters/[mechanism]">) {
-  return <ClientMessages paths={STARTER_CLIENT_MESSAGES}>{children}</ClientMessages>
+export default async function StarterLayout({ children, params }: LayoutProps<"/[locale]/starters/[mechanism]">) {
+  const { mechanism } = await params
+  return <ClientMessages paths={starterClientMessages(mechanism)}>{children}</ClientMessages>
 }

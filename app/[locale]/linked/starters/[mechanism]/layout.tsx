@@ -1,7 +1,8 @@
 import { ClientMessages } from "@/components/shell/client-messages"
 
-import { STARTER_CLIENT_MESSAGES } from "../../../_pages/starter"
+import { starterClientMessages } from "../../../_pages/starter"
 
-export default function LinkedStarterLayout({ children }: LayoutProps<"/[locale]/linked/starters/[mechanism]">) {
-  return <ClientMessages paths={STARTER_CLIENT_MESSAGES}>{children}</ClientMessages>
+export default async function LinkedStarterLayout({ children, params }: LayoutProps<"/[locale]/linked/starters/[mechanism]">) {
+  const { mechanism } = await params
+  return <ClientMessages paths={starterClientMessages(mechanism)}>{children}</ClientMessages>
 }
