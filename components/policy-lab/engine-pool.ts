@@ -2,6 +2,7 @@
 // brotli) is fetched and compiled once and shared with every worker; large evaluations are split
 // across up to four workers (one per spare core), each holding the same compiled policy.
 import manifest from "@/engine/dist/manifest.json"
+import { parseEngineOutput } from "@/lib/policy-lab/engine-core"
 import type { Case, CaseResult, CompileRequest, CompileResult, EngineInfo } from "@/lib/policy-lab/protocol"
 
 // A static file sent with Content-Encoding: br and a year of caching (next.config.js); the query
@@ -33,13 +34,20 @@ class EngineWorker {
 
   constructor(module: WebAssembly.Module) {
     this.worker = new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" })
-    this.worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: string; engineMs?: number }>) => {
+    this.worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; result?: unknown; json?: string; error?: string; engineMs?: number }>) => {
       const p = this.pending.get(e.data.id)
       if (!p) return
       this.pending.delete(e.data.id)
       this.engineMs += e.data.engineMs ?? 0
-      if (e.data.ok) p.resolve(e.data.result)
-      else p.reject(new Error(e.data.error))
+      if (!e.data.ok) p.reject(new Error(e.data.error))
+      else if (e.data.json === undefined) p.resolve(e.data.result)
+      else {
+        try {
+          p.resolve(parseEngineOutput(e.data.json))
+        } catch (err) {
+          p.reject(err as Error)
+        }
+      }
     }
     this.worker.onerror = (e) => {
       for (const p of this.pending.values()) p.reject(new Error(e.message || "engine worker failed"))
