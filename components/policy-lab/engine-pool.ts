@@ -30,6 +30,8 @@ class EngineWorker {
   engineMs = 0
   handle: number | undefined
   bundleVersion = -1
+  syncing: { version: number; done: Promise<void> } | undefined
+  started = false
   ready: Promise<unknown>
 
   constructor(module: WebAssembly.Module) {
@@ -54,6 +56,7 @@ class EngineWorker {
       this.pending.clear()
     }
     this.ready = this.send("start", undefined, { module })
+    void this.ready.then(() => (this.started = true)).catch(() => undefined)
   }
 
   send<T>(method: string, payload: unknown, extra: Record<string, unknown> = {}): Promise<T> {
@@ -91,9 +94,13 @@ export class EnginePool {
     })
   }
 
-  /** Starts the first worker (download, compile, Go start-up). */
+  /**
+   * Starts the first worker (download, compile, Go start-up), then the others in the background so
+   * the first large evaluation does not wait for their start-up.
+   */
   async start(): Promise<void> {
     await this.ensureWorkers(1)
+    void this.ensureWorkers(this.maxWorkers).catch(() => undefined)
   }
 
   private async ensureWorkers(n: number): Promise<EngineWorker[]> {
@@ -105,11 +112,21 @@ export class EnginePool {
     return ready
   }
 
-  private async syncBundle(w: EngineWorker): Promise<void> {
-    if (!this.bundle || w.bundleVersion === this.bundleVersion) return
+  /** Compiles the current bundle in one worker, once per bundle version. */
+  private syncBundle(w: EngineWorker): Promise<void> {
     const version = this.bundleVersion
+    if (w.syncing?.version !== version) w.syncing = { version, done: this.compileIn(w, version) }
+    return w.syncing.done
+  }
+
+  private async compileIn(w: EngineWorker, version: number): Promise<void> {
+    // A worker still starting (in the background) rejects calls until Go has registered.
+    await w.ready
+    const bundle = this.bundle
+    if (!bundle || w.bundleVersion === version) return
     if (w.handle !== undefined) void w.send("release", { handle: w.handle }).catch(() => undefined)
-    const res = await w.send<CompileResult>("compile", this.bundle)
+    w.handle = undefined
+    const res = await w.send<CompileResult>("compile", bundle)
     w.handle = res.handle
     w.bundleVersion = version
     if (w === this.workers[0]) this.lastCompile = res
@@ -125,7 +142,9 @@ export class EnginePool {
     this.bundle = req
     this.bundleVersion++
     const workers = await this.ensureWorkers(1)
-    await Promise.all(this.workers.filter((w) => !workers.includes(w)).map((w) => this.syncBundle(w)))
+    // The other workers compile in parallel; evaluate() waits for them only when it uses them (one
+    // may still be starting).
+    for (const w of this.workers) if (!workers.includes(w)) void this.syncBundle(w).catch(() => undefined)
     const [first] = workers
     if (!this.lastCompile || first!.bundleVersion !== this.bundleVersion) await this.syncBundle(first!)
     return this.lastCompile!
@@ -137,7 +156,11 @@ export class EnginePool {
     const chunkSize = opts.chunkSize ?? 100
     const wanted = cases.length > 2 * chunkSize ? this.maxWorkers : 1
     const started = performance.now()
-    const workers = await this.ensureWorkers(wanted)
+    // The first worker, and the others that have finished starting (they start in the background).
+    await this.ensureWorkers(1)
+    if (wanted > 1 && this.workers.length < wanted) void this.ensureWorkers(wanted).catch(() => undefined)
+    const workers = this.workers.slice(0, wanted).filter((w, i) => i === 0 || w.started)
+    await Promise.all(workers.map((w) => this.syncBundle(w)))
     const engineBefore = workers.map((w) => w.engineMs)
     let casesUs = 0
     const results: CaseResult[] = new Array(cases.length)
