@@ -78,6 +78,7 @@ export class EnginePool {
   private module: Promise<WebAssembly.Module>
   private workers: EngineWorker[] = []
   private bundle: CompileRequest | undefined
+  private bundleKey = ""
   private bundleVersion = 0
   private lastCompile: CompileResult | undefined
   readonly maxWorkers: number
@@ -137,10 +138,17 @@ export class EnginePool {
     return w!.send<EngineInfo>("info", {})
   }
 
-  /** Compiles the policy bundle in every running worker; errors in the input reject. */
+  /**
+   * Compiles the policy bundle in every running worker; errors in the input reject. The same
+   * bundle again (only the objects, operation or user changed) is not compiled again.
+   */
   async compile(req: CompileRequest): Promise<CompileResult> {
-    this.bundle = req
-    this.bundleVersion++
+    const key = JSON.stringify(req)
+    if (key !== this.bundleKey) {
+      this.bundle = req
+      this.bundleKey = key
+      this.bundleVersion++
+    }
     const workers = await this.ensureWorkers(1)
     // The other workers compile in parallel; evaluate() waits for them only when it uses them (one
     // may still be starting).
