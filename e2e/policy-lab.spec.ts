@@ -30,7 +30,10 @@ test("edit a policy: a failing sample turns green, a compile error points at its
 
   const editor = page.getByTestId("policy-editor")
   const text = await editor.inputValue()
-  const relaxed = text.replace(`"\\"team\\" in variables.labels && variables.labels[\\"team\\"] != ''"`, `"!(\\"team\\" in variables.labels) || variables.labels[\\"team\\"] != ''"`)
+  // The starter writes the expression as a single-quoted YAML scalar ('' is one quote).
+  const strict = `'"team" in variables.labels && variables.labels["team"] != '''''`
+  const lenient = `'!("team" in variables.labels) || variables.labels["team"] != '''''`
+  const relaxed = text.replace(strict, lenient)
   expect(relaxed).not.toBe(text)
   await editor.fill(relaxed)
   await expect(card(page, "Deployment team-a/legacy")).toHaveAttribute("data-outcome", "allowed")
@@ -47,7 +50,7 @@ test("edit a policy: a failing sample turns green, a compile error points at its
   await expect(editor).toHaveValue(broken)
 
   // Per-minor environments: a 1.34 library is rejected when written on 1.34, accepted on 1.35.
-  await editor.fill(relaxed.replace(`"!(\\"team\\" in variables.labels) || variables.labels[\\"team\\"] != ''"`, `"[3, 1].sort() == [1, 3]"`))
+  await editor.fill(relaxed.replace(lenient, `"[3, 1].sort() == [1, 3]"`))
   await page.getByLabel("Kubernetes version").selectOption("1.34")
   await expect(page.getByTestId("diagnostics")).toContainText("undeclared reference to 'sort'")
   await page.getByLabel("Kubernetes version").selectOption("1.35")

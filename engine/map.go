@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	admissionv1 "k8s.io/api/admission/v1"
 	v1 "k8s.io/api/admissionregistration/v1"
@@ -45,8 +46,12 @@ var (
 )
 
 // builtinTypeConverter knows every built-in type's structure (list types, map keys, atomic
-// fields) from the same OpenAPI the apiserver publishes.
-var builtinTypeConverter = managedfields.NewSchemeTypeConverter(scheme, smdschema.Parser())
+// fields) from the same OpenAPI the apiserver publishes. Built on first use: parsing that schema
+// takes most of the engine's start-up in WebAssembly (seconds), and only
+// MutatingAdmissionPolicies on built-in kinds need it.
+var builtinTypeConverter = sync.OnceValue(func() managedfields.TypeConverter {
+	return managedfields.NewSchemeTypeConverter(scheme, smdschema.Parser())
+})
 
 type mutator struct {
 	index     int
@@ -178,6 +183,9 @@ func compileMAP(b *compiledBundle, req *CompileRequest, res *CompileResult) erro
 		return err
 	}
 	b.params = params
+
+	// Build the built-in type converter now, so compiling (not the first evaluation) pays for it.
+	builtinTypeConverter()
 
 	opts := plugincel.OptionalVariableDeclarations{HasParams: policy.Spec.ParamKind != nil, HasAuthorizer: true}
 	cc, err := b.envs.newRuntimeCompiler()
@@ -410,7 +418,7 @@ type policyError struct {
 
 func (b *compiledBundle) typeConverterFor(gvk schema.GroupVersionKind) managedfields.TypeConverter {
 	if isBuiltin(gvk) {
-		return builtinTypeConverter
+		return builtinTypeConverter()
 	}
 	if c, ok := b.crds[gvk.GroupKind()]; ok {
 		if tc := c.typeConverter(gvk.Version); tc != nil {

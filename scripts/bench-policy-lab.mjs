@@ -1,4 +1,4 @@
-/* global navigator, performance, HTMLTextAreaElement, Event */
+/* global navigator, performance, HTMLTextAreaElement, Event, Navigator */
 // `npm run bench:policy-lab`: the policy lab measured in Debian's Chromium against the production
 // build.
 //   1. Browser: 1,000 Pods × a 10-rule ValidatingAdmissionPolicy pasted into the lab; the time the
@@ -21,6 +21,9 @@ const distDir = process.env.NEXT_DIST_DIR ?? ".next"
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 1000)
 const LIVE_OBJECTS = Number(process.env.BENCH_LIVE_OBJECTS ?? 5000)
 const skipLive = process.env.BENCH_SKIP_LIVE === "1"
+// BENCH_CORES=n: the page sees n cores (the lab starts one engine worker per core, up to 4), to
+// compare worker counts on the same machine.
+const pageCores = process.env.BENCH_CORES ? Number(process.env.BENCH_CORES) : undefined
 const log = (m) => process.stderr.write(`${m}\n`)
 
 const RULES = [
@@ -112,6 +115,7 @@ async function benchBrowser() {
   const browser = await launch()
   try {
     const page = await browser.newPage()
+    if (pageCores) await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => n }), pageCores)
     const t0 = Date.now()
     await page.goto(`http://127.0.0.1:${port}/en/policy-lab`)
     await page.getByTestId("policy-lab").and(page.locator('[data-engine="ready"]')).waitFor({ timeout: 300_000 })
@@ -122,11 +126,27 @@ async function benchBrowser() {
     const yaml = podsYaml(OBJECTS)
     await setText(page.getByTestId("paste-editor"), yaml)
     const times = []
+    const phases = []
     for (const minor of ["1.36", "1.37", "1.36"]) {
       await page.locator('[data-testid="summary"]', { hasText: `${OBJECTS} objects in` }).waitFor({ timeout: 300_000 })
       await page.getByTestId("policy-lab").and(page.locator('[data-busy="0"]')).waitFor()
       const text = await page.getByTestId("summary").innerText()
       times.push(Number(/in (\d+) ms/.exec(text)?.[1]))
+      // Where the time went (the lab's own marks) and the time from results to the next paint.
+      const summary = page.locator('[data-testid="summary"][data-paint-ms]')
+      await summary.waitFor()
+      phases.push(
+        await summary.evaluate((el) => ({
+          total: Number(/in (\d+) ms/.exec(el.textContent ?? "")?.[1]),
+          compile: Number(el.dataset.compileMs),
+          cases: Number(el.dataset.casesMs),
+          evaluate: Number(el.dataset.evaluateMs),
+          engine: Number(el.dataset.engineMs),
+          go: Number(el.dataset.goMs),
+          workers: Number(el.dataset.workers),
+          paint: Number(el.dataset.paintMs),
+        })),
+      )
       await page.getByLabel("Kubernetes version").selectOption(minor)
       await page.getByTestId("policy-lab").and(page.locator('[data-busy="1"]')).waitFor({ timeout: 10_000 }).catch(() => undefined)
     }
@@ -138,7 +158,7 @@ async function benchBrowser() {
       return (performance.now() - start) / 3
     }, yaml)
     const denied = await page.getByTestId("summary").locator('[data-count="denied"]').innerText()
-    return { engineStartMs: engineStart, cores, medianMs: times[1], runsMs: times, referenceMs: Math.round(reference * 10) / 10, denied: Number(denied) }
+    return { phases, engineStartMs: engineStart, cores, medianMs: times[1], runsMs: times, referenceMs: Math.round(reference * 10) / 10, denied: Number(denied) }
   } finally {
     await browser.close()
     stop()
@@ -213,6 +233,11 @@ console.log(
   `browser: ${OBJECTS} Pods × 10 rules: median ${browser.medianMs} ms (runs ${browser.runsMs.join(", ")} ms; budget 200 ms) — ` +
     `reference (same page, split+JSON round trip of the YAML): ${browser.referenceMs} ms; engine ready after ${browser.engineStartMs} ms on ${browser.cores} cores; ${browser.denied} denied`,
 )
+for (const p of browser.phases) {
+  console.log(
+    `  run: ${p.total} ms = compile ${p.compile} + requests ${p.cases} + evaluate ${p.evaluate} (${p.workers} worker(s): engine calls ${p.engine}, of which Go per case ${p.go}; the rest messaging) + rest ${p.total - p.compile - p.cases - p.evaluate}; then ${p.paint} ms to paint the list`,
+  )
+}
 if (!skipLive) {
   const live = await benchLive()
   console.log(`live: ${live.objects} ConfigMaps: progress shown after ${live.progressShownMs} ms, first table after ${live.firstTableMs} ms (budget 3000 ms), done after ${live.doneMs} ms; ${live.denied} denied`)

@@ -5,7 +5,7 @@
 // see what kube-apiserver of the chosen minor would answer, evaluated in the browser by
 // Kubernetes' own libraries compiled to WebAssembly.
 import { useTranslations } from "next-intl"
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react"
 
 import { buildBundle, buildCases, DEFAULT_USER, objectKey, policyKindOf, resolveResource } from "@/lib/policy-lab/cases"
 import { knownDifferencesFor } from "@/lib/policy-lab/known-differences"
@@ -41,6 +41,9 @@ type Evaluation = {
   syntheticBinding: boolean
   syntheticNamespaces: string[]
   ms: number
+  /** Where `ms` went: compile, building the requests, the workers (see EvaluationStats). */
+  phases: { compileMs: number; casesMs: number; evaluateMs: number; engineMs: number; goMs: number; workers: number }
+  finishedAt: number
 }
 
 function parseOne(text: string): { object?: K8sObject; errors: ParseError[] } {
@@ -139,6 +142,7 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
       const pool = sharedEnginePool()
       const bundle = buildBundle({ minor, parts, objects, authorizer: { default: authzDefault } })
       const compile = await pool.compile(bundle.request)
+      const compiled = performance.now()
       const oldObjects = new Map<string, K8sObject>()
       if (oldParse.object) {
         const key = objectKey(oldParse.object)
@@ -147,7 +151,9 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
       }
       const built = buildCases(objects, { operation, userInfo, oldObjects, crds: bundle.request.crds ?? [] })
       const cases = built.flatMap((b) => (b.case ? [b.case] : []))
+      const casesBuilt = performance.now()
       const results = cases.length ? await pool.evaluate(cases) : []
+      const stats = cases.length ? pool.lastStats : undefined
       if (id !== run.current) return
       const byIndex = new Map(results.map((r) => [Number(r.id), r]))
       const kept: K8sObject[] = []
@@ -160,7 +166,16 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
           keptResults.push(byIndex.get(i)!)
         }
       })
-      setEvaluation({ compile, objects: kept, results: keptResults, errors, syntheticBinding: bundle.syntheticBinding, syntheticNamespaces: bundle.syntheticNamespaces, ms: performance.now() - started })
+      const finishedAt = performance.now()
+      const phases = {
+        compileMs: compiled - started,
+        casesMs: casesBuilt - compiled,
+        evaluateMs: stats?.wallMs ?? 0,
+        engineMs: stats?.engineMs ?? 0,
+        goMs: stats?.casesMs ?? 0,
+        workers: stats?.workers ?? 0,
+      }
+      setEvaluation({ compile, objects: kept, results: keptResults, errors, syntheticBinding: bundle.syntheticBinding, syntheticNamespaces: bundle.syntheticNamespaces, ms: finishedAt - started, phases, finishedAt })
     } catch (err) {
       if (id === run.current) setEvalError((err as Error).message)
     } finally {
@@ -172,6 +187,17 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
     const timer = setTimeout(() => void evaluate(), 300)
     return () => clearTimeout(timer)
   }, [evaluate])
+
+  // Time from the results to the next paint of the list, for `npm run bench:policy-lab` (set on
+  // the DOM directly: a state update would itself re-render).
+  const summaryRef = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => {
+    const el = summaryRef.current
+    if (!el || !evaluation) return
+    delete el.dataset.paintMs
+    const frame = requestAnimationFrame(() => setTimeout(() => (el.dataset.paintMs = String(Math.round(performance.now() - evaluation.finishedAt)))))
+    return () => cancelAnimationFrame(frame)
+  }, [evaluation])
 
   // ------------------------------------------------------------ derived output
 
@@ -411,7 +437,17 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
               </table>
               <p className="mt-1 text-xs text-[var(--muted-foreground)]">{policyKind === "CustomResourceDefinition" ? t("costNoteCrd") : t("costNote")}</p>
             </details>
-            <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="summary">
+            <div
+              ref={summaryRef}
+              className="flex flex-wrap items-center gap-2 text-sm"
+              data-testid="summary"
+              data-compile-ms={Math.round(evaluation.phases.compileMs)}
+              data-cases-ms={Math.round(evaluation.phases.casesMs)}
+              data-evaluate-ms={Math.round(evaluation.phases.evaluateMs)}
+              data-engine-ms={Math.round(evaluation.phases.engineMs)}
+              data-go-ms={Math.round(evaluation.phases.goMs)}
+              data-workers={evaluation.phases.workers}
+            >
               {OUTCOMES.filter((o) => counts[o] > 0).map((o) => (
                 <span key={o} className="inline-flex items-center gap-1">
                   <OutcomeBadge outcome={o} /> <span data-count={o}>{counts[o]}</span>

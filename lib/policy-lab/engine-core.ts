@@ -41,16 +41,23 @@ export async function startGoEngine(source: WebAssembly.Module | BufferSource): 
   return engine
 }
 
-function invoke<T>(g: EngineGlobal, method: string, payload: unknown): T {
-  const out = JSON.parse(g.call(method, JSON.stringify(payload))) as T & { error?: string }
+/** Reads the engine's JSON answer; `{"error": …}` becomes an EngineError. */
+export function parseEngineOutput<T>(json: string): T {
+  const out = JSON.parse(json) as T & { error?: string }
   if (out && typeof out === "object" && "error" in out && typeof out.error === "string") throw new EngineError(out.error)
   return out
 }
 
+function invoke<T>(g: EngineGlobal, method: string, payload: unknown): T {
+  return parseEngineOutput<T>(g.call(method, JSON.stringify(payload)))
+}
+
 /** A synchronous engine over one Go instance (calls block the thread they run on). */
-export function directEngine(g: EngineGlobal): Engine & { callSync<T>(method: string, payload: unknown): T } {
+export function directEngine(g: EngineGlobal): Engine & { callSync<T>(method: string, payload: unknown): T; callJSON(method: string, payload: unknown): string } {
   return {
     callSync: <T>(method: string, payload: unknown) => invoke<T>(g, method, payload),
+    /** The answer as the engine wrote it (for a worker to post as one string, see parseEngineOutput). */
+    callJSON: (method: string, payload: unknown) => g.call(method, JSON.stringify(payload)),
     compile: async (req: CompileRequest) => invoke<CompileResult>(g, "compile", req),
     evaluate: async (req: EvaluateRequest) => invoke<EvaluateResult>(g, "evaluate", req),
     release: async (handle: number) => {

@@ -5,6 +5,7 @@ import { compactDiff, lineDiff } from "./diff"
 import { corpusSize } from "./differential/corpus"
 import { bindingsOf, placed } from "./differential/harness"
 import { parseWarning } from "./differential/kube"
+import { EngineError, parseEngineOutput } from "./engine-core"
 import { KNOWN_DIFFERENCES, knownDifferencesFor } from "./known-differences"
 import { parseObjects, splitPolicyDocuments } from "./parse"
 import { outcomeOf, type CaseResult, type K8sObject } from "./protocol"
@@ -225,5 +226,13 @@ describe("locateField", () => {
     const block = "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata: {name: x}\nspec:\n  validations:\n  - expression: |\n      a &&\n      b(\n"
     expect(locateField(block, "ValidatingAdmissionPolicy", "spec.validations[0].expression", 2)?.line).toBe(8)
     expect(locateField(VAP, "ValidatingAdmissionPolicy", "spec.nothing[3]")).toBeUndefined()
+  })
+})
+
+describe("engine output", () => {
+  it("returns the engine's answer and turns {error} into an EngineError", () => {
+    expect(parseEngineOutput<{ results: unknown[] }>('{"results":[{"id":"0","elapsedUs":3}]}').results).toHaveLength(1)
+    expect(() => parseEngineOutput('{"error":"unknown compile handle 7 (compile the policy first)","stack":"…"}')).toThrow(EngineError)
+    expect(() => parseEngineOutput('{"error":"unknown method \\"x\\""}')).toThrow('unknown method "x"')
   })
 })
