@@ -5,7 +5,7 @@
 // when the user reaches for the diagram — pointer over it, focus or a touch inside it — then swaps
 // it in at the same viewport, so nothing moves and the focused point keeps focus.
 import { useTranslations } from "next-intl"
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react"
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react"
 
 import type { PointId } from "@/lib/catalog/types"
 
@@ -25,7 +25,6 @@ function loadFlow() {
   })
   return flowModule
 }
-const LazyFlow = lazy(loadFlow)
 
 /** The frame's size as laid out (undefined while it is hidden by CSS or not measured yet). */
 function useFrameSize(frame: React.RefObject<HTMLDivElement | null>): FrameSize | undefined {
@@ -55,14 +54,16 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
   const viewport = mapViewport(graph, layout, point, frame)
 
   // React Flow replaces the static drawing once loaded, and not while a pointer is pressed on it
-  // (the press and its release must land on the same element to make a click).
-  const [flow, setFlow] = useState<{ restoreFocus?: PointId } | null>(null)
+  // (the press and its release must land on the same element to make a click). The loaded
+  // component is rendered directly (no lazy/Suspense): a suspended render would mount a fallback
+  // copy of the drawing in between and drop the focus the swap is meant to keep.
+  const [flow, setFlow] = useState<{ Flow: ComponentType<FlowProps>; restoreFocus?: PointId } | null>(null)
   const pressed = useRef(false)
   const wanted = useRef(false)
-  const swapWhenIdle = useCallback(() => {
+  const swapWhenIdle = useCallback(({ default: Flow }: { default: ComponentType<FlowProps> }) => {
     if (pressed.current) return
     const focused = frameRef.current?.contains(document.activeElement) ? document.activeElement?.closest("[data-point-button]") : null
-    setFlow({ restoreFocus: (focused?.getAttribute("data-point-button") ?? undefined) as PointId | undefined })
+    setFlow({ Flow, restoreFocus: (focused?.getAttribute("data-point-button") ?? undefined) as PointId | undefined })
   }, [])
   const reach = useCallback(() => {
     if (wanted.current) return
@@ -135,9 +136,7 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
         {layout === "narrow" ? t("diagramHintTouch") : t("diagramHint")}
       </p>
       {flow ? (
-        <Suspense fallback={staticDrawing}>
-          <LazyFlow model={model} badges={badges} layout={layout} initialViewport={viewport} restoreFocus={flow.restoreFocus} />
-        </Suspense>
+        <flow.Flow model={model} badges={badges} layout={layout} initialViewport={viewport} restoreFocus={flow.restoreFocus} />
       ) : (
         staticDrawing
       )}

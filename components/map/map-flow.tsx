@@ -164,8 +164,22 @@ export default function Flow({ model, badges, layout, initialViewport, restoreFo
   }, [])
 
   useEffect(() => {
-    if (restoreFocus) focusPointButton(restoreFocus, frameRef.current ?? undefined)
-    // Once, after the swap.
+    if (!restoreFocus) return
+    // Once, after the swap. React Flow keeps nodes hidden (visibility: hidden) until it has
+    // measured them, and a hidden button cannot take focus: retry each frame until it has it
+    // (for up to ~2 s), unless the user has moved focus elsewhere meanwhile.
+    const frame = frameRef.current ?? undefined
+    const startedOn = document.activeElement
+    let tries = 0
+    let raf = 0
+    const attempt = () => {
+      if (document.activeElement !== startedOn && document.activeElement !== document.body) return
+      focusPointButton(restoreFocus, frame)
+      const focused = document.activeElement?.getAttribute("data-point-button") === restoreFocus
+      if (!focused && ++tries < 120) raf = requestAnimationFrame(attempt)
+    }
+    attempt()
+    return () => cancelAnimationFrame(raf)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
