@@ -132,7 +132,7 @@ export function tsTlsFiles(): StarterFile[] {
     import assert from "node:assert/strict"
     import { execFileSync } from "node:child_process"
     import { mkdtempSync, renameSync, rmSync } from "node:fs"
-    import { createServer } from "node:https"
+    import { createServer, type Server } from "node:https"
     import { tmpdir } from "node:os"
     import { join } from "node:path"
     import { connect } from "node:tls"
@@ -165,27 +165,30 @@ export function tsTlsFiles(): StarterFile[] {
 
     test("a replaced certificate is served without a restart", { skip: !haveOpenssl && "openssl not installed" }, async () => {
       const dir = mkdtempSync(join(tmpdir(), "tls-"))
+      let server: Server | undefined
+      let stop = () => {}
       try {
         makeCert(dir, "first")
-        const server = createServer(readKeyPair(join(dir, "tls.crt"), join(dir, "tls.key")), (_req, res) => res.end("ok"))
-        await new Promise<void>((r) => server.listen(0, "127.0.0.1", r))
-        const port = (server.address() as { port: number }).port
+        const listening = createServer(readKeyPair(join(dir, "tls.crt"), join(dir, "tls.key")), (_req, res) => res.end("ok"))
+        server = listening
+        await new Promise<void>((r) => listening.listen(0, "127.0.0.1", r))
+        const port = (listening.address() as { port: number }).port
         const reloaded = new Promise<void>((resolve, reject) => {
-          const stop = watchKeyPair(server, join(dir, "tls.crt"), join(dir, "tls.key"), {
+          // A watcher that never fires fails the test instead of leaving it waiting.
+          setTimeout(() => reject(new Error("the replaced certificate was not loaded within 10 s")), 10_000).unref()
+          stop = watchKeyPair(listening, join(dir, "tls.crt"), join(dir, "tls.key"), {
             pollMs: 500,
-            onReload: (err) => {
-              stop()
-              if (err) reject(err)
-              else resolve()
-            },
+            onReload: (err) => (err ? reject(err) : resolve()),
           })
         })
         assert.equal(await servedCommonName(port), "first")
         makeCert(dir, "second")
         await reloaded
         assert.equal(await servedCommonName(port), "second")
-        server.close()
       } finally {
+        // Also when an assertion fails: an open server or watcher would keep node --test running.
+        stop()
+        server?.close()
         rmSync(dir, { recursive: true, force: true })
       }
     })
