@@ -7,29 +7,33 @@ import Link from "next/link"
 import { useRouter } from "next/navigation"
 import { forwardRef } from "react"
 
+type IntentHandlers<E> = {
+  onPointerEnter?: React.PointerEventHandler<E>
+  onFocus?: React.FocusEventHandler<E>
+  onTouchStart?: React.TouchEventHandler<E>
+}
+
+/** The link's own pointer/focus/touch handlers, each calling `prefetch` first. */
+export function prefetchOnIntent<E>(prefetch: () => void, own: IntentHandlers<E>): Required<IntentHandlers<E>> {
+  return {
+    onPointerEnter: (e) => {
+      prefetch()
+      own.onPointerEnter?.(e)
+    },
+    onFocus: (e) => {
+      prefetch()
+      own.onFocus?.(e)
+    },
+    onTouchStart: (e) => {
+      prefetch()
+      own.onTouchStart?.(e)
+    },
+  }
+}
+
 type Props = Omit<React.ComponentProps<typeof Link>, "href" | "prefetch"> & { href: string }
 
 export const IntentLink = forwardRef<HTMLAnchorElement, Props>(function IntentLink({ href, onPointerEnter, onFocus, onTouchStart, ...rest }, ref) {
   const router = useRouter()
-  const prefetch = () => router.prefetch(href)
-  return (
-    <Link
-      ref={ref}
-      href={href}
-      prefetch={false}
-      onPointerEnter={(e) => {
-        prefetch()
-        onPointerEnter?.(e)
-      }}
-      onFocus={(e) => {
-        prefetch()
-        onFocus?.(e)
-      }}
-      onTouchStart={(e) => {
-        prefetch()
-        onTouchStart?.(e)
-      }}
-      {...rest}
-    />
-  )
+  return <Link ref={ref} href={href} prefetch={false} {...prefetchOnIntent(() => router.prefetch(href), { onPointerEnter, onFocus, onTouchStart })} {...rest} />
 })

@@ -6,29 +6,11 @@ import { forwardRef } from "react"
 
 import { Link as IntlLink, useRouter } from "@/i18n/navigation"
 
+import { prefetchOnIntent } from "./intent-link"
+
 type Props = Omit<React.ComponentProps<typeof IntlLink>, "prefetch" | "href"> & { href: string }
 
 export const Link = forwardRef<HTMLAnchorElement, Props>(function LocaleLink({ href, onPointerEnter, onFocus, onTouchStart, ...rest }, ref) {
   const router = useRouter()
-  const prefetch = () => router.prefetch(href)
-  return (
-    <IntlLink
-      ref={ref}
-      href={href}
-      prefetch={false}
-      onPointerEnter={(e) => {
-        prefetch()
-        onPointerEnter?.(e)
-      }}
-      onFocus={(e) => {
-        prefetch()
-        onFocus?.(e)
-      }}
-      onTouchStart={(e) => {
-        prefetch()
-        onTouchStart?.(e)
-      }}
-      {...rest}
-    />
-  )
+  return <IntlLink ref={ref} href={href} prefetch={false} {...prefetchOnIntent(() => router.prefetch(href), { onPointerEnter, onFocus, onTouchStart })} {...rest} />
 })
