@@ -129,6 +129,10 @@ test("opening a point adds a history entry: Back closes it, Forward reopens it, 
   await point(page, "4").click()
   await expect(panel(page)).toBeVisible()
   await expect(page).toHaveURL(/\/en\?point=4$/)
+  // The first click brings React Flow in place of the static drawing; a click that lands while
+  // the buttons are being replaced is lost (known; the swap waits for a pressed pointer, not for
+  // one about to press). Wait for the swap before the second click.
+  await expect(diagram(page)).toHaveAttribute("data-map-interactive", "true")
   // Switching points replaces the entry: one Back still closes the panel.
   await point(page, "7").click()
   await expect(page).toHaveURL(/\/en\?point=7$/)
