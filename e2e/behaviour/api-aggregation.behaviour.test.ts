@@ -10,7 +10,7 @@ import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { hostIP, startControlPlane, type ControlPlane } from "@/e2e/cluster/control-plane"
 import { unpackStarter } from "./starter"
-import { BUILD_TIMEOUT_MS, freePort, kjson, ok, routeServiceToHost, runReadme, startProcess, until, type LocalProcess } from "./readme"
+import { BUILD_TIMEOUT_MS, freePort, kjson, ok, routeServiceToHost, runReadme, startProcess, until, whilePodOf, type LocalProcess } from "./readme"
 
 const APISERVICE = "v1alpha1.aggregated.example.com"
 
@@ -146,20 +146,7 @@ describe("api-aggregation starter", () => {
     expect(recipe[0]).toContain("delete apiservice v1alpha1.aggregated.example.com")
     // make undeploy runs as written. The local server stands for the Deployment's Pod: it stops
     // as soon as the Deployment is gone, as the Pod would.
-    let removing = true
-    const podStops = (async () => {
-      while (removing) {
-        if ((await cp.kubectl(["-n", "widget-apiserver", "get", "deployment", "widget-apiserver", "-o", "name"])).code !== 0) return server!.stop()
-        await new Promise((r) => setTimeout(r, 100))
-      }
-    })()
-    try {
-      await runReadme(cp, starter.dir, "Remove", {}, { timeoutMs: 300_000 })
-    } finally {
-      removing = false
-      await podStops
-      await server!.stop()
-    }
+    await whilePodOf(cp, { namespace: "widget-apiserver", name: "widget-apiserver" }, server!, () => runReadme(cp, starter.dir, "Remove", {}, { timeoutMs: 300_000 }))
     expect((await cp.kubectl(["get", "apiservice", APISERVICE])).code).not.toBe(0)
     expect((await cp.kubectl(["get", "namespace", "widget-apiserver"])).code).not.toBe(0)
     ok(await cp.kubectl(["create", "namespace", "after-removal"]), "create")

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os"
 import path from "node:path"
 import { parse } from "yaml"
 import { kubeadmStaticPod, type Component } from "@/lib/starters/generators/control-plane"
+import { until as pollUntil } from "./readme"
 import { isRoot, mustRun } from "./starter-project"
 
 type Obj = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -105,19 +106,9 @@ export function tokenArgs(server: string, caFile: string, token: string): string
   return ["--kubeconfig=/dev/null", `--server=${server}`, `--certificate-authority=${caFile}`, `--token=${token}`]
 }
 
-export async function until<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn()
-      if (v) return v
-    } catch (err) {
-      last = err
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`)
+/** readme.ts's until with 90 s by default (static Pods and restarted components take longer). */
+export function until<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 90_000): Promise<T> {
+  return pollUntil(what, fn, timeoutMs)
 }
 
 /** A free TCP port on 127.0.0.1. */

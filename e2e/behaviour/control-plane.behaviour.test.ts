@@ -5,23 +5,7 @@
 // their deletion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startControlPlane, type ControlPlane } from "@/e2e/cluster/control-plane"
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn()
-      if (v) return v
-    } catch (err) {
-      last = err
-    }
-    await sleep(500)
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`)
-}
+import { until } from "./readme"
 
 async function json(cp: ControlPlane, args: string[]) {
   const r = await cp.kubectl([...args, "-o", "json"])

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startControlPlane, type ControlPlane } from "@/e2e/cluster/control-plane"
 import { generate } from "@/lib/starters"
 import { unpackStarter } from "./starter"
-import { BUILD_TIMEOUT_MS, kjson, ok, runReadme, startProcess, until, type LocalProcess } from "./readme"
+import { BUILD_TIMEOUT_MS, kjson, ok, runReadme, startProcess, until, whilePodOf, type LocalProcess } from "./readme"
 
 type Widget = { metadata: { finalizers?: string[] }; status?: { observedGeneration?: number; conditions?: { type: string; status: string }[] } }
 
@@ -91,25 +91,11 @@ describe("operator starter", () => {
     // The operator runs here as a local process standing for its Pod: it stops as soon as its
     // Deployment is gone, as the Pod would. What is left of the API at that moment is what the
     // README's order promises: no Widget and no CRD still waiting for the operator's finalizer.
-    let removing = true
     let leftAtOperatorRemoval: string | undefined
-    const podStops = (async () => {
-      while (removing) {
-        if ((await cp.kubectl(["-n", "widget-system", "get", "deployment", "widget-operator", "-o", "name"])).code !== 0) {
-          const crd = await cp.kubectl(["get", "crd", "widgets.example.com", "-o", "name"])
-          leftAtOperatorRemoval = crd.code === 0 ? crd.stdout.trim() : ""
-          return operator!.stop()
-        }
-        await new Promise((r) => setTimeout(r, 100))
-      }
-    })()
-    try {
-      await runReadme(cp, starter.dir, "Remove", {}, { timeoutMs: 180_000 })
-    } finally {
-      removing = false
-      await podStops
-      await operator!.stop()
-    }
+    await whilePodOf(cp, { namespace: "widget-system", name: "widget-operator" }, operator!, () => runReadme(cp, starter.dir, "Remove", {}, { timeoutMs: 180_000 }), async () => {
+      const crd = await cp.kubectl(["get", "crd", "widgets.example.com", "-o", "name"])
+      leftAtOperatorRemoval = crd.code === 0 ? crd.stdout.trim() : ""
+    })
     expect(leftAtOperatorRemoval, "the CRD (and its Widgets) still existed when the operator's Deployment was gone").toBe("")
     expect((await cp.kubectl(["get", "crd", "widgets.example.com"])).code).not.toBe(0)
     for (const ns of ["demo", "widget-system"]) expect((await cp.kubectl(["get", "namespace", ns])).code, ns).not.toBe(0)

@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export const BUILD_TIMEOUT_MS = 1_800_000
 
 /** Polls fn until it returns something truthy. */
-export async function until<T>(what: string, fn: () => Promise<T | undefined | false | null>, timeoutMs = 60_000): Promise<T> {
+export async function until<T>(what: string, fn: () => Promise<T | undefined | false | null> | T | undefined | false | null, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   let last: unknown
   while (Date.now() < deadline) {
@@ -183,3 +183,33 @@ export function unreachableKubeconfig(dir: string): string {
   return file
 }
 
+/**
+ * Runs `during` while `process` stands for the Pod of Deployment `namespace/name`: the process is
+ * stopped as soon as the Deployment is gone, as the kubelet would stop the Pod. `onGone` runs at
+ * that moment (before the stop), to look at what the API still holds then.
+ */
+export async function whilePodOf<T>(
+  cp: ControlPlane,
+  deployment: { namespace: string; name: string },
+  process: LocalProcess,
+  during: () => Promise<T>,
+  onGone: () => Promise<void> = async () => {},
+): Promise<T> {
+  let running = true
+  const podStops = (async () => {
+    while (running) {
+      if ((await cp.kubectl(["-n", deployment.namespace, "get", "deployment", deployment.name, "-o", "name"])).code !== 0) {
+        await onGone()
+        return process.stop()
+      }
+      await sleep(100)
+    }
+  })()
+  try {
+    return await during()
+  } finally {
+    running = false
+    await podStops
+    await process.stop()
+  }
+}
