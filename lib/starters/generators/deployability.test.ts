@@ -8,24 +8,12 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { parse } from "yaml"
-import { generate } from "../registry"
 import type { StarterOutput } from "../types"
 import { parseYamlDocs } from "../yaml"
+import { file, files } from "./generated-output"
 import { kubeadmStaticPod } from "./control-plane"
 
 type Obj = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function files(id: string, options: Record<string, unknown> = {}): StarterOutput {
-  const r = generate(id, options)
-  if (!r.ok) throw new Error(JSON.stringify(r.errors))
-  return r.value
-}
-
-function file(out: StarterOutput, path: string): string {
-  const f = out.files.find((x) => x.path === path)
-  if (!f) throw new Error(`no ${path} in ${out.files.map((x) => x.path).join(", ")}`)
-  return f.content
-}
 
 function docs(out: StarterOutput, path: string): Obj[] {
   return parseYamlDocs(file(out, path)) as Obj[]

@@ -8,22 +8,10 @@ import { dirname, join } from "node:path"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { generate } from "../registry"
-import type { StarterOutput } from "../types"
 import { parseYamlDocs } from "../yaml"
+import { file, files } from "./generated-output"
 import { KUBECTL_BUILTINS, pluginBinary } from "./kubectl-plugin"
 import { NODE_STARTERS } from "./node-starters"
-
-function files(id: string, options: Record<string, unknown> = {}): StarterOutput {
-  const r = generate(id, options)
-  if (!r.ok) throw new Error(JSON.stringify(r.errors))
-  return r.value
-}
-
-function file(out: StarterOutput, path: string): string {
-  const f = out.files.find((x) => x.path === path)
-  if (!f) throw new Error(`no ${path} in ${out.files.map((x) => x.path).join(", ")}`)
-  return f.content
-}
 
 function errorsOf(id: string, options: Record<string, unknown>) {
   const r = generate(id, options)
