@@ -1,6 +1,6 @@
 // `npm test`: every test tier, in order; fails if any tier fails. Prints a per-tier summary and
 // a closing "N passed, N failed" line counted from the runners' JSON reports.
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
 import path from "node:path"
 import { goEnv } from "./go-env.mjs"
@@ -14,8 +14,11 @@ mkdirSync(reports, { recursive: true })
 const only = process.env.TEST_TIERS?.split(",").map((s) => s.trim())
 
 const tiers = [
-  { name: "typecheck", cmd: ["npm", "run", "typecheck"] },
-  { name: "lint", cmd: ["npm", "run", "lint"] },
+  // typecheck and lint are each one single-threaded process: they run side by side on the two
+  // cores (output held back and printed whole when each ends). Next's route types are generated
+  // first, so the linter's type information never reads them half-written.
+  { name: "typecheck", before: ["npx", "next", "typegen"], cmd: ["npx", "tsc", "--noEmit"], parallel: "static" },
+  { name: "lint", cmd: ["npm", "run", "lint"], parallel: "static" },
   {
     name: "unit",
     cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`],
@@ -77,25 +80,60 @@ function countReport(file) {
 
 // Prerequisites first (installed with apt-get when we are root, else one message naming the fix),
 // so a fresh machine never fails halfway through with a missing tool.
-const selected = tiers.filter((t) => (!only || only.includes(t.name)) && (!t.when || t.when())).map((t) => t.name)
-if (!ensurePrerequisites(selected)) process.exit(1)
+const selected = tiers.filter((t) => (!only || only.includes(t.name)) && (!t.when || t.when()))
+if (!ensurePrerequisites(selected.map((t) => t.name))) process.exit(1)
 
-const results = []
-for (const tier of tiers) {
-  if (only && !only.includes(tier.name)) continue
-  if (tier.when && !tier.when()) continue
+const env = (tier) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...goEnv(), ...tier.env })
+
+/** One tier in the foreground, its output streamed. */
+function runTier(tier) {
   console.log(`\n=== tier: ${tier.name} ===`)
   const started = Date.now()
-  const run = spawnSync(tier.cmd[0], tier.cmd.slice(1), {
-    cwd: root,
-    stdio: "inherit",
-    // One Go build environment for every tier (scripts/go-env.mjs), so compiled packages are shared.
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...goEnv(), ...tier.env },
-  })
-  const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  const ok = run.status === 0
+  // One Go build environment for every tier (scripts/go-env.mjs), so compiled packages are shared.
+  const run = spawnSync(tier.cmd[0], tier.cmd.slice(1), { cwd: root, stdio: "inherit", env: env(tier) })
+  return finished(tier, run.status === 0, started)
+}
+
+/** Tiers of one parallel group side by side; each one's output is printed whole when it ends. */
+async function runTogether(group) {
+  const started = Date.now()
+  for (const tier of group) {
+    if (!tier.before) continue
+    const setup = spawnSync(tier.before[0], tier.before.slice(1), { cwd: root, stdio: "inherit", env: env(tier) })
+    if (setup.status !== 0) return group.map((t) => finished(t, false, started))
+  }
+  return Promise.all(
+    group.map(
+      (tier) =>
+        new Promise((resolve) => {
+          const child = spawn(tier.cmd[0], tier.cmd.slice(1), { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: env(tier) })
+          const output = []
+          child.stdout.on("data", (chunk) => output.push(chunk))
+          child.stderr.on("data", (chunk) => output.push(chunk))
+          child.on("close", (code) => {
+            console.log(`\n=== tier: ${tier.name} (run beside ${group.filter((t) => t !== tier).map((t) => t.name).join(", ")}) ===`)
+            process.stdout.write(Buffer.concat(output))
+            resolve(finished(tier, code === 0, started))
+          })
+        }),
+    ),
+  )
+}
+
+function finished(tier, ok, started) {
   const counts = tier.report ? countReport(tier.report) : null
-  results.push({ name: tier.name, ok, seconds, counts })
+  return { name: tier.name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1), counts }
+}
+
+const results = []
+for (const tier of selected) {
+  const group = tier.parallel ? selected.filter((t) => t.parallel === tier.parallel) : [tier]
+  if (group.length > 1) {
+    if (group[0] !== tier) continue
+    results.push(...(await runTogether(group)))
+  } else {
+    results.push(runTier(tier))
+  }
 }
 
 console.log("\n=== summary ===")

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { createWriteStream, readFileSync, writeFileSync } from "node:fs"
 import path from "node:path"
+import { Watch } from "@kubernetes/client-node"
 import { expect } from "vitest"
 import type { CommandResult, ControlPlane } from "@/e2e/cluster/control-plane"
 
@@ -185,8 +186,10 @@ export function unreachableKubeconfig(dir: string): string {
 
 /**
  * Runs `during` while `process` stands for the Pod of Deployment `namespace/name`: the process is
- * stopped as soon as the Deployment is gone, as the kubelet would stop the Pod. `onGone` runs at
- * that moment (before the stop), to look at what the API still holds then.
+ * stopped as soon as the Deployment is deleted, as the kubelet would stop the Pod, and `onGone` then
+ * looks at what the API still holds. A watch, not polling: the process is stopped within
+ * milliseconds of the deletion, before a README's next command can start, so it cannot finish work
+ * (a finalizer, say) after its Deployment is gone and what `onGone` sees does not depend on timing.
  */
 export async function whilePodOf<T>(
   cp: ControlPlane,
@@ -195,21 +198,43 @@ export async function whilePodOf<T>(
   during: () => Promise<T>,
   onGone: () => Promise<void> = async () => {},
 ): Promise<T> {
-  let running = true
-  const podStops = (async () => {
-    while (running) {
-      if ((await cp.kubectl(["-n", deployment.namespace, "get", "deployment", deployment.name, "-o", "name"])).code !== 0) {
-        await onGone()
-        return process.stop()
-      }
-      await sleep(100)
-    }
-  })()
+  let seenDeleted = false
+  let markGone!: () => void
+  const deleted = new Promise<void>((resolve) => (markGone = resolve))
+  const sawDeletion = () => {
+    seenDeleted = true
+    markGone()
+  }
+  const watch = new Watch(cp.kubeConfig())
+  let finished = false
+  let controller: AbortController | undefined
+  const startWatch = async () => {
+    if (finished) return
+    controller = await watch.watch(
+      `/apis/apps/v1/namespaces/${deployment.namespace}/deployments`,
+      { fieldSelector: `metadata.name=${deployment.name}` },
+      (type: string, obj: { metadata?: { deletionTimestamp?: string } }) => {
+        if (type === "DELETED" || obj.metadata?.deletionTimestamp) sawDeletion()
+      },
+      // The server ends watches after a while: start again (a new watch lists the Deployment
+      // first, and a Deployment deleted in between is seen by the check below).
+      () => {
+        if (finished) return
+        void cp.kubectl(["-n", deployment.namespace, "get", "deployment", deployment.name, "-o", "name"]).then((r) => (r.code !== 0 ? sawDeletion() : startWatch()))
+      },
+    )
+  }
+  await startWatch()
+  const podStops = deleted.then(async () => {
+    await process.stop()
+    if (seenDeleted) await onGone()
+  })
   try {
     return await during()
   } finally {
-    running = false
+    finished = true
+    controller?.abort()
+    markGone()
     await podStops
-    await process.stop()
   }
 }
