@@ -1,6 +1,12 @@
-// `npm test`: every test tier, in order; fails if any tier fails. Prints a per-tier summary and
-// a closing "N passed, N failed" line counted from the runners' JSON reports.
-import { spawn, spawnSync } from "node:child_process"
+// `npm test`: every test tier; fails if any tier fails. Prints a per-tier summary and a closing
+// "N passed, N failed" line counted from the runners' JSON reports.
+//
+// Two lanes run side by side: the tiers that run control planes (cluster, policy-lab, behaviour)
+// spend much of their time waiting on kube-apiserver, controllers and polls, so they share the two
+// cores with the build-and-browser tiers (a serial run kept the machine ~50% idle). Within a lane,
+// tiers run in order. The first lane's output streams; the control-plane lane's output is printed
+// whole as each of its tiers ends. TEST_SERIAL=1 runs every tier one after the other instead.
+import { spawn } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
 import path from "node:path"
 import { goEnv } from "./go-env.mjs"
@@ -33,6 +39,7 @@ const tiers = [
   },
   {
     name: "cluster",
+    lane: "control-plane",
     cmd: ["npx", "vitest", "run", "--config", "vitest.cluster.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/cluster.json`],
     report: "cluster.json",
     when: () => existsSync(path.join(root, "vitest.cluster.config.ts")),
@@ -41,6 +48,7 @@ const tiers = [
     // Policy lab: the differential corpus against a real kube-apiserver 1.37 with an audit log,
     // live mode (GET/LIST only), per-minor environments and the committed engine's freshness.
     name: "policy-lab",
+    lane: "control-plane",
     cmd: ["npx", "vitest", "run", "--config", "vitest.policy-lab.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/policy-lab.json`],
     report: "policy-lab.json",
   },
@@ -52,6 +60,7 @@ const tiers = [
   },
   {
     name: "behaviour",
+    lane: "control-plane",
     cmd: ["npx", "vitest", "run", "--config", "vitest.behaviour.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/behaviour.json`],
     report: "behaviour.json",
   },
@@ -85,56 +94,71 @@ if (!ensurePrerequisites(selected.map((t) => t.name))) process.exit(1)
 
 const env = (tier) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...goEnv(), ...tier.env })
 
-/** One tier in the foreground, its output streamed. */
-function runTier(tier) {
-  console.log(`\n=== tier: ${tier.name} ===`)
-  const started = Date.now()
-  // One Go build environment for every tier (scripts/go-env.mjs), so compiled packages are shared.
-  const run = spawnSync(tier.cmd[0], tier.cmd.slice(1), { cwd: root, stdio: "inherit", env: env(tier) })
-  return finished(tier, run.status === 0, started)
+/**
+ * Runs one command of a tier; `stream` passes its output through as it comes, else it is held and
+ * printed whole (with the tier's header) when the command ends. Resolves to whether it passed.
+ */
+function run(tier, cmd, { stream, header }) {
+  return new Promise((resolve) => {
+    if (stream) console.log(header)
+    // One Go build environment for every tier (scripts/go-env.mjs), so compiled packages are shared.
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, stdio: stream ? "inherit" : ["ignore", "pipe", "pipe"], env: env(tier) })
+    const output = []
+    child.stdout?.on("data", (chunk) => output.push(chunk))
+    child.stderr?.on("data", (chunk) => output.push(chunk))
+    child.on("error", (err) => output.push(Buffer.from(`${err}\n`)))
+    child.on("close", (code) => {
+      if (!stream) process.stdout.write(Buffer.concat([Buffer.from(`${header}\n`), ...output]))
+      resolve(code === 0)
+    })
+  })
 }
 
-/** Tiers of one parallel group side by side; each one's output is printed whole when it ends. */
-async function runTogether(group) {
+async function runTier(tier, { stream, beside = [] }) {
   const started = Date.now()
-  for (const tier of group) {
-    if (!tier.before) continue
-    const setup = spawnSync(tier.before[0], tier.before.slice(1), { cwd: root, stdio: "inherit", env: env(tier) })
-    if (setup.status !== 0) return group.map((t) => finished(t, false, started))
-  }
-  return Promise.all(
-    group.map(
-      (tier) =>
-        new Promise((resolve) => {
-          const child = spawn(tier.cmd[0], tier.cmd.slice(1), { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: env(tier) })
-          const output = []
-          child.stdout.on("data", (chunk) => output.push(chunk))
-          child.stderr.on("data", (chunk) => output.push(chunk))
-          child.on("close", (code) => {
-            console.log(`\n=== tier: ${tier.name} (run beside ${group.filter((t) => t !== tier).map((t) => t.name).join(", ")}) ===`)
-            process.stdout.write(Buffer.concat(output))
-            resolve(finished(tier, code === 0, started))
-          })
-        }),
-    ),
-  )
-}
-
-function finished(tier, ok, started) {
+  const header = `\n=== tier: ${tier.name}${beside.length ? ` (run beside ${beside.join(", ")})` : ""} ===`
+  const ok = (!tier.before || (await run(tier, tier.before, { stream, header: `${header} setup` }))) && (await run(tier, tier.cmd, { stream, header }))
   const counts = tier.report ? countReport(tier.report) : null
   return { name: tier.name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1), counts }
 }
 
-const results = []
-for (const tier of selected) {
-  const group = tier.parallel ? selected.filter((t) => t.parallel === tier.parallel) : [tier]
-  if (group.length > 1) {
+/** A lane's tiers in order; the tiers of one `parallel` group side by side, their output held. */
+async function runLane(laneTiers, { stream, beside = [] }) {
+  const results = []
+  for (const tier of laneTiers) {
+    const group = tier.parallel ? laneTiers.filter((t) => t.parallel === tier.parallel) : [tier]
     if (group[0] !== tier) continue
-    results.push(...(await runTogether(group)))
-  } else {
-    results.push(runTier(tier))
+    if (group.length === 1) {
+      results.push(await runTier(tier, { stream, beside }))
+      continue
+    }
+    // A group's setup steps (e.g. route types) first, one after the other, then the group.
+    const setups = []
+    for (const t of group) if (t.before) setups.push(await run(t, t.before, { stream, header: `\n=== tier: ${t.name} setup ===` }))
+    if (setups.includes(false)) {
+      results.push(...group.map((t) => ({ name: t.name, ok: false, seconds: "0.0", counts: null })))
+      continue
+    }
+    const others = (t) => [...group.filter((g) => g !== t).map((g) => g.name), ...beside]
+    results.push(...(await Promise.all(group.map((t) => runTier({ ...t, before: undefined }, { stream: false, beside: others(t) })))))
   }
+  return results
 }
+
+const serial = process.env.TEST_SERIAL === "1"
+const controlPlaneLane = serial ? [] : selected.filter((t) => t.lane === "control-plane")
+const mainLane = selected.filter((t) => !controlPlaneLane.includes(t))
+const byName = new Map(
+  (
+    await Promise.all([
+      runLane(mainLane, { stream: true, beside: controlPlaneLane.length ? ["the control-plane lane"] : [] }),
+      runLane(controlPlaneLane, { stream: false, beside: mainLane.length ? ["the main lane"] : [] }),
+    ])
+  )
+    .flat()
+    .map((r) => [r.name, r]),
+)
+const results = selected.map((t) => byName.get(t.name))
 
 console.log("\n=== summary ===")
 let passed = 0

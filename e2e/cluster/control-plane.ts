@@ -111,12 +111,15 @@ export function hostIP(): string {
 
 function runCommand(cmd: string, args: string[], env: Record<string, string>, opts: RunOptions = {}): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...env, ...opts.env }, stdio: ["pipe", "pipe", "pipe"] })
+    // No input: stdin is /dev/null (EOF at once), so there is no pipe to break when the command
+    // exits without reading it.
+    const stdin = opts.input === undefined ? "ignore" : "pipe"
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...env, ...opts.env }, stdio: [stdin, "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 120_000)
-    child.stdout.on("data", (d) => (stdout += d))
-    child.stderr.on("data", (d) => (stderr += d))
+    child.stdout!.on("data", (d) => (stdout += d))
+    child.stderr!.on("data", (d) => (stderr += d))
     child.on("error", (err) => {
       clearTimeout(timer)
       resolve({ code: -1, stdout, stderr: stderr + String(err) })
@@ -125,7 +128,12 @@ function runCommand(cmd: string, args: string[], env: Record<string, string>, op
       clearTimeout(timer)
       resolve({ code: code ?? -1, stdout, stderr })
     })
-    child.stdin.end(opts.input ?? "")
+    if (child.stdin) {
+      // A command that fails before reading all of its input closes the pipe (EPIPE): its exit
+      // status and stderr say what happened, the write error adds nothing.
+      child.stdin.on("error", () => {})
+      child.stdin.end(opts.input)
+    }
   })
 }
 
