@@ -14,7 +14,9 @@ export type NodeEngine = ReturnType<typeof directEngine>
 let starting: Promise<NodeEngine> | undefined
 
 export function readEngineModule(): Buffer {
-  return zlib.brotliDecompressSync(readFileSync(path.join(process.cwd(), manifest.brotli.file)))
+  // turbopackIgnore: a path built at run time would make the build trace the whole project into
+  // the server output; the one file it reads is listed in next.config.js outputFileTracingIncludes.
+  return zlib.brotliDecompressSync(readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), manifest.brotli.file)))
 }
 
 /** The process-wide engine (the module is ~90 MB uncompressed; start it once). */
