@@ -22,7 +22,13 @@ export default function proxy(request: NextRequest) {
   if (linkedStatePath(request.nextUrl.pathname, request.nextUrl.search)) headers.set(LINKED_STATE_HEADER, "1")
   // next-intl passes the request's headers on to the route (NextResponse.next({ request })).
   const response = intl(new NextRequest(request, { headers }))
-  const link = response.headers.has("location") ? undefined : alternateLinksHeader(request.nextUrl.pathname, origin)
+  if (response.headers.has("location")) return response
+  // A page's answer is the same for every visitor, so shared caches (and the server's own,
+  // scripts/response-cache.mjs) may keep it: next-intl's cookie sync on page answers (set when
+  // the page's locale differs from the browser's) is dropped. The cookie still records the
+  // user's choice: the locale switcher sets it (i18n/paths.ts rememberLocale), and `/` reads it.
+  response.headers.delete("set-cookie")
+  const link = alternateLinksHeader(request.nextUrl.pathname, origin)
   if (link) response.headers.set("Link", link)
   return response
 }

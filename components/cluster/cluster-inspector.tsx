@@ -16,6 +16,12 @@ export type PointInfo = { id: PointId; name: string }
 type ContextsResponse = { state: "ready"; contexts: string[]; defaultContext: string } | { state: "disabled" | "unconfigured"; error: { message: string } }
 type ReportResponse = { report: ClusterReport; cached: boolean; ageMs: number; refreshLimited?: { retryAfterSeconds: number; intervalSeconds: number } }
 type ErrorResponse = { error?: { message?: string }; errors?: { field: string; message: string }[]; cached?: boolean; ageMs?: number; retryAfterSeconds?: number }
+/** The server's cache may answer with a report it stored: the Age header adds to the age the body states. */
+function withServedAge(body: ReportResponse, age: string | null): ReportResponse {
+  const seconds = Number(age)
+  return Number.isFinite(seconds) && seconds > 0 ? { ...body, cached: true, ageMs: body.ageMs + seconds * 1000 } : body
+}
+
 /** A failed report; a cached failure also says how old it is and when the cluster will be tried again. */
 type ReportError = { message: string; cached?: { ageSeconds: number; retryAfterSeconds: number } }
 
@@ -55,7 +61,7 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
         setReportError(await readError(res))
         return
       }
-      setResult((await res.json()) as ReportResponse)
+      setResult(withServedAge((await res.json()) as ReportResponse, res.headers.get("age")))
     } catch (err) {
       setReportError({ message: String((err as Error).message ?? err) })
     } finally {

@@ -27,7 +27,7 @@ export type ContextsResult =
 export type RefreshLimited = { retryAfterMs: number; intervalMs: number }
 
 export type ReportResult =
-  | { ok: true; report: ClusterReport; cached: boolean; ageMs: number; refreshLimited?: RefreshLimited }
+  | { ok: true; report: ClusterReport; cached: boolean; ageMs: number; /** how much longer this report is served without a new read */ freshForMs: number; refreshLimited?: RefreshLimited }
   | { ok: false; kind: "disabled" | "unconfigured" | "unknown-context"; message: string; contexts?: string[] }
   | { ok: false; kind: "cluster"; error: InspectError; cached: boolean; ageMs: number; retryAfterMs: number }
 
@@ -130,7 +130,7 @@ export async function getReport(context: string | undefined, opts: { refresh?: b
   })
   const { value, cached, ageMs } = r
   if (value.ok) {
-    return { ok: true, report: value.report, cached, ageMs, ...(r.refreshLimited ? { refreshLimited: { retryAfterMs: r.refreshLimited.retryAfterMs, intervalMs: settings.refreshIntervalMs } } : {}) }
+    return { ok: true, report: value.report, cached, ageMs, freshForMs: Math.max(0, settings.cacheTtlMs - ageMs), ...(r.refreshLimited ? { refreshLimited: { retryAfterMs: r.refreshLimited.retryAfterMs, intervalMs: settings.refreshIntervalMs } } : {}) }
   }
   // A cached failure is retried when it expires, or earlier by refresh=1 once the refresh interval has passed.
   const retryAfterMs = Math.max(0, Math.min(settings.failureCacheTtlMs, settings.refreshIntervalMs) - ageMs)

@@ -210,13 +210,27 @@ describe("inspector against the real test cluster", () => {
     expect(responses.every((r) => r.status === 200)).toBe(true)
     const stamps = new Set(bodies.map((b) => (JSON.parse(b) as { report: ClusterReport }).report.generatedAt))
     expect(stamps.size).toBe(1)
-    const again = (await (await GET(new Request("http://x/api/cluster/report?context=test-admin"))).json()) as { cached: boolean; report: ClusterReport }
+    // The server's response cache (scripts/response-cache.mjs) may keep a report answer only while
+    // the inspector would serve the same report, and is purged when a new one has been read.
+    const purged: string[] = []
+    const registry = Symbol.for("k8s-extension-advisor.response-cache")
+    ;(globalThis as Record<symbol, unknown>)[registry] = { purge: (prefix: string) => purged.push(prefix) }
+    const againRes = await GET(new Request("http://x/api/cluster/report?context=test-admin"))
+    const again = (await againRes.json()) as { cached: boolean; ageMs: number; report: ClusterReport }
     expect(again.cached).toBe(true)
-    const limited = (await (await GET(new Request("http://x/api/cluster/report?context=test-admin&refresh=1"))).json()) as { cached: boolean; refreshLimited?: unknown }
+    const kept = Number(/^max-age=(\d+)$/.exec(againRes.headers.get("x-server-cache") ?? "")?.[1])
+    expect(kept).toBeGreaterThan(0)
+    expect(kept * 1000).toBeLessThanOrEqual(60_000 - again.ageMs + 1000) // the inspector's TTL (a minute), less the report's age
+    expect(purged).toEqual([])
+    const limitedRes = await GET(new Request("http://x/api/cluster/report?context=test-admin&refresh=1"))
+    const limited = (await limitedRes.json()) as { cached: boolean; refreshLimited?: unknown }
     expect(limited).toMatchObject({ cached: true, refreshLimited: { intervalSeconds: 1 } })
+    expect(limitedRes.headers.get("x-server-cache")).toBeNull() // a refresh answer is never kept
     await new Promise((r) => setTimeout(r, 1100))
     const fresh = (await (await GET(new Request("http://x/api/cluster/report?context=test-admin&refresh=1"))).json()) as { cached: boolean }
     expect(fresh.cached).toBe(false)
+    expect(purged).toEqual(["/api/cluster/report"])
+    delete (globalThis as Record<symbol, unknown>)[registry]
 
     const text = bodies[0]!
     expect(text).not.toContain(tokenOf(kubeconfigPath("admin")))

@@ -137,8 +137,9 @@ export async function startNext({ cwd, distDir, port, readyPath = "/", env = {} 
 
 /**
  * Our app and the floor, built when needed and served side by side (app on `port`, floor on
- * `port + 1`). Ours runs as `npm start` runs it: with the HTTP guard preloaded (security headers on
- * every response); the floor is a plain `next start`.
+ * `port + 1`). Ours runs as `npm start` runs it: with the HTTP guard and the response cache
+ * preloaded (security headers on every response; stored answers from memory, see
+ * scripts/response-cache.mjs); the floor is a plain `next start`.
  */
 export async function startAppAndFloor({ port, readyPath = "/en", appEnv = {} }) {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next"

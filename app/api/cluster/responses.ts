@@ -14,8 +14,8 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 /** A report response (report serialised once per report, see report-body.ts), no-store like every other. */
-export function reportJson(report: ClusterReport, rest: Record<string, unknown>): Response {
-  return new Response(reportBody(report, rest) as Uint8Array<ArrayBuffer>, { headers: { "Content-Type": "application/json", ...NO_STORE } })
+export function reportJson(report: ClusterReport, rest: Record<string, unknown>, headers: Record<string, string> = {}): Response {
+  return new Response(reportBody(report, rest) as Uint8Array<ArrayBuffer>, { headers: { "Content-Type": "application/json", ...NO_STORE, ...headers } })
 }
 
 export function unavailable(state: "disabled" | "unconfigured", message: string): Response {

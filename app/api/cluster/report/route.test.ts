@@ -45,6 +45,8 @@ describe("GET /api/cluster/*", () => {
     const res = await GET(new Request("http://x/api/cluster/report?demo=1"))
     expect(res.status).toBe(200)
     expect(res.headers.get("cache-control")).toBe("no-store")
+    // Only the server's own cache may keep it (scripts/response-cache.mjs strips this header).
+    expect(res.headers.get("x-server-cache")).toBe("max-age=3600")
     const body = (await res.json()) as { report: { source: string; schemaVersion: number } }
     expect(body.report.source).toBe("demo")
     expect(body.report.schemaVersion).toBe(1)

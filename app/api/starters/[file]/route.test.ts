@@ -17,6 +17,7 @@ describe("GET /api/starters/<mechanism>.(zip|json)", () => {
     expect(res.headers.get("content-type")).toBe("application/zip")
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="widgets-crd.zip"')
     expect(res.headers.get("cache-control")).toBe("no-store")
+    expect(res.headers.get("x-server-cache")).toBe("max-age=3600") // the server's own cache only
     const files = unzipStarter(new Uint8Array(await res.arrayBuffer()))
     expect(files.map((f) => f.path)).toContain("widgets-crd/deploy/crd.yaml")
   })
@@ -36,6 +37,7 @@ describe("GET /api/starters/<mechanism>.(zip|json)", () => {
     const res = await call("validating-admission-webhook.zip", "namespace=kube-system&timeoutSeconds=99&bogus=1")
     expect(res.status).toBe(400)
     expect(res.headers.get("cache-control")).toBe("no-store")
+    expect(res.headers.get("x-server-cache")).toBeNull()
     const body = (await res.json()) as { errors: { field: string; message: string }[] }
     expect(body.errors.map((e) => e.field).sort()).toEqual(["bogus", "namespace", "timeoutSeconds"])
     for (const e of body.errors) expect(e.message.length).toBeGreaterThan(5)

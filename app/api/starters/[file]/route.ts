@@ -4,10 +4,14 @@
 // Bad, unknown or repeated options → 400 { errors: [{ field, message, key }] }; unknown mechanism
 // or suffix → 404; a deprecated mechanism without a starter (FlexVolume) → 410 naming the
 // alternative; a generator bug → 500 { error, requestId } (logged). Nothing here is cached by
-// HTTP caches; zips are kept in memory per options (lib/starters/zip-cache.ts).
+// outside HTTP caches; zips are kept in memory per options (lib/starters/zip-cache.ts), and the
+// server's own response cache keeps successful answers (the same bytes for a build) for an hour.
 import { fieldErrors, internalError, json, NO_STORE, withApiErrors } from "@/lib/http/api"
+import { serverCacheFor } from "@/lib/http/response-cache"
 import { generate, hasStarter, isLocale, optionsFromQuery, parseOptions, starterNotice } from "@/lib/starters"
 import { starterZip } from "@/lib/starters/zip-cache"
+
+const STARTER_SERVER_CACHE_SECONDS = 3600
 
 export const GET = withApiErrors(async (req: Request, ctx: { params: Promise<{ file: string }> }): Promise<Response> => {
   const { file } = await ctx.params
@@ -38,7 +42,7 @@ export const GET = withApiErrors(async (req: Request, ctx: { params: Promise<{ f
       return result.failure ? internalError(req, result.failure, `generating the ${mechanism} starter failed`) : fieldErrors(400, result.errors)
     }
     const options = parseOptions(mechanism, query.value)
-    return json({ mechanism, options: options.ok ? options.value : {}, root: result.value.root, files: result.value.files })
+    return json({ mechanism, options: options.ok ? options.value : {}, root: result.value.root, files: result.value.files }, { headers: serverCacheFor(STARTER_SERVER_CACHE_SECONDS) })
   }
   const zip = starterZip(mechanism, query.value, context)
   if (!zip.ok) {
@@ -50,6 +54,7 @@ export const GET = withApiErrors(async (req: Request, ctx: { params: Promise<{ f
       "Content-Disposition": `attachment; filename="${zip.fileName}"`,
       "Content-Length": String(zip.bytes.byteLength),
       "Cache-Control": NO_STORE,
+      ...serverCacheFor(STARTER_SERVER_CACHE_SECONDS),
     },
   })
 })
