@@ -35,6 +35,9 @@ const DEFAULT_MAX_MEGABYTES = 64
 const MAX_ENTRY_BYTES = 8 * 1024 * 1024
 const MAX_PENDING_COMPRESSIONS = 32
 const MAX_TRACKED_MISSES = 10_000
+/** What Next's compression (the `compression` middleware) compresses: its threshold, and the types of mime-db's compressible list that the app serves. */
+const COMPRESSION_THRESHOLD = 1024
+const COMPRESSIBLE_TYPE = /^\s*(?:text\/|[^;]*\+(?:json|text|xml)\b|application\/(?:json|javascript|x-javascript|ecmascript|xml|wasm)\b|image\/svg\+xml\b)/i
 /** Among encodings a client accepts equally: the smallest first. */
 const ENCODING_PREFERENCE = ["br", "gzip", "identity"]
 
@@ -275,7 +278,7 @@ export class ResponseCache {
       })
   }
 
-  /** Decoded body, and br and gzip forms when Next compressed it (it judged the type compressible). */
+  /** Decoded body, and br and gzip forms of a compressible one. */
   async prepare(headers, raw) {
     const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase()
     let identity = raw
@@ -285,7 +288,8 @@ export class ResponseCache {
       identity = await decode(raw, { maxOutputLength: MAX_ENTRY_BYTES })
     }
     const bodies = { identity }
-    if (encoding !== "identity") {
+    // Next compressed it (it judged the type compressible), or would have for a client that asked.
+    if (encoding !== "identity" || (identity.length >= COMPRESSION_THRESHOLD && COMPRESSIBLE_TYPE.test(String(headers["content-type"] ?? "")))) {
       bodies.br = await brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
       bodies.gzip = await gzip(identity, { level: 9 })
     }

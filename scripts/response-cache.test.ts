@@ -110,6 +110,23 @@ describe("ResponseCache in front of a server", () => {
     expect(br.body.length).toBeLessThan(gz.body.length)
   })
 
+  it("compresses a compressible answer first stored for a client that asked for no encoding", async () => {
+    const { calls, get } = await serve((req) => ({ ...publicPage(), gzip: /gzip/.test(req.headers["accept-encoding"] ?? "") }))
+    await get("/en")
+    await get("/en")
+    const br = await get("/en", { "accept-encoding": "gzip, br" })
+    expect(calls).toHaveLength(2)
+    expect(br.headers["content-encoding"]).toBe("br")
+    expect(decode(br)).toBe(PAGE)
+    // Small or binary answers stay as they are.
+    const small = await serve(() => ({ headers: { "Cache-Control": "s-maxage=60" }, body: "tiny" }))
+    const zip = await serve(() => ({ headers: { "Cache-Control": "s-maxage=60", "Content-Type": "application/zip" }, body: Buffer.alloc(4096, 1) }))
+    for (const server of [small, zip]) {
+      for (let i = 0; i < 3; i++) expect((await server.get("/x", { "accept-encoding": "br" })).headers["content-encoding"]).toBeUndefined()
+      expect(server.calls).toHaveLength(2)
+    }
+  })
+
   it("answers If-None-Match with 304 and HEAD without a body", async () => {
     const { calls, get } = await serve(publicPage)
     await get("/en")
