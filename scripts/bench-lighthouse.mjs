@@ -8,6 +8,7 @@
 // Uses NEXT_DIST_DIR's build (built when missing) on BENCH_PORT, the floor on BENCH_PORT+1.
 // Prints a Markdown table and exits 1 when a row misses a budget.
 import { spawnSync } from "node:child_process"
+import http from "node:http"
 
 import { A11Y_BUDGET, CLS_BUDGET, JS_BUDGET, LCP_BUDGET, TBT_BUDGET, fmtRatio, kB, markdownTable, pagesFromArgs, ratio } from "./bench/budgets.mjs"
 import { frameworkVersions, loadAverage, median, root, startAppAndFloor } from "./bench/servers.mjs"
@@ -26,11 +27,21 @@ const servers = await startAppAndFloor({ port })
  * (scripts/response-cache.mjs) stores an answer on its second request. Harmless for the floor.
  */
 async function warm(url) {
-  const get = (u) => fetch(u, { headers: { "accept-encoding": "br, gzip" } })
+  // A new connection per request (fetch's pooled keep-alive sockets go stale between runs).
+  const get = (u) =>
+    new Promise((resolve, reject) => {
+      http
+        .get(u, { agent: false, headers: { "accept-encoding": "identity" } }, (res) => {
+          const chunks = []
+          res.on("data", (c) => chunks.push(c))
+          res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
+        })
+        .on("error", reject)
+    })
   for (let i = 0; i < 2; i++) {
-    const html = await (await get(url)).text()
+    const html = await get(url)
     const assets = new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"?#]+)"/g)].map((m) => m[1]))
-    await Promise.all([...assets].map(async (a) => (await get(new URL(a, url))).arrayBuffer()))
+    await Promise.all([...assets].map((a) => get(new URL(a, url))))
   }
   await new Promise((r) => setTimeout(r, 500)) // the cache compresses what it stores off the request path
 }
