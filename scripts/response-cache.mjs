@@ -125,6 +125,8 @@ export class ResponseCache {
     this.pending = 0
     this.queue = Promise.resolve()
     this.stats = { hits: 0, misses: 0, stored: 0, evicted: 0, purged: 0 }
+    /** Counts purge() calls: an answer begun before a purge may hold what the purge dropped. */
+    this.purges = 0
   }
 
   get enabled() {
@@ -175,6 +177,7 @@ export class ResponseCache {
 
   /** Drops every entry whose path starts with the prefix; returns how many. */
   purge(pathPrefix) {
+    this.purges++
     let n = 0
     for (const [key, entry] of this.entries) {
       if (entry.path.startsWith(pathPrefix)) {
@@ -202,6 +205,7 @@ export class ResponseCache {
   observe(req, res) {
     const cacheable = this.enabled && req.method === "GET" && acceptsCached(req)
     if (cacheable) this.stats.misses++
+    const purgesAtStart = this.purges
     const chunks = []
     let size = 0
     let overflow = false
@@ -243,11 +247,12 @@ export class ResponseCache {
       if (serverCache !== undefined) headers[SERVER_CACHE_HEADER] = serverCache
       const lifetime = sharedLifetime(headers)
       if (lifetime === undefined) return
-      this.admit(req, headers, Buffer.concat(chunks), lifetime)
+      this.admit(req, headers, Buffer.concat(chunks), lifetime, purgesAtStart)
     })
   }
 
-  admit(req, headers, raw, lifetime) {
+  admit(req, headers, raw, lifetime, purgesAtStart) {
+    if (this.purges !== purgesAtStart) return
     const names = varyNames(headers)
     const key = variantKey(req.url, names, req.headers)
     if (this.storing.has(key)) return
@@ -267,7 +272,7 @@ export class ResponseCache {
     this.queue = this.queue
       .then(() => this.prepare(headers, raw))
       .then((prepared) => {
-        if (prepared) this.insert(key, req.url, names, prepared, storedAt, lifetime)
+        if (prepared && this.purges === purgesAtStart) this.insert(key, req.url, names, prepared, storedAt, lifetime)
       })
       .catch(() => {
         // an answer that does not decode is simply not cached

@@ -229,6 +229,24 @@ describe("ResponseCache in front of a server", () => {
     expect(calls).toEqual(["GET /api/cluster/report?demo=1"])
   })
 
+  it("does not store an answer that was begun before a purge (it may hold what the purge dropped)", async () => {
+    let purgeDuringAnswer = false
+    const cache = new ResponseCache({ maxBytes: 1 << 20 })
+    const { calls, get } = await serve(() => {
+      if (purgeDuringAnswer) cache.purge("/api/cluster/report") // a refresh elsewhere, while this answer is made
+      return { headers: { "Cache-Control": "s-maxage=60" }, body: "old report" }
+    }, cache)
+    await get("/api/cluster/report")
+    purgeDuringAnswer = true
+    await get("/api/cluster/report")
+    purgeDuringAnswer = false
+    await get("/api/cluster/report")
+    expect(calls).toHaveLength(3) // the second answer was not stored; the third is (its key's second miss)
+    await get("/api/cluster/report")
+    await get("/api/cluster/report")
+    expect(calls).toHaveLength(3)
+  })
+
   it("keeps within its memory, dropping the least recently used entries first", async () => {
     const body = "y".repeat(400)
     const { cache, calls, get } = await serve(() => ({ headers: { "Cache-Control": "s-maxage=60" }, body }), new ResponseCache({ maxBytes: 1000 }))
