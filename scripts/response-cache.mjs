@@ -210,8 +210,11 @@ export class ResponseCache {
     let size = 0
     let overflow = false
     let serverCache
+    // Decided when the headers go out: answers that cannot be kept (no-store APIs, streamed live
+    // results, errors) are not buffered at all.
+    let storable = cacheable
     const collect = (chunk, encoding) => {
-      if (!cacheable || overflow || chunk === undefined || chunk === null || typeof chunk === "function") return
+      if (!storable || overflow || chunk === undefined || chunk === null || typeof chunk === "function") return
       const buf = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
       size += buf.length
       if (size > MAX_ENTRY_BYTES) {
@@ -229,6 +232,7 @@ export class ResponseCache {
       } else if (headers) for (const [k, v] of Object.entries(headers)) this.setHeader(k, v)
       serverCache = this.getHeader(SERVER_CACHE_HEADER)
       this.removeHeader(SERVER_CACHE_HEADER)
+      if (storable) storable = status === 200 && sharedLifetime({ ...this.getHeaders(), [SERVER_CACHE_HEADER]: serverCache }) !== undefined
       const message = rest.find((a) => typeof a === "string")
       return message === undefined ? writeHead.call(this, status) : writeHead.call(this, status, message)
     }
@@ -242,7 +246,7 @@ export class ResponseCache {
       return end.call(this, chunk, encoding, cb)
     }
     res.once("finish", () => {
-      if (overflow || res.statusCode !== 200) return
+      if (!storable || overflow || res.statusCode !== 200) return
       const headers = res.getHeaders()
       if (serverCache !== undefined) headers[SERVER_CACHE_HEADER] = serverCache
       const lifetime = sharedLifetime(headers)
