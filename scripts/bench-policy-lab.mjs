@@ -14,6 +14,7 @@ import path from "node:path"
 import { chromium } from "@playwright/test"
 import { startCluster, stopCluster, request as kubeRequest } from "./cluster/cluster.mjs"
 import { cacheDir } from "./cluster/paths.mjs"
+import { POLICY, podsYaml } from "./policy-lab/bench-input.mjs"
 
 const root = path.resolve(import.meta.dirname, "..")
 const port = Number(process.env.BENCH_PORT ?? 3191)
@@ -26,52 +27,13 @@ const skipLive = process.env.BENCH_SKIP_LIVE === "1"
 const pageCores = process.env.BENCH_CORES ? Number(process.env.BENCH_CORES) : undefined
 const log = (m) => process.stderr.write(`${m}\n`)
 
-const RULES = [
-  "object.spec.containers.all(c, c.image.startsWith('registry.example.com/'))",
-  "has(object.metadata.labels) && 'team' in object.metadata.labels",
-  "object.spec.containers.all(c, has(c.resources.limits) && 'memory' in c.resources.limits)",
-  "!has(object.spec.hostNetwork) || !object.spec.hostNetwork",
-  "object.metadata.name.matches('^[a-z0-9-]+$')",
-  "object.spec.containers.size() <= 5",
-  "object.spec.containers.all(c, !c.image.endsWith(':latest'))",
-  "!has(object.spec.volumes) || object.spec.volumes.all(v, !has(v.hostPath))",
-  "object.spec.containers.all(c, !has(c.securityContext) || !has(c.securityContext.privileged) || !c.securityContext.privileged)",
-  "object.spec.containers.all(c, !has(c.resources.limits.memory) || quantity(c.resources.limits.memory).isLessThan(quantity('2Gi')))",
-]
-
-const POLICY = `apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingAdmissionPolicy
-metadata: {name: pod-baseline}
-spec:
-  failurePolicy: Fail
-  matchConstraints:
-    resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [pods]}]
-  validations:
-${RULES.map((r) => `  - expression: ${JSON.stringify(r)}`).join("\n")}
----
-apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingAdmissionPolicyBinding
-metadata: {name: pod-baseline}
-spec: {policyName: pod-baseline, validationActions: [Deny]}
-`
-
-function podsYaml(n) {
-  const docs = []
-  for (let i = 0; i < n; i++) {
-    const bad = i % 7 === 0
-    docs.push(`apiVersion: v1
-kind: Pod
-metadata: {name: web-${i}, namespace: ns-${i % 20}, labels: {${bad ? "" : "team: a, "}app: web}}
-spec:
-  containers:
-  - {name: app, image: ${bad ? "docker.io/nginx:latest" : "registry.example.com/web:1.2"}, resources: {limits: {memory: 512Mi, cpu: "1"}}, securityContext: {privileged: false}}
-  - {name: side, image: registry.example.com/side:2, resources: {limits: {memory: 64Mi}}}`)
-  }
-  return docs.join("\n---\n")
-}
+// BENCH_REBUILD=1: build the app again even when NEXT_DIST_DIR holds a build (after changes to
+// the engine or the lab; builds once per run, not again for the live part).
+let rebuild = process.env.BENCH_REBUILD === "1"
 
 async function startServer(env) {
-  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+  if (rebuild || !existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    rebuild = false
     const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir } })
     if (build.status !== 0) process.exit(build.status ?? 1)
   }

@@ -26,6 +26,26 @@ const users: Record<"admin" | "alice", UserInfo> = { admin: { username: "" }, al
 type Row = { id: string; group: string; covers: string[]; agree: boolean; known?: string; mismatches: Mismatch[]; server?: ServerOutcome; labMs: number }
 const rows: Row[] = []
 
+// POLICY_LAB_RECORD=file: every engine call of the lab side (request and the engine's JSON answer)
+// is written there, so engine changes can be replayed against the same inputs without an
+// apiserver (engine/replay_test.go compares the answers byte for byte).
+const recorded: { method: string; payload: unknown; output: string }[] = []
+function recording(e: NodeEngine): NodeEngine {
+  const file = process.env.POLICY_LAB_RECORD
+  if (!file) return e
+  return {
+    ...e,
+    callSync: <T>(method: string, payload: unknown): T => {
+      const output = e.callJSON(method, payload)
+      recorded.push({ method, payload, output })
+      return JSON.parse(output) as T
+    },
+    release: async (handle: number) => {
+      e.callSync("release", { handle })
+    },
+  }
+}
+
 async function ok(method: string, p: string, body?: unknown) {
   const r = await kube.request(method, p, body)
   if (r.status >= 300 && !(method === "POST" && r.status === 409)) throw new Error(`${method} ${p}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`)
@@ -169,7 +189,7 @@ beforeAll(async () => {
   const adminFile = process.env.POLICY_LAB_ADMIN_KUBECONFIG
   if (!adminFile) throw new Error("run with vitest.policy-lab.config.ts (its global setup starts the apiserver)")
   kube = await kubeClient(adminFile)
-  engine = await nodeEngine()
+  engine = recording(await nodeEngine())
   users.admin = await userInfoOf()
   users.alice = await userInfoOf(ALICE_IMPERSONATION)
   for (const o of ALICE_RBAC) await ok("POST", o.kind === "ClusterRole" ? "/apis/rbac.authorization.k8s.io/v1/clusterroles" : "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", o)
@@ -269,6 +289,7 @@ describe("differential: real kube-apiserver 1.37 vs the lab", () => {
     const report = { corpus: corpusSize(), cases: rows.length, agreed, known: knownRows.length, failures: failures.length, setupSeconds, rows }
     mkdirSync(path.join(process.cwd(), ".cache", "policy-lab"), { recursive: true })
     writeFileSync(path.join(process.cwd(), ".cache", "policy-lab", "differential.json"), JSON.stringify(report, null, 2))
+    if (process.env.POLICY_LAB_RECORD) writeFileSync(process.env.POLICY_LAB_RECORD, JSON.stringify(recorded))
     console.log(`differential: ${rows.length} cases, ${agreed} agree, ${knownRows.length} known differences, ${failures.length} disagreements (setup ${setupSeconds.toFixed(1)} s)`)
     for (const f of failures.slice(0, 40)) console.log(`DISAGREE ${f.id}: ${JSON.stringify(f.mismatches).slice(0, 1500)}`)
     expect(rows.length).toBeGreaterThanOrEqual(300)
