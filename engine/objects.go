@@ -87,6 +87,9 @@ func decodeAdmissionObject(raw json.RawMessage, res ResourceInfo, crd *crdInfo) 
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
+	if d := decodeBuiltinFast(raw, res); d != nil {
+		return d, nil
+	}
 	var tm struct {
 		APIVersion string `json:"apiVersion"`
 		Kind       string `json:"kind"`
@@ -117,19 +120,24 @@ func decodeAdmissionObject(raw json.RawMessage, res ResourceInfo, crd *crdInfo) 
 			d.warnings = append(d.warnings, err.Error())
 		}
 		d.obj = obj
-	} else {
-		u := &unstructured.Unstructured{}
-		if err := u.UnmarshalJSON(raw); err != nil {
-			return nil, fmt.Errorf("object is not a Kubernetes object: %v", err)
-		}
-		if crd != nil {
-			crd.pruneAndDefault(u, gvk.Version)
-		}
-		d.obj = u
+		return d, d.place(res)
 	}
+	u := &unstructured.Unstructured{}
+	if err := u.UnmarshalJSON(raw); err != nil {
+		return nil, fmt.Errorf("object is not a Kubernetes object: %v", err)
+	}
+	if crd != nil {
+		crd.pruneAndDefault(u, gvk.Version)
+	}
+	d.obj = u
+	return d, d.place(res)
+}
+
+// place sets the namespace the request path gives the object and records its name and namespace.
+func (d *decodedObject) place(res ResourceInfo) error {
 	acc, err := meta.Accessor(d.obj)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// The request path fixes the namespace of namespaced objects (the handler fills it in).
 	if res.Namespaced && acc.GetNamespace() == "" {
@@ -139,7 +147,34 @@ func decodeAdmissionObject(raw json.RawMessage, res ResourceInfo, crd *crdInfo) 
 		acc.SetNamespace("")
 	}
 	d.name, d.ns = acc.GetName(), acc.GetNamespace()
-	return d, nil
+	return nil
+}
+
+// decodeBuiltinFast is decodeAdmissionObject for the common case, a built-in kind that matches
+// the request, without reading apiVersion and kind a second time: the strict decoder reads them
+// itself (the same json.Unmarshal into the same two fields, or fastMetaFactory's equivalent scan)
+// and returns them. It returns nil whenever the general path could answer differently (any
+// decoding error other than unknown or duplicate fields, another kind, a custom resource); that
+// path then runs and produces the same object or the same error as before.
+func decodeBuiltinFast(raw json.RawMessage, res ResourceInfo) *decodedObject {
+	if res.Kind == "" || !isBuiltin(res.GVK()) {
+		return nil
+	}
+	obj, gvk, err := fastStrictDecoder.Decode(raw, nil, nil)
+	if gvk == nil || obj == nil || gvk.Kind == "" || gvk.Version == "" || gvk.Group != res.Group || gvk.Kind != res.Kind || !isBuiltin(*gvk) {
+		return nil
+	}
+	d := &decodedObject{gvk: *gvk, obj: obj}
+	if err != nil {
+		if !runtime.IsStrictDecodingError(err) {
+			return nil
+		}
+		d.warnings = append(d.warnings, err.Error())
+	}
+	if d.place(res) != nil {
+		return nil
+	}
+	return d
 }
 
 // Object interfaces: conversions and defaulting from the built-in scheme; custom resources are
