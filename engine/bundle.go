@@ -85,6 +85,8 @@ type compiledBundle struct {
 	iface      admission.ObjectInterfaces
 	crds       map[schema.GroupKind]*crdInfo
 	params     *paramStore
+	// Match details that depend only on the bundle's rules.
+	ruleDescriptions ruleDescriptions
 }
 
 type paramStore struct {
@@ -234,35 +236,43 @@ func findCRD(req *CompileRequest, gvk schema.GroupVersionKind) (*crdInfo, bool) 
 	return nil, false
 }
 
-// equivalents implements runtime.EquivalentResourceMapper from the caller's table.
+// equivalents implements runtime.EquivalentResourceMapper from the caller's table, indexed once
+// (matching asks for every request, matchPolicy Equivalent being the default).
 type equivalents struct {
-	groups [][]ResourceInfo
+	// The first group that lists a resource, as the table is searched in order.
+	byResource map[schema.GroupVersionResource]equivalentEntry
 }
 
-func newEquivalents(groups [][]ResourceInfo) *equivalents { return &equivalents{groups: groups} }
+type equivalentEntry struct {
+	kind  schema.GroupVersionKind
+	group []schema.GroupVersionResource
+}
 
-func (e *equivalents) EquivalentResourcesFor(resource schema.GroupVersionResource, subresource string) []schema.GroupVersionResource {
-	for _, g := range e.groups {
+func newEquivalents(groups [][]ResourceInfo) *equivalents {
+	e := &equivalents{byResource: map[schema.GroupVersionResource]equivalentEntry{}}
+	for _, g := range groups {
+		resources := make([]schema.GroupVersionResource, 0, len(g))
 		for _, r := range g {
-			if r.GVR() == resource {
-				out := make([]schema.GroupVersionResource, 0, len(g))
-				for _, x := range g {
-					out = append(out, x.GVR())
-				}
-				return out
+			resources = append(resources, r.GVR())
+		}
+		for _, r := range g {
+			if _, seen := e.byResource[r.GVR()]; !seen {
+				e.byResource[r.GVR()] = equivalentEntry{kind: r.GVK(), group: resources}
 			}
 		}
 	}
-	return nil
+	return e
+}
+
+func (e *equivalents) EquivalentResourcesFor(resource schema.GroupVersionResource, subresource string) []schema.GroupVersionResource {
+	entry, ok := e.byResource[resource]
+	if !ok {
+		return nil
+	}
+	// A copy: callers own the slice they get.
+	return append([]schema.GroupVersionResource(nil), entry.group...)
 }
 
 func (e *equivalents) KindFor(resource schema.GroupVersionResource, subresource string) schema.GroupVersionKind {
-	for _, g := range e.groups {
-		for _, r := range g {
-			if r.GVR() == resource {
-				return r.GVK()
-			}
-		}
-	}
-	return schema.GroupVersionKind{}
+	return e.byResource[resource].kind
 }

@@ -511,7 +511,7 @@ func (b *compiledBundle) dispatchMAP(ctx context.Context, a admission.Attributes
 	configError := func(err error, binding string) {
 		errs = append(errs, policyError{binding: binding, err: fmt.Errorf("failed to configure %s: %w", map[bool]string{true: "binding", false: "policy"}[binding != ""], err)})
 	}
-	m := &matcher{namespaces: b.namespaces}
+	m := &matcher{namespaces: b.namespaces, rules: &b.ruleDescriptions}
 	versioned := map[schema.GroupVersionKind]*admission.VersionedAttributes{}
 	versionedAttribute := func(gvk schema.GroupVersionKind) (*admission.VersionedAttributes, error) {
 		if v, ok := versioned[gvk]; ok {

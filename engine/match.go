@@ -10,6 +10,7 @@ package engine
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	v1 "k8s.io/api/admissionregistration/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -38,6 +39,7 @@ type namespaceSource interface {
 
 type matcher struct {
 	namespaces namespaceSource
+	rules      *ruleDescriptions
 }
 
 func (m *matcher) getNamespaceLabels(attr admission.Attributes) (map[string]string, error) {
@@ -123,7 +125,7 @@ func (m *matcher) matches(attr admission.Attributes, o admission.ObjectInterface
 	}
 
 	matchPolicy := mr.MatchPolicy
-	if isExcluded, _, _, err, detail := matchesResourceRules(mr.ExcludeResourceRules, matchPolicy, attr, o); isExcluded || err != nil {
+	if isExcluded, _, _, err, detail := matchesResourceRules(mr.ExcludeResourceRules, matchPolicy, attr, o, m.rules); isExcluded || err != nil {
 		why = append(why, MatchStep{Criterion: "excludeResourceRules", Matched: false, Detail: errOr(err, "excluded by "+detail)})
 		return false, schema.GroupVersionResource{}, schema.GroupVersionKind{}, err, why
 	} else if len(mr.ExcludeResourceRules) > 0 {
@@ -143,7 +145,7 @@ func (m *matcher) matches(attr admission.Attributes, o admission.ObjectInterface
 		matchResource = attr.GetResource()
 		detail = "no resource rules: every resource"
 	} else {
-		isMatch, matchResource, matchKind, matchErr, detail = matchesResourceRules(mr.ResourceRules, matchPolicy, attr, o)
+		isMatch, matchResource, matchKind, matchErr, detail = matchesResourceRules(mr.ResourceRules, matchPolicy, attr, o, m.rules)
 	}
 	why = append(why, MatchStep{Criterion: "resourceRules", Matched: isMatch && matchErr == nil, Detail: errOr(matchErr, detail)})
 	if matchErr != nil {
@@ -171,6 +173,22 @@ func errOr(err error, s string) string {
 	return s
 }
 
+// ruleDescriptions caches describeRule per rule of one compiled bundle (the detail of every
+// matched request). Keyed by the rule's address, stable while the bundle lives.
+type ruleDescriptions struct{ m sync.Map } // *v1.NamedRuleWithOperations → string
+
+func (c *ruleDescriptions) at(rules []v1.NamedRuleWithOperations, i int) string {
+	if c == nil {
+		return describeRule(i, rules[i])
+	}
+	if d, ok := c.m.Load(&rules[i]); ok {
+		return d.(string)
+	}
+	d := describeRule(i, rules[i])
+	c.m.Store(&rules[i], d)
+	return d
+}
+
 func describeRule(i int, r v1.NamedRuleWithOperations) string {
 	scope := "*"
 	if r.Scope != nil {
@@ -187,7 +205,12 @@ func describeRule(i int, r v1.NamedRuleWithOperations) string {
 	return s
 }
 
-func matchesResourceRules(namedRules []v1.NamedRuleWithOperations, matchPolicy *v1.MatchPolicyType, attr admission.Attributes, o admission.ObjectInterfaces) (bool, schema.GroupVersionResource, schema.GroupVersionKind, error, string) {
+func matchesResourceRules(namedRules []v1.NamedRuleWithOperations, matchPolicy *v1.MatchPolicyType, attr admission.Attributes, o admission.ObjectInterfaces, descriptions *ruleDescriptions) (bool, schema.GroupVersionResource, schema.GroupVersionKind, error, string) {
+	if len(namedRules) == 0 {
+		// No rule can match, directly or through an equivalent resource (the usual empty
+		// excludeResourceRules); callers show no detail for a non-match without error.
+		return false, schema.GroupVersionResource{}, schema.GroupVersionKind{}, nil, ""
+	}
 	matchKind := attr.GetKind()
 	matchResource := attr.GetResource()
 
@@ -198,12 +221,12 @@ func matchesResourceRules(namedRules []v1.NamedRuleWithOperations, matchPolicy *
 			continue
 		}
 		if len(namedRule.ResourceNames) == 0 {
-			return true, matchResource, matchKind, nil, describeRule(i, namedRule)
+			return true, matchResource, matchKind, nil, descriptions.at(namedRules, i)
 		}
 		name := attr.GetName()
 		for _, matchedName := range namedRule.ResourceNames {
 			if name == matchedName {
-				return true, matchResource, matchKind, nil, describeRule(i, namedRule)
+				return true, matchResource, matchKind, nil, descriptions.at(namedRules, i)
 			}
 		}
 	}
@@ -230,12 +253,12 @@ func matchesResourceRules(namedRules []v1.NamedRuleWithOperations, matchPolicy *
 				return false, schema.GroupVersionResource{}, schema.GroupVersionKind{}, fmt.Errorf("unable to convert to %v: unknown kind", equivalent), ""
 			}
 			if len(namedRule.ResourceNames) == 0 {
-				return true, equivalent, matchKind, nil, describeRule(i, namedRule) + " via equivalent " + equivalent.String()
+				return true, equivalent, matchKind, nil, descriptions.at(namedRules, i) + " via equivalent " + equivalent.String()
 			}
 			name := attr.GetName()
 			for _, matchedName := range namedRule.ResourceNames {
 				if name == matchedName {
-					return true, equivalent, matchKind, nil, describeRule(i, namedRule) + " via equivalent " + equivalent.String()
+					return true, equivalent, matchKind, nil, descriptions.at(namedRules, i) + " via equivalent " + equivalent.String()
 				}
 			}
 		}

@@ -10,9 +10,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	celtypes "github.com/google/cel-go/common/types"
+	"github.com/google/cel-go/common/types/ref"
 
 	v1 "k8s.io/api/admissionregistration/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -83,6 +85,8 @@ type compiledVAP struct {
 	validations []plugincel.CompilationResult
 	messages    []plugincel.CompilationResult
 	audits      []plugincel.CompilationResult
+	// hasMessages: some validation has a messageExpression (else the message pass is skipped).
+	hasMessages bool
 	valRec      *costRecorder
 	msgRec      *costRecorder
 	audRec      *costRecorder
@@ -167,6 +171,7 @@ func compileVAP(b *compiledBundle, req *CompileRequest, res *CompileResult) erro
 			c.validations[i] = cc.CompileCELExpression(&validationCondition{Expression: v.Expression, Message: v.Message, Reason: v.Reason}, optionalVars, runtimeMode)
 			res.Expressions = append(res.Expressions, expressionInfo(est, fmt.Sprintf("spec.validations[%d].expression", i), v.Expression, c.validations[i], optionalVars))
 			if v.MessageExpression != "" {
+				c.hasMessages = true
 				c.messages[i] = cc.CompileCELExpression(&messageExpressionCondition{MessageExpression: v.MessageExpression}, expressionOptionalVars, runtimeMode)
 				res.Expressions = append(res.Expressions, expressionInfo(est, fmt.Sprintf("spec.validations[%d].messageExpression", i), v.MessageExpression, c.messages[i], expressionOptionalVars))
 			}
@@ -616,8 +621,17 @@ func (c *compiledVAP) validate(ctx context.Context, matchedResource schema.Group
 	pe.ValidationCost = celconfig.RuntimeCELCostBudget - remainingBudget
 	decisions := make([]policyDecision, len(evalResults))
 	c.msgRec.reset(len(c.messages))
-	mctx := &recordingContext{CompositionContext: c.cc.CreateContext(ctx), rec: c.msgRec}
-	messageResults, msgRemaining, msgErr := plugincel.NewCondition(c.messages).ForInput(mctx, versionedAttr, admissionRequest, expressionOptionalVars, ns, remainingBudget)
+	var messageResults []plugincel.EvaluationResult
+	var msgRemaining int64
+	var msgErr error
+	if c.hasMessages {
+		mctx := &recordingContext{CompositionContext: c.cc.CreateContext(ctx), rec: c.msgRec}
+		messageResults, msgRemaining, msgErr = plugincel.NewCondition(c.messages).ForInput(mctx, versionedAttr, admissionRequest, expressionOptionalVars, ns, remainingBudget)
+	} else {
+		// No messageExpression at all: ForInput would build an activation and skip every
+		// placeholder, returning empty results and the budget unchanged.
+		messageResults, msgRemaining = make([]plugincel.EvaluationResult, len(c.messages)), remainingBudget
+	}
 	if msgErr == nil {
 		pe.MessageCost = remainingBudget - msgRemaining
 	} else {
@@ -701,13 +715,17 @@ func (c *compiledVAP) validate(ctx context.Context, matchedResource schema.Group
 			er.Error = decision.message
 		}
 		if evalResult.EvalResult != nil {
-			er.Value = fmt.Sprint(evalResult.EvalResult.Value())
+			er.Value = valueString(evalResult.EvalResult)
 		}
 	}
 
 	// Audit annotations get a fresh budget and the namespace object unfiltered (validator.go).
 	options := plugincel.OptionalVariableBindings{VersionedParams: versionedParams}
 	c.audRec.reset(len(c.audits))
+	if len(c.audits) == 0 {
+		// ForInput returns at once for an empty list (no activation, the budget unchanged).
+		return decisions, []AuditAnnotationResult{}
+	}
 	actx := &recordingContext{CompositionContext: c.cc.CreateContext(ctx), rec: c.audRec}
 	auditResults, audRemaining, err := plugincel.NewCondition(c.audits).ForInput(actx, versionedAttr, admissionRequest, options, namespace, celconfig.RuntimeCELCostBudget)
 	if err != nil {
@@ -749,6 +767,14 @@ func (c *compiledVAP) validate(ctx context.Context, matchedResource schema.Group
 		audits = append(audits, a)
 	}
 	return decisions, audits
+}
+
+// valueString is fmt.Sprint of the result's Go value, without fmt for the usual booleans.
+func valueString(v ref.Val) string {
+	if b, ok := v.(celtypes.Bool); ok {
+		return strconv.FormatBool(bool(b))
+	}
+	return fmt.Sprint(v.Value())
 }
 
 func sum(xs []int64) int64 {
@@ -893,7 +919,7 @@ func (b *compiledBundle) evaluateVAP(ctx context.Context, a admission.Attributes
 			denied = append(denied, deniedDecision{policyDecision: policyDecision{action: "deny", message: fmt.Errorf("unrecognized failure policy: '%v'", f).Error()}, binding: binding})
 		}
 	}
-	m := &matcher{namespaces: b.namespaces}
+	m := &matcher{namespaces: b.namespaces, rules: &b.ruleDescriptions}
 	pm := &PolicyMatch{}
 	res.Policy = pm
 	if len(c.bindings) == 0 {
