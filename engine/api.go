@@ -50,6 +50,12 @@ func Call(method string, payload []byte) (out []byte) {
 	if err != nil {
 		return mustJSON(map[string]any{"error": err.Error()})
 	}
+	if r, ok := result.(*EvaluateResult); ok {
+		// The hot path: written without reflection (encode.go), the same bytes as mustJSON.
+		if b, err := appendEvaluateResult(make([]byte, 0, 2560*len(r.Results)+64), r); err == nil {
+			return b
+		}
+	}
 	return mustJSON(result)
 }
 
