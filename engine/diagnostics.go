@@ -124,7 +124,7 @@ func (e *estimator) estimateAll(res *CompileResult) {
 		env, ok := envsByOpts[opts]
 		if !ok {
 			var err error
-			env, err = e.buildEnv(opts)
+			env, err = e.cachedEnv(opts)
 			if err != nil {
 				return
 			}
@@ -141,6 +141,28 @@ func (e *estimator) estimateAll(res *CompileResult) {
 		info.EstimatedMin = ptr(est.Min)
 		info.EstimatedMax = ptr(est.Max)
 	}
+}
+
+// cachedEnv is buildEnv, kept per minor for policies without variables (the environment then
+// depends only on the declarations).
+func (e *estimator) cachedEnv(opts plugincel.OptionalVariableDeclarations) (*cel.Env, error) {
+	if len(e.variables) > 0 {
+		return e.buildEnv(opts)
+	}
+	e.envs.estimateMu.Lock()
+	defer e.envs.estimateMu.Unlock()
+	if env, ok := e.envs.estimateEnvs[opts]; ok {
+		return env, nil
+	}
+	env, err := e.buildEnv(opts)
+	if err != nil {
+		return nil, err
+	}
+	if e.envs.estimateEnvs == nil {
+		e.envs.estimateEnvs = map[plugincel.OptionalVariableDeclarations]*cel.Env{}
+	}
+	e.envs.estimateEnvs[opts] = env
+	return env, nil
 }
 
 // buildEnv mirrors plugin/cel compile.go createEnvForOpts plus the composition "variables" type,

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+
+	"github.com/google/cel-go/cel"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,6 +37,14 @@ type minorEnvs struct {
 
 	statelessOnce sync.Once
 	stateless     plugincel.Compiler
+
+	sharedOnce sync.Once
+	shared     *plugincel.CompositedCompiler
+	sharedErr  error
+
+	// Cost-estimation environments of policies without variables, by their declarations.
+	estimateMu   sync.Mutex
+	estimateEnvs map[plugincel.OptionalVariableDeclarations]*cel.Env
 }
 
 // writeStateless is the stateless write-time compiler (no variable composition), built once per
@@ -94,4 +104,16 @@ func envsFor(minorStr string) (*minorEnvs, error) {
 // runtime environment of the minor, as the plugins build one per policy.
 func (e *minorEnvs) newRuntimeCompiler() (*plugincel.CompositedCompiler, error) {
 	return plugincel.NewCompositedCompiler(e.runtime)
+}
+
+// runtimeCompiler is the compiler a policy is compiled with. Only CompileAndStoreVariable changes
+// a composited compiler (it adds the variable to the "variables" type), so policies without
+// variables share one per minor: the same compilation results as a fresh one, without extending
+// the environment eight times again (about 30 % of compiling a 10-rule policy).
+func (e *minorEnvs) runtimeCompiler(hasVariables bool) (*plugincel.CompositedCompiler, error) {
+	if hasVariables {
+		return e.newRuntimeCompiler()
+	}
+	e.sharedOnce.Do(func() { e.shared, e.sharedErr = e.newRuntimeCompiler() })
+	return e.shared, e.sharedErr
 }

@@ -188,7 +188,7 @@ func compileMAP(b *compiledBundle, req *CompileRequest, res *CompileResult) erro
 	builtinTypeConverter()
 
 	opts := plugincel.OptionalVariableDeclarations{HasParams: policy.Spec.ParamKind != nil, HasAuthorizer: true}
-	cc, err := b.envs.newRuntimeCompiler()
+	cc, err := b.envs.runtimeCompiler(len(policy.Spec.Variables) > 0)
 	if err != nil {
 		c.compileErr = err
 		b.mp = c

@@ -143,7 +143,7 @@ func compileVAP(b *compiledBundle, req *CompileRequest, res *CompileResult) erro
 	hasParam := policy.Spec.ParamKind != nil
 	optionalVars := plugincel.OptionalVariableDeclarations{HasParams: hasParam, HasAuthorizer: true}
 	expressionOptionalVars := plugincel.OptionalVariableDeclarations{HasParams: hasParam, HasAuthorizer: false}
-	cc, err := b.envs.newRuntimeCompiler()
+	cc, err := b.envs.runtimeCompiler(len(policy.Spec.Variables) > 0)
 	if err != nil {
 		c.compileErr = err
 	} else {
