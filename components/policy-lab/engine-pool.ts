@@ -1,6 +1,6 @@
 // The engine in the browser: Go WebAssembly instances in web workers. The module (~9.7 MB
 // brotli) is fetched and compiled once and shared with every worker; large evaluations are split
-// across up to four workers (one per spare core), each holding the same compiled policy.
+// across up to four workers (one per core), each holding the same compiled policy.
 import manifest from "@/engine/dist/manifest.json"
 import { parseEngineOutput } from "@/lib/policy-lab/engine-core"
 import type { Case, CaseResult, CompileRequest, CompileResult, EngineInfo } from "@/lib/policy-lab/protocol"
@@ -86,7 +86,9 @@ export class EnginePool {
 
   constructor(maxWorkers?: number) {
     const cores = typeof navigator !== "undefined" ? navigator.hardwareConcurrency || 2 : 2
-    this.maxWorkers = maxWorkers ?? Math.max(1, Math.min(4, cores - 1))
+    // One worker per core: while an evaluation runs the page only waits for it (and parses the
+    // answers), so a spare core for the page bought nothing; on 2 cores it left one idle.
+    this.maxWorkers = maxWorkers ?? Math.max(1, Math.min(4, cores))
     this.module = WebAssembly.compileStreaming(fetch(ENGINE_URL)).catch(async () => {
       // Servers that do not send application/wasm: compile from bytes instead.
       const res = await fetch(ENGINE_URL)
@@ -161,7 +163,8 @@ export class EnginePool {
   /** Evaluates cases against the compiled bundle, in parallel chunks when there are many. */
   async evaluate(cases: Case[], opts: EvaluateOptions = {}): Promise<CaseResult[]> {
     if (!this.bundle) throw new Error("compile a policy first")
-    const chunkSize = opts.chunkSize ?? 100
+    // Small enough that the workers finish close together (the last chunks decide the wall time).
+    const chunkSize = opts.chunkSize ?? 50
     const wanted = cases.length > 2 * chunkSize ? this.maxWorkers : 1
     const started = performance.now()
     // The first worker, and the others that have finished starting (they start in the background).
@@ -174,18 +177,34 @@ export class EnginePool {
     const results: CaseResult[] = new Array(cases.length)
     let next = 0
     let done = 0
-    const run = async (w: EngineWorker) => {
-      while (next < cases.length) {
-        const start = next
-        next += chunkSize
-        const chunk = cases.slice(start, start + chunkSize)
-        const out = await w.send<{ results: CaseResult[] }>("evaluate", { handle: w.handle, cases: chunk, summary: opts.summary })
+    // Each worker has two chunks queued, so it starts the next one while the page reads the
+    // answer to the last (else it waited for that round trip after every chunk).
+    const send = (w: EngineWorker): Promise<void> | undefined => {
+      if (next >= cases.length) return undefined
+      const start = next
+      next += chunkSize
+      const chunk = cases.slice(start, start + chunkSize)
+      return w.send<{ results: CaseResult[] }>("evaluate", { handle: w.handle, cases: chunk, summary: opts.summary }).then((out) => {
         out.results.forEach((r, i) => {
           results[start + i] = r
           casesUs += r.elapsedUs
         })
         done += chunk.length
         opts.onProgress?.(done, cases.length)
+      })
+    }
+    const run = async (w: EngineWorker) => {
+      let current = send(w)
+      let queued = send(w)
+      try {
+        while (current) {
+          await current
+          current = queued
+          queued = send(w)
+        }
+      } finally {
+        // After a failed chunk the one queued behind it is not awaited.
+        void queued?.catch(() => undefined)
       }
     }
     await Promise.all(workers.map(run))
