@@ -12,6 +12,9 @@ export const ENGINE_DOWNLOAD_BYTES = manifest.brotli.bytes
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
 
+/** Compiled bundles a worker keeps (switching the minor back and forth compiles nothing). */
+const COMPILED_PER_WORKER = 4
+
 /** Where the time of the last evaluation went (shown to benchmarks as data attributes). */
 export type EvaluationStats = {
   workers: number
@@ -30,6 +33,8 @@ class EngineWorker {
   engineMs = 0
   handle: number | undefined
   bundleVersion = -1
+  /** Compiled bundles by request key, least recently used first. */
+  compiled = new Map<string, { handle: number; result: CompileResult }>()
   syncing: { version: number; done: Promise<void> } | undefined
   started = false
   ready: Promise<unknown>
@@ -126,13 +131,26 @@ export class EnginePool {
     // A worker still starting (in the background) rejects calls until Go has registered.
     await w.ready
     const bundle = this.bundle
+    const key = this.bundleKey
     if (!bundle || w.bundleVersion === version) return
-    if (w.handle !== undefined) void w.send("release", { handle: w.handle }).catch(() => undefined)
-    w.handle = undefined
-    const res = await w.send<CompileResult>("compile", bundle)
-    w.handle = res.handle
+    let entry = w.compiled.get(key)
+    if (entry) w.compiled.delete(key)
+    else {
+      const result = await w.send<CompileResult>("compile", bundle)
+      entry = { handle: result.handle, result }
+      // The least recently used bundles beyond the cache size are released (not the one in use).
+      for (const [k, old] of w.compiled) {
+        if (w.compiled.size < COMPILED_PER_WORKER) break
+        if (old.handle === w.handle) continue
+        w.compiled.delete(k)
+        void w.send("release", { handle: old.handle }).catch(() => undefined)
+      }
+    }
+    w.compiled.set(key, entry)
+    if (this.bundleKey !== key) return
+    w.handle = entry.handle
     w.bundleVersion = version
-    if (w === this.workers[0]) this.lastCompile = res
+    if (w === this.workers[0]) this.lastCompile = entry.result
   }
 
   async info(): Promise<EngineInfo> {
