@@ -37,6 +37,18 @@ async function startServer(env) {
     const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir } })
     if (build.status !== 0) process.exit(build.status ?? 1)
   }
+  // A server already on the port would answer instead of this build (ours would fail to bind,
+  // unseen): measure nothing rather than the wrong app. (A previous run's server may still be
+  // exiting: a few seconds' grace.)
+  for (let i = 0; ; i++) {
+    const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    )
+    if (!busy) break
+    if (i === 10) throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, ...env }, stdio: "ignore", detached: true })
   const stop = () => {
     try {
