@@ -4,7 +4,7 @@
 // Why: a prerendered page is a file to Next, yet each request still goes through its router,
 // middleware and header logic and is gzipped again (measured: /en 188 KB of HTML served at ~0.2×
 // a hello-world page's rate). Behind a CDN that work is done once; `npm start` and the container
-// have no CDN, so the server keeps the answer itself: the first cacheable answer is stored
+// have no CDN, so the server keeps the answer itself: an answer a shared cache may keep is stored
 // decoded, compressed once as br and gzip, and later requests are answered from memory.
 //
 // What is stored: 200 answers to GET requests whose Cache-Control lets a shared cache keep them
@@ -124,7 +124,6 @@ export class ResponseCache {
     this.storing = new Set()
     this.pending = 0
     this.queue = Promise.resolve()
-    this.stats = { hits: 0, misses: 0, stored: 0, evicted: 0, purged: 0 }
     /** Counts purge() calls: an answer begun before a purge may hold what the purge dropped. */
     this.purges = 0
   }
@@ -152,7 +151,6 @@ export class ResponseCache {
 
   /** Answers from an entry: the best encoding the client accepts, 304 for a matching If-None-Match. */
   serve(req, res, entry) {
-    this.stats.hits++
     for (const [name, value] of entry.headers) res.setHeader(name, value)
     res.setHeader("Age", String(Math.max(0, Math.floor((this.now() - entry.storedAt) / 1000))))
     res.setHeader("ETag", entry.etag)
@@ -185,7 +183,6 @@ export class ResponseCache {
         n++
       }
     }
-    this.stats.purged += n
     return n
   }
 
@@ -204,7 +201,6 @@ export class ResponseCache {
    */
   observe(req, res) {
     const cacheable = this.enabled && req.method === "GET" && acceptsCached(req)
-    if (cacheable) this.stats.misses++
     const purgesAtStart = this.purges
     const chunks = []
     let size = 0
@@ -320,11 +316,9 @@ export class ResponseCache {
     const path = url.split("?", 1)[0]
     this.entries.set(key, { ...prepared, url, path, storedAt, expiresAt: storedAt + lifetime * 1000 })
     this.bytes += prepared.bytes
-    this.stats.stored++
     for (const [k] of this.entries) {
       if (this.bytes <= this.maxBytes) break
       this.remove(k)
-      this.stats.evicted++
     }
   }
 
