@@ -28,16 +28,30 @@ export const APISERVER_FEATURE_FLAGS = ["--runtime-config=api/all=true", "--feat
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+/**
+ * `n` distinct free ports. All are held open until every one is known: a port closed before the
+ * next is picked can be handed out again (the apiserver and etcd were once given the same one).
+ */
+async function freePorts(n) {
+  const servers = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const srv = net.createServer();
+      srv.unref();
+      servers.push(srv);
+      await new Promise((resolve, reject) => {
+        srv.on("error", reject);
+        srv.listen(0, HOST, resolve);
+      });
+    }
+    return servers.map((srv) => srv.address().port);
+  } finally {
+    await Promise.all(servers.map((srv) => new Promise((resolve) => srv.close(() => resolve()))));
+  }
+}
+
+async function freePort() {
+  return (await freePorts(1))[0];
 }
 
 function openssl(args, cwd) {
@@ -359,7 +373,7 @@ export async function startCluster({
   const tokenFile = path.join(pkiDir, "tokens.csv");
   writeFileSync(tokenFile, tokenUsers.map((u) => `${u.token},${u.name},uid-${u.name},${csvField(u.groups.join(","))}`).join("\n") + "\n", { mode: 0o600 });
 
-  const [securePort, etcdClientPort, etcdPeerPort] = [await freePort(), await freePort(), await freePort()];
+  const [securePort, etcdClientPort, etcdPeerPort] = await freePorts(3);
   const server = `https://${HOST}:${securePort}`;
   const pki = (f) => path.join(pkiDir, f);
   const defaultApiserverArgs = [
