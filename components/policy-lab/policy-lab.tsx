@@ -90,6 +90,9 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
       .start()
       .then(() => setEngine({ phase: "ready", ms: performance.now() - started }))
       .catch((err: Error) => setEngine({ phase: "failed", message: err.message }))
+    // The server's engine for live mode starts too (when it has a cluster to read): a cold start
+    // takes a second or more, better spent while the policy is being written than after the click.
+    fetch("/api/policy-lab/live", { cache: "no-store" }).catch(() => undefined)
   }, [])
 
   // ------------------------------------------------------------ inputs

@@ -75,6 +75,13 @@ afterAll(() => {
 })
 
 describe("live mode", () => {
+  it("GET starts the server's engine in the background and says when it is ready", async () => {
+    const { GET } = await import("@/app/api/policy-lab/live/route")
+    const state = async () => ((await (await GET(new Request("http://lab/api/policy-lab/live"))).json()) as { engine: string }).engine
+    expect(["starting", "ready"]).toContain(await state())
+    await vi.waitFor(async () => expect(await state()).toBe("ready"), { timeout: 60_000, interval: 200 })
+  })
+
   it("reads only the matched resources, evaluates every object and streams rows", async () => {
     const { status, events } = await post({ minor: "1.37", policy, bindings: [binding], operation: "CREATE" })
     expect(status).toBe(200)

@@ -22,6 +22,8 @@ export type LiveOptions = {
   /** Objects read in total. */
   maxTotal: number
   pageSize: number
+  /** The run's first list request asks for this many (default pageSize): the first table shows sooner. */
+  firstPageSize?: number
 }
 
 export type LiveEngine = {
@@ -98,12 +100,15 @@ function stripManagedFields(o: K8sObject): K8sObject {
   return o
 }
 
-/** Pages of a list (limit + continue) until `max` objects; the last value says whether it was capped. */
-async function* pages(get: Get, path: string, pageSize: number, max: number): AsyncGenerator<K8sObject[], { read: number; capped: boolean }> {
+/**
+ * Pages of a list (limit + continue) until `max` objects; the last value says whether it was
+ * capped. The first request asks for `firstPageSize` objects.
+ */
+async function* pages(get: Get, path: string, pageSize: number, max: number, firstPageSize = pageSize): AsyncGenerator<K8sObject[], { read: number; capped: boolean }> {
   let cont: string | undefined
   let read = 0
   do {
-    const q = new URLSearchParams({ limit: String(Math.min(pageSize, max - read)) })
+    const q = new URLSearchParams({ limit: String(Math.min(read === 0 ? firstPageSize : pageSize, max - read)) })
     if (cont) q.set("continue", cont)
     const page = (await get(`${path}?${q}`)) as { items?: K8sObject[]; metadata?: { continue?: string } }
     const items = page.items ?? []
@@ -122,8 +127,11 @@ async function listAll(get: Get, path: string, pageSize: number, max: number): P
 
 const collectionPath = (r: ResourceInfo) => (r.group ? `/apis/${r.group}/${r.version}/${r.resource}` : `/api/${r.version}/${r.resource}`)
 
-/** Runs live mode; events are yielded as pages are read and evaluated. */
-export async function* runLive(get: Get, engine: LiveEngine, opts: LiveOptions): AsyncGenerator<LiveEvent> {
+/**
+ * Runs live mode; events are yielded as pages are read and evaluated. The engine may still be
+ * starting: it is awaited only when the policy is compiled, after discovery and the reads before.
+ */
+export async function* runLive(get: Get, engineStarting: LiveEngine | Promise<LiveEngine>, opts: LiveOptions): AsyncGenerator<LiveEvent> {
   const started = Date.now()
   const policy = opts.parts.policy!
   const spec = (policy.spec ?? {}) as { matchConstraints?: { resourceRules?: RuleLike[] }; paramKind?: { apiVersion?: string; kind?: string } }
@@ -187,8 +195,10 @@ export async function* runLive(get: Get, engine: LiveEngine, opts: LiveOptions):
   }
 
   const bundle = buildBundle({ minor: opts.minor, parts, objects: [], extraNamespaces: namespaces, ...(opts.authorizer ? { authorizer: opts.authorizer } : {}) })
+  let engine: LiveEngine
   let compiled: CompileResult
   try {
+    engine = await engineStarting
     compiled = engine.compile(bundle.request)
   } catch (err) {
     yield { type: "error", message: (err as Error).message }
@@ -210,7 +220,7 @@ export async function* runLive(get: Get, engine: LiveEngine, opts: LiveOptions):
         yield { type: "resource", resource: done[done.length - 1]! }
         continue
       }
-      const it = pages(get, collectionPath(r), opts.pageSize, budget)
+      const it = pages(get, collectionPath(r), opts.pageSize, budget, read === 0 ? (opts.firstPageSize ?? opts.pageSize) : opts.pageSize)
       try {
         for (;;) {
           const next = await it.next()

@@ -1,10 +1,12 @@
 // POST /api/policy-lab/live: evaluate a policy against the objects already in a cluster context.
 // Reads with GET/LIST only (the inspector's read-only transport), never Secrets; streams NDJSON
 // events (plan, compiled, rows, progress, resource, done | error) so the first table shows early.
+// GET: the server engine's state, started in the background.
 import { z } from "zod"
 
-import { readerFor } from "@/lib/inspector"
-import { nodeEngine } from "@/lib/policy-lab/engine-node"
+import { guarded, parseQuery } from "@/app/api/cluster/responses"
+import { listContexts, readerFor } from "@/lib/inspector"
+import { nodeEngine, warmNodeEngine } from "@/lib/policy-lab/engine-node"
 import { runLive, type LiveEngine, type LiveEvent } from "@/lib/policy-lab/live"
 import { KUBERNETES_MINORS, type CaseResult, type CompileResult, type K8sObject } from "@/lib/policy-lab/protocol"
 
@@ -31,6 +33,16 @@ const Body = z.object({
 
 const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } })
 
+// GET /api/policy-lab/live: whether live mode's engine is ready, starting it when this server has
+// a cluster to read (the lab calls it when it opens, so the first run does not wait for the start).
+export function GET(request: Request): Promise<Response> {
+  return guarded(() => {
+    const q = parseQuery(request, z.strictObject({}))
+    if (!q.ok) return q.response
+    return json({ engine: listContexts().state === "ready" ? warmNodeEngine() : "off" }, 200)
+  })
+}
+
 export async function POST(request: Request): Promise<Response> {
   let raw: unknown
   try {
@@ -50,12 +62,13 @@ export async function POST(request: Request): Promise<Response> {
     const status = reader.kind === "unknown-context" ? 400 : reader.kind === "cluster" ? 502 : 503
     return json({ error: { code: reader.kind, message: reader.message } }, status)
   }
-  const engine = await nodeEngine()
-  const live: LiveEngine = {
+  // Not awaited here: a cold engine starts while discovery and the first reads run.
+  const live: Promise<LiveEngine> = nodeEngine().then((engine) => ({
     compile: (req) => engine.callSync<CompileResult>("compile", req),
     evaluate: (handle, cases) => engine.callSync<{ results: CaseResult[] }>("evaluate", { handle, cases, summary: true }).results,
     release: (handle) => void engine.callSync("release", { handle }),
-  }
+  }))
+  live.catch(() => undefined) // reported by runLive as an error event when it needs the engine
   const events = runLive(reader.get, live, {
     minor: b.minor,
     parts: { policy: b.policy as K8sObject, bindings: b.bindings as K8sObject[], params: b.params as K8sObject[], crds: b.crds as K8sObject[], namespaces: [], others: [] },
@@ -65,6 +78,7 @@ export async function POST(request: Request): Promise<Response> {
     maxPerResource: b.maxPerResource,
     maxTotal: b.maxTotal,
     pageSize: 500,
+    firstPageSize: 100,
   })
   const encoder = new TextEncoder()
   const stream = new ReadableStream<Uint8Array>({
