@@ -48,8 +48,15 @@ describe("advisorPreview", () => {
 
 describe("shareMetadata", () => {
   it("gives Open Graph and Twitter cards with the locale's preview image", () => {
-    const m = shareMetadata("zh-CN", { title: "T", description: "D" }, "/zh-CN/advisor")
+    const m = shareMetadata("zh-CN", { title: "T", description: "D" }, "/zh-CN/advisor", new URL("https://advisor.example.com"))
     expect(m.openGraph).toMatchObject({ title: "T", description: "D", url: "/zh-CN/advisor", locale: "zh_CN", images: [{ url: "/og-zh-CN.png", width: 1200, height: 630 }] })
     expect(m.twitter).toMatchObject({ card: "summary_large_image", title: "T", images: [{ url: "/og-zh-CN.png" }] })
+  })
+
+  it("has no preview image without a public origin (Next would write http://localhost:<port> into the page)", () => {
+    const m = shareMetadata("en", { title: "T", description: "D" }, "/en", undefined)
+    expect(m.openGraph).toMatchObject({ title: "T", url: "/en" })
+    expect(m.openGraph && "images" in m.openGraph).toBe(false)
+    expect(m.twitter).toEqual({ card: "summary", title: "T", description: "D" })
   })
 })

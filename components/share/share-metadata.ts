@@ -7,6 +7,7 @@ import { createTranslator } from "next-intl"
 
 import { advisorPageTitle, evaluate, parseAdvisorParams, type SearchParamsInput } from "@/lib/advisor"
 import { getMechanism, type Locale } from "@/lib/catalog"
+import { siteOrigin } from "@/lib/http/site"
 import { getStarter, optionsFromQuery, parseOptions } from "@/lib/starters"
 import { MESSAGES } from "@/messages"
 
@@ -23,10 +24,15 @@ const MAX_OPTIONS = 3
 
 export type SharePreview = { title: string; description: string }
 
-/** Open Graph and Twitter metadata for a page whose link previews as `preview`. */
-export function shareMetadata(locale: Locale, preview: SharePreview, path: string): Metadata {
+/**
+ * Open Graph and Twitter metadata for a page whose link previews as `preview`. The preview image
+ * needs an absolute URL, i.e. the configured public origin (SITE_URL): without one there is no
+ * image, rather than Next's fallback (http://localhost:<port> of the build, written into every
+ * prerendered page).
+ */
+export function shareMetadata(locale: Locale, preview: SharePreview, path: string, origin: URL | undefined = siteOrigin()): Metadata {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "shell.meta" })
-  const image = { ...SHARE_IMAGES[locale], alt: t("ogImageAlt") }
+  const images = origin ? [{ ...SHARE_IMAGES[locale], alt: t("ogImageAlt") }] : undefined
   return {
     title: preview.title,
     description: preview.description,
@@ -38,9 +44,9 @@ export function shareMetadata(locale: Locale, preview: SharePreview, path: strin
       title: preview.title,
       description: preview.description,
       url: path,
-      images: [image],
+      ...(images ? { images } : {}),
     },
-    twitter: { card: "summary_large_image", title: preview.title, description: preview.description, images: [image] },
+    twitter: images ? { card: "summary_large_image", title: preview.title, description: preview.description, images } : { card: "summary", title: preview.title, description: preview.description },
   }
 }
 
