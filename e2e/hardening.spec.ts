@@ -132,6 +132,19 @@ test.describe("shared links preview with a title that names the result", () => {
     expect(meta(zh, "og:image")).toBeUndefined()
   })
 
+  test("every page previews as itself, not as the home page", async ({ request }) => {
+    const guide = await (await request.get("/en/mechanisms/validating-admission-policy")).text()
+    expect(meta(guide, "og:title")).toBe("ValidatingAdmissionPolicy (CEL)")
+    for (const path of ["/en/mechanisms", "/en/starters", "/en/cluster", "/en/policy-lab", "/zh-CN/mechanisms/validating-admission-policy"]) {
+      const html = await (await request.get(path)).text()
+      const title = /<title>([^<]*) · /.exec(html)?.[1]
+      expect(title, path).toBeTruthy()
+      expect(meta(html, "og:title"), path).toBe(title)
+      // Without SITE_URL there is no og:url: a relative one is invalid and "/en" sent every share to the home page.
+      expect(meta(html, "og:url"), path).toBeUndefined()
+    }
+  })
+
   test("advisor answers, in both locales", async ({ request }) => {
     const a = "a=new-types:yes,api-storage:yes,api-rules:schema,api-behaviour:no"
     expect(meta(await (await request.get(`/en/advisor?${a}`)).text(), "og:title")).toBe("Recommendation: CustomResourceDefinition for Kubernetes 1.37")

@@ -4,6 +4,7 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { parseMapQuery } from "@/components/map/map-query"
+import { shareMetadata } from "@/components/share/share-metadata"
 import { routing } from "@/i18n/routing"
 
 import { MapPageBody } from "./_pages/map"
@@ -12,7 +13,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]">): Prom
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({ locale, namespace: "map.meta" })
-  return { title: t("title"), description: t("description") }
+  return shareMetadata(locale, { title: t("title"), description: t("description") }, `/${locale}`)
 }
 
 // Prerendered in the default state: a request for /en is a file read. A link with a point or a

@@ -53,10 +53,11 @@ describe("shareMetadata", () => {
     expect(m.twitter).toMatchObject({ card: "summary_large_image", title: "T", images: [{ url: "/og-zh-CN.png" }] })
   })
 
-  it("has no preview image without a public origin (Next would write http://localhost:<port> into the page)", () => {
-    const m = shareMetadata("en", { title: "T", description: "D" }, "/en", undefined)
-    expect(m.openGraph).toMatchObject({ title: "T", url: "/en" })
+  it("has no preview image and no og:url without a public origin (Next would write http://localhost:<port> or a relative URL)", () => {
+    const m = shareMetadata("en", { title: "T", description: "D" }, "/en/mechanisms", undefined)
+    expect(m.openGraph).toMatchObject({ title: "T" })
     expect(m.openGraph && "images" in m.openGraph).toBe(false)
+    expect(m.openGraph && "url" in m.openGraph).toBe(false)
     expect(m.twitter).toEqual({ card: "summary", title: "T", description: "D" })
   })
 })

@@ -25,10 +25,12 @@ const MAX_OPTIONS = 3
 export type SharePreview = { title: string; description: string }
 
 /**
- * Open Graph and Twitter metadata for a page whose link previews as `preview`. The preview image
- * needs an absolute URL, i.e. the configured public origin (SITE_URL): without one there is no
- * image, rather than Next's fallback (http://localhost:<port> of the build, written into every
- * prerendered page).
+ * Open Graph and Twitter metadata for the page at `path` whose link previews as `preview`. Every
+ * page sets its own (the layout's would otherwise preview a guide as the home page, og:url
+ * included). og:url and the preview image need absolute URLs, i.e. the configured public origin
+ * (SITE_URL, the layout's metadataBase): without one there is neither, rather than a relative
+ * og:url or Next's fallback image URL (http://localhost:<port> of the build, written into every
+ * prerendered page); a crawler then takes the URL it fetched.
  */
 export function shareMetadata(locale: Locale, preview: SharePreview, path: string, origin: URL | undefined = siteOrigin()): Metadata {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "shell.meta" })
@@ -43,7 +45,7 @@ export function shareMetadata(locale: Locale, preview: SharePreview, path: strin
       alternateLocale: Object.values(OG_LOCALE).filter((l) => l !== OG_LOCALE[locale]),
       title: preview.title,
       description: preview.description,
-      url: path,
+      ...(origin ? { url: path } : {}),
       ...(images ? { images } : {}),
     },
     twitter: images ? { card: "summary_large_image", title: preview.title, description: preview.description, images } : { card: "summary", title: preview.title, description: preview.description },

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server"
 
 import { ClusterInspector } from "@/components/cluster/cluster-inspector"
 import { ClientMessages } from "@/components/shell/client-messages"
+import { shareMetadata } from "@/components/share/share-metadata"
 import { routing } from "@/i18n/routing"
 import { PageContainer } from "@/components/shell/page-container"
 import { EXTENSION_POINTS, MECHANISMS, type MechanismId } from "@/lib/catalog"
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/cluster"
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({ locale, namespace: "cluster.meta" })
-  return { title: t("title"), description: t("description") }
+  return shareMetadata(locale, { title: t("title"), description: t("description") }, `/${locale}/cluster`)
 }
 
 // Static shell; the report is fetched client-side from /api/cluster/* so credentials and cluster

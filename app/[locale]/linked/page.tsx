@@ -4,6 +4,7 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { parseMapQuery } from "@/components/map/map-query"
+import { shareMetadata } from "@/components/share/share-metadata"
 import { routing } from "@/i18n/routing"
 
 import { MapPageBody } from "../_pages/map"
@@ -12,7 +13,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/linked">
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({ locale, namespace: "map.meta" })
-  return { title: t("title"), description: t("description") }
+  return shareMetadata(locale, { title: t("title"), description: t("description") }, `/${locale}`)
 }
 
 // The map for a link with state (`/en?point=4&v=1.33`, rewritten here by proxy.ts): rendered per

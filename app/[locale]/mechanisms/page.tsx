@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server"
 
 import { MaturityBadge } from "@/components/guide/maturity-badge"
 import { Link } from "@/i18n/server-link"
+import { shareMetadata } from "@/components/share/share-metadata"
 import { routing } from "@/i18n/routing"
 import { PageContainer } from "@/components/shell/page-container"
 import { EXTENSION_POINTS, LATEST_MINOR, mechanismsAtPoint, stateAt } from "@/lib/catalog"
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/mechanis
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({ locale, namespace: "guide.meta" })
-  return { title: t("indexTitle"), description: t("indexDescription") }
+  return shareMetadata(locale, { title: t("indexTitle"), description: t("indexDescription") }, `/${locale}/mechanisms`)
 }
 
 export default async function MechanismsIndexPage({ params }: PageProps<"/[locale]/mechanisms">) {

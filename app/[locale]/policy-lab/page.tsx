@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server"
 
 import { PolicyLab } from "@/components/policy-lab/policy-lab"
 import { ClientMessages } from "@/components/shell/client-messages"
+import { shareMetadata } from "@/components/share/share-metadata"
 import { routing } from "@/i18n/routing"
 import engineManifest from "@/engine/dist/manifest.json"
 import { isLabStarter, labInputFromStarter } from "@/lib/policy-lab/starter-input"
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/policy-l
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({ locale, namespace: "policyLab.meta" })
-  return { title: t("title"), description: t("description") }
+  return shareMetadata(locale, { title: t("title"), description: t("description") }, `/${locale}/policy-lab`)
 }
 
 // ?from=<validating-admission-policy|mutating-admission-policy|custom-resource-definition> opens

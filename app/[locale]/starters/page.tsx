@@ -4,6 +4,7 @@ import { hasLocale } from "next-intl"
 import { getTranslations } from "next-intl/server"
 
 import { Link } from "@/i18n/server-link"
+import { shareMetadata } from "@/components/share/share-metadata"
 import { routing } from "@/i18n/routing"
 import { PageContainer } from "@/components/shell/page-container"
 import { LATEST_MINOR, getMechanism } from "@/lib/catalog"
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/starters
   const { locale } = await params
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({ locale, namespace: "starters.meta" })
-  return { title: t("indexTitle"), description: t("indexDescription") }
+  return shareMetadata(locale, { title: t("indexTitle"), description: t("indexDescription") }, `/${locale}/starters`)
 }
 
 export default async function StartersIndexPage({ params }: PageProps<"/[locale]/starters">) {

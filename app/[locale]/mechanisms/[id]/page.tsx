@@ -10,6 +10,7 @@ import { guideComponents } from "@/components/guide/guide-components"
 import { GuideActions } from "@/components/guide/guide-actions"
 import { GuideHeader } from "@/components/guide/guide-header"
 import { RelatedMechanisms } from "@/components/guide/related-mechanisms"
+import { shareMetadata } from "@/components/share/share-metadata"
 import { routing } from "@/i18n/routing"
 import { PageContainer } from "@/components/shell/page-container"
 import { getMechanism, isMechanismId, MECHANISM_IDS, type Locale, type MechanismId } from "@/lib/catalog"
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/mechanis
   const { locale, id } = await params
   if (!hasLocale(routing.locales, locale) || !isMechanismId(id)) return {}
   const m = getMechanism(id)
-  return { title: m.name[locale], description: m.summary[locale] }
+  return shareMetadata(locale, { title: m.name[locale], description: m.summary[locale] }, `/${locale}/mechanisms/${id}`)
 }
 
 export default async function MechanismGuidePage({ params }: PageProps<"/[locale]/mechanisms/[id]">) {
