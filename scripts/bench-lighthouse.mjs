@@ -4,7 +4,10 @@
 // so every budget is a ratio that holds on a loaded machine too:
 //   JS transferred ≤ 1.5× the floor's (map, advisor, starter, cluster), ≤ 1.15× (guides, indexes);
 //   TBT ≤ 1.5× and LCP ≤ 1.5× the floor's; CLS ≤ 0.1; accessibility 100.
-// BENCH_RUNS (3) rounds, each the floor then every page, interleaved; the table shows medians.
+// BENCH_RUNS (3) rounds, each the floor then every page, interleaved; the table shows medians,
+// and the range of each round's own ratio (the page's TBT or LCP over the floor's in that round):
+// on a shared 2-core machine the same build's TBT ratio moves by 2× between runs, which the
+// median of three alone does not show.
 // Uses NEXT_DIST_DIR's build (built when missing) on BENCH_PORT, the floor on BENCH_PORT+1.
 // Prints a Markdown table and exits 1 when a row misses a budget.
 import { spawnSync } from "node:child_process"
@@ -86,7 +89,7 @@ const samples = new Map(targets.map((t) => [t, []]))
 for (let round = 1; round <= runs; round++) {
   for (const t of targets) {
     try {
-      samples.get(t).push(await lighthouse(`${t.base}${t.path}`))
+      samples.get(t).push({ round, ...(await lighthouse(`${t.base}${t.path}`)) })
     } catch (error) {
       console.error(String(error))
     }
@@ -111,6 +114,17 @@ const floor = summary(samples.get(targets[0]))
 // long task's worth (50 ms) the floor counts as 50 ms.
 const tbtFloor = Math.max(floor.tbt, 50)
 
+/** "1.23–2.41×": the smallest and largest of a page's per-round ratios to the floor's run of the same round. */
+function roundRange(t, metric, atLeast = 0) {
+  const floorByRound = new Map(samples.get(targets[0]).map((s) => [s.round, Math.max(s[metric], atLeast)]))
+  const ratios = samples
+    .get(t)
+    .map((s) => ratio(s[metric], floorByRound.get(s.round)))
+    .filter(Number.isFinite)
+  if (ratios.length === 0) return "-"
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`
+}
+
 let allOk = true
 const rows = targets.map((t) => {
   const s = t.floor ? floor : summary(samples.get(t))
@@ -134,8 +148,10 @@ const rows = targets.map((t) => {
     "÷ hello-world": t.floor ? "1" : `${fmtRatio(jsRatio)} (≤ ${JS_BUDGET[t.kind]})`,
     "TBT ms": Math.round(s.tbt),
     "TBT ÷ hw": t.floor ? (floor.tbt < 50 ? "1 (as 50)" : "1") : fmtRatio(tbtRatio),
+    "TBT ÷ hw per round": t.floor ? "" : roundRange(t, "tbt", 50),
     "LCP ms": Math.round(s.lcp),
     "LCP ÷ hw": t.floor ? "1" : fmtRatio(lcpRatio),
+    "LCP ÷ hw per round": t.floor ? "" : roundRange(t, "lcp"),
     CLS: Number.isFinite(s.cls) ? s.cls.toFixed(3) : "-",
     perf: s.perf,
     a11y: s.a11y,
