@@ -152,6 +152,19 @@ test.describe("shared links preview with a title that names the result", () => {
   })
 })
 
+test("robots.txt and the sitemap are served; without SITE_URL they name no URL", async ({ request }) => {
+  const robots = await request.get("/robots.txt")
+  expect(robots.headers()["content-type"]).toMatch(/text\/plain/)
+  const text = await robots.text()
+  for (const path of ["/api/", "/en/cluster", "/zh-CN/cluster"]) expect(text).toContain(`Disallow: ${path}\n`)
+  expect(text).not.toMatch(/Sitemap:/i)
+  const sitemap = await request.get("/sitemap.xml")
+  expect(sitemap.status()).toBe(200)
+  expect(sitemap.headers()["content-type"]).toMatch(/xml/)
+  expect(await sitemap.text()).not.toMatch(/<loc>/)
+  expectSecurityHeaders(sitemap.headers(), "/sitemap.xml")
+})
+
 test("public/ assets are served with the security headers", async ({ request }) => {
   for (const [path, type] of [["/robots.txt", /text\/plain/], ["/og.png", /image\/png/], ["/favicon.ico", /image\//], ["/icon.svg", /image\/svg/], ["/apple-touch-icon.png", /image\/png/]] as const) {
     const res = await request.get(path)

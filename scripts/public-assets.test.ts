@@ -1,4 +1,4 @@
-// public/ holds what the pages reference: the icons, robots.txt and the social preview images
+// public/ holds what the pages reference: the icons and the social preview images
 // (rendered by scripts/render-public-assets.mjs). Checked here so a rename cannot leave a dangling link.
 import { existsSync, readFileSync } from "node:fs"
 import path from "node:path"
@@ -35,13 +35,8 @@ describe("public/", () => {
     }
   })
 
-  it("has robots.txt keeping crawlers out of the API and the cluster report", () => {
-    const robots = file("robots.txt").toString()
-    expect(robots).toMatch(/^User-agent: \*$/m)
-    for (const path of ["/api/", "/en/cluster", "/zh-CN/cluster"]) expect(robots).toContain(`Disallow: ${path}\n`)
-  })
-
   it("holds nothing that shadows an app route", () => {
-    for (const route of ["en", "zh-CN", "api"]) expect(existsSync(path.join(publicDir, route))).toBe(false)
+    // robots.txt and sitemap.xml are app routes (app/robots.ts, app/sitemap.ts): they name SITE_URL.
+    for (const route of ["en", "zh-CN", "api", "robots.txt", "sitemap.xml"]) expect(existsSync(path.join(publicDir, route))).toBe(false)
   })
 })

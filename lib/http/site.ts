@@ -17,6 +17,13 @@ export function siteOrigin(env: Record<string, string | undefined> = process.env
   return new URL(url.origin)
 }
 
+/** `path` on `origin`, set as a pathname, never resolved as a reference: "//host/x" stays a path on our origin. */
+export function absoluteUrl(origin: URL, path: string): string {
+  const url = new URL(origin)
+  url.pathname = path
+  return url.href
+}
+
 /**
  * The `Link` header with the page's other-language versions (what next-intl would send, built
  * from the configured origin): `pathname` is the locale-prefixed path of the response. Undefined
@@ -28,11 +35,6 @@ export function alternateLinksHeader(pathname: string, origin: URL | undefined):
   const locale = match?.[1]
   if (!locale || !(LOCALES as readonly string[]).includes(locale)) return undefined
   const rest = match[2] && match[2] !== "/" ? match[2] : ""
-  const link = (path: string, hreflang: string) => {
-    // Set as a pathname, never resolved as a reference: "//host/x" must stay a path on our origin.
-    const url = new URL(origin)
-    url.pathname = path
-    return `<${url.href}>; rel="alternate"; hreflang="${hreflang}"`
-  }
+  const link = (path: string, hreflang: string) => `<${absoluteUrl(origin, path)}>; rel="alternate"; hreflang="${hreflang}"`
   return [...LOCALES.map((l) => link(`/${l}${rest}`, l)), link(rest || "/", "x-default")].join(", ")
 }
