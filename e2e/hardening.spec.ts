@@ -142,6 +142,7 @@ test.describe("shared links preview with a title that names the result", () => {
       expect(meta(html, "og:title"), path).toBe(title)
       // Without SITE_URL there is no og:url: a relative one is invalid and "/en" sent every share to the home page.
       expect(meta(html, "og:url"), path).toBeUndefined()
+      expect(html, path).not.toContain('rel="canonical"')
     }
   })
 

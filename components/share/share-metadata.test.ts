@@ -7,6 +7,8 @@ describe("starterPreview", () => {
     const p = starterPreview("en", "controller", { language: "typescript", module: "example.com/a~b", name: "namespace-quota-controller" })
     expect(p?.title).toBe("Controller starter: Language typescript, Go module path example.com/a~b")
     expect(p?.description.length).toBeGreaterThan(20)
+    // The link's state goes into og:url with the title that names it.
+    expect(new URLSearchParams(p?.query).get("module")).toBe("example.com/a~b")
   })
 
   it("speaks Chinese with full-width punctuation", () => {
@@ -26,6 +28,7 @@ describe("starterPreview", () => {
   it("falls back to the plain title for defaults, invalid, repeated or unknown options", () => {
     for (const search of [{}, { language: "go" }, { module: "Example.com/x" }, { kind: ["A", "B"] }, { __proto__: "x" }, { bogus: "1" }]) {
       expect(starterPreview("en", "controller", search)?.title, JSON.stringify(search)).toBe("Controller starter")
+      expect(starterPreview("en", "controller", search)?.query, JSON.stringify(search)).toBeUndefined()
     }
     expect(starterPreview("en", "no-such-starter", {})).toBeUndefined()
   })
@@ -37,11 +40,13 @@ describe("advisorPreview", () => {
     expect(advisorPreview("en", search).title).toBe("Recommendation: CustomResourceDefinition for Kubernetes 1.37")
     expect(advisorPreview("zh-CN", search).title).toBe("推荐方案：定制资源定义（CRD）（Kubernetes 1.37）")
     expect(advisorPreview("en", { ...search, v: "1.33" }).title).toBe("Recommendation: CustomResourceDefinition for Kubernetes 1.33")
+    expect(advisorPreview("en", { ...search, v: "1.33" }).query).toBe("a=new-types%3Ayes%2Capi-storage%3Ayes%2Capi-rules%3Aschema%2Capi-behaviour%3Ano&v=1.33")
   })
 
   it("keeps the plain title without answers, with unfinished or invalid ones", () => {
     for (const search of [{}, { a: "new-types:yes" }, { a: "nope:nope" }, { a: ["x", "y"] }]) {
       expect(advisorPreview("en", search).title, JSON.stringify(search)).toBe("Advisor")
+      expect(advisorPreview("en", search).query, JSON.stringify(search)).toBeUndefined()
     }
   })
 })
@@ -51,6 +56,13 @@ describe("shareMetadata", () => {
     const m = shareMetadata("zh-CN", { title: "T", description: "D" }, "/zh-CN/advisor", new URL("https://advisor.example.com"))
     expect(m.openGraph).toMatchObject({ title: "T", description: "D", url: "/zh-CN/advisor", locale: "zh_CN", images: [{ url: "/og-zh-CN.png", width: 1200, height: 630 }] })
     expect(m.twitter).toMatchObject({ card: "summary_large_image", title: "T", images: [{ url: "/og-zh-CN.png" }] })
+    expect(m.alternates).toEqual({ canonical: "/zh-CN/advisor" })
+  })
+
+  it("keeps a result's link state in og:url, while the canonical link is the plain page", () => {
+    const m = shareMetadata("en", { title: "Recommendation: …", description: "D", query: "a=new-types%3Ayes&v=1.33" }, "/en/advisor", new URL("https://advisor.example.com"))
+    expect(m.openGraph).toMatchObject({ url: "/en/advisor?a=new-types%3Ayes&v=1.33" })
+    expect(m.alternates).toEqual({ canonical: "/en/advisor" })
   })
 
   it("has no preview image and no og:url without a public origin (Next would write http://localhost:<port> or a relative URL)", () => {
@@ -58,6 +70,7 @@ describe("shareMetadata", () => {
     expect(m.openGraph).toMatchObject({ title: "T" })
     expect(m.openGraph && "images" in m.openGraph).toBe(false)
     expect(m.openGraph && "url" in m.openGraph).toBe(false)
+    expect(m.alternates).toBeUndefined()
     expect(m.twitter).toEqual({ card: "summary", title: "T", description: "D" })
   })
 })

@@ -22,7 +22,12 @@ const OG_LOCALE: Record<Locale, string> = { en: "en_US", "zh-CN": "zh_CN" }
 const MAX_VALUE = 48
 const MAX_OPTIONS = 3
 
-export type SharePreview = { title: string; description: string }
+/**
+ * `query`: the link's state when the title names a result (the advisor's recommendation, the
+ * starter's options). og:url then keeps it, so a network that re-reads og:url shows that result;
+ * the canonical link stays the plain page, which is what search engines should index.
+ */
+export type SharePreview = { title: string; description: string; query?: string }
 
 /**
  * Open Graph and Twitter metadata for the page at `path` whose link previews as `preview`. Every
@@ -30,7 +35,7 @@ export type SharePreview = { title: string; description: string }
  * included). og:url and the preview image need absolute URLs, i.e. the configured public origin
  * (SITE_URL, the layout's metadataBase): without one there is neither, rather than a relative
  * og:url or Next's fallback image URL (http://localhost:<port> of the build, written into every
- * prerendered page); a crawler then takes the URL it fetched.
+ * prerendered page); a crawler then takes the URL it fetched. The canonical link likewise.
  */
 export function shareMetadata(locale: Locale, preview: SharePreview, path: string, origin: URL | undefined = siteOrigin()): Metadata {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "shell.meta" })
@@ -38,6 +43,9 @@ export function shareMetadata(locale: Locale, preview: SharePreview, path: strin
   return {
     title: preview.title,
     description: preview.description,
+    // A link with state (advisor answers, starter options, a map point) is the same page: search
+    // engines index the page once, under its plain URL.
+    ...(origin ? { alternates: { canonical: path } } : {}),
     openGraph: {
       type: "website",
       siteName: t("title"),
@@ -45,7 +53,7 @@ export function shareMetadata(locale: Locale, preview: SharePreview, path: strin
       alternateLocale: Object.values(OG_LOCALE).filter((l) => l !== OG_LOCALE[locale]),
       title: preview.title,
       description: preview.description,
-      ...(origin ? { url: path } : {}),
+      ...(origin ? { url: preview.query ? `${path}?${preview.query}` : path } : {}),
       ...(images ? { images } : {}),
     },
     twitter: images ? { card: "summary_large_image", title: preview.title, description: preview.description, images } : { card: "summary", title: preview.title, description: preview.description },
@@ -91,7 +99,11 @@ export function starterPreview(locale: Locale, mechanism: string, search: Search
   }
   const shown = changed.slice(0, MAX_OPTIONS).map((k) => `${label(k)} ${clip(String(parsed.value[k]))}`)
   if (changed.length > MAX_OPTIONS) shown.push(t("meta.shareMore", { count: changed.length - MAX_OPTIONS }))
-  return { title: t("meta.shareTitle", { name, options: shown.join(locale === "zh-CN" ? "，" : ", ") }), description: m.summary[locale] }
+  return {
+    title: t("meta.shareTitle", { name, options: shown.join(locale === "zh-CN" ? "，" : ", ") }),
+    description: m.summary[locale],
+    query: toSearchParams(search).toString(),
+  }
 }
 
 /** The advisor page's own title ("Recommendation: … for Kubernetes 1.37") when the link's answers reach an outcome. */
@@ -103,5 +115,5 @@ export function advisorPreview(locale: Locale, search: SearchParamsInput): Share
   const evaluation = evaluate(parsed.value.answers, parsed.value.minor ? { minor: parsed.value.minor } : {})
   const outcome = evaluation.ok ? evaluation.value.outcome : undefined
   if (!outcome) return plain
-  return { title: advisorPageTitle(evaluation.ok ? evaluation.value : undefined, locale), description: outcome.summary[locale] }
+  return { title: advisorPageTitle(evaluation.ok ? evaluation.value : undefined, locale), description: outcome.summary[locale], query: toSearchParams(search).toString() }
 }
