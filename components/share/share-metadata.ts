@@ -85,7 +85,8 @@ export function starterPreview(locale: Locale, mechanism: string, search: Search
   const name = m.name[locale]
   const plain = { title: t("meta.starterTitle", { name }), description: m.summary[locale] }
 
-  const query = optionsFromQuery(toSearchParams(search))
+  const searchParams = toSearchParams(search)
+  const query = optionsFromQuery(searchParams)
   if (!query.ok) return plain
   const parsed = parseOptions(g.id, query.value)
   if (!parsed.ok) return plain
@@ -102,7 +103,7 @@ export function starterPreview(locale: Locale, mechanism: string, search: Search
   return {
     title: t("meta.shareTitle", { name, options: shown.join(locale === "zh-CN" ? "，" : ", ") }),
     description: m.summary[locale],
-    query: toSearchParams(search).toString(),
+    query: searchParams.toString(),
   }
 }
 

@@ -5,7 +5,7 @@
 import { LOCALES, MECHANISM_IDS } from "@/lib/catalog/types"
 import { starterIds } from "@/lib/starters"
 
-import { absoluteUrl } from "./site"
+import { absoluteUrl, languageVersions } from "./site"
 
 /** A sitemap entry and robots.txt's content, as app/sitemap.ts and app/robots.ts hand them to Next. */
 export type SitemapEntry = { url: string; alternates: { languages: Record<string, string> } }
@@ -27,13 +27,13 @@ export function indexedPaths(): string[] {
 /** Paths crawlers are asked to leave alone. */
 export const NOT_INDEXED = ["/api/", ...LOCALES.map((locale) => `/${locale}/cluster`)]
 
-/** One entry per page and locale; x-default is the unprefixed path, which negotiates the locale. */
+/** One entry per page and locale, each with the page's language versions (as in its Link header). */
 export function sitemapEntries(origin: URL | undefined): SitemapEntry[] {
   if (!origin) return []
   return indexedPaths().flatMap((rest) => {
-    const languages: Record<string, string> = Object.fromEntries(LOCALES.map((locale) => [locale, absoluteUrl(origin, `/${locale}${rest}`)]))
-    languages["x-default"] = absoluteUrl(origin, rest || "/")
-    return LOCALES.map((locale) => ({ url: absoluteUrl(origin, `/${locale}${rest}`), alternates: { languages } }))
+    const versions = languageVersions(rest).map(([hreflang, path]): [string, string] => [hreflang, absoluteUrl(origin, path)])
+    const languages = Object.fromEntries(versions)
+    return versions.filter(([hreflang]) => hreflang !== "x-default").map(([, url]) => ({ url, alternates: { languages } }))
   })
 }
 

@@ -25,6 +25,14 @@ export function absoluteUrl(origin: URL, path: string): string {
 }
 
 /**
+ * A page's version per language as [hreflang, path]: each locale's, and x-default, the path
+ * without a locale (it negotiates one). `rest` is the path after the locale ("" for its root).
+ */
+export function languageVersions(rest: string): [hreflang: string, path: string][] {
+  return [...LOCALES.map((locale): [string, string] => [locale, `/${locale}${rest}`]), ["x-default", rest || "/"]]
+}
+
+/**
  * The `Link` header with the page's other-language versions (what next-intl would send, built
  * from the configured origin): `pathname` is the locale-prefixed path of the response. Undefined
  * without an origin or for a path outside the locales.
@@ -35,6 +43,7 @@ export function alternateLinksHeader(pathname: string, origin: URL | undefined):
   const locale = match?.[1]
   if (!locale || !(LOCALES as readonly string[]).includes(locale)) return undefined
   const rest = match[2] && match[2] !== "/" ? match[2] : ""
-  const link = (path: string, hreflang: string) => `<${absoluteUrl(origin, path)}>; rel="alternate"; hreflang="${hreflang}"`
-  return [...LOCALES.map((l) => link(`/${l}${rest}`, l)), link(rest || "/", "x-default")].join(", ")
+  return languageVersions(rest)
+    .map(([hreflang, path]) => `<${absoluteUrl(origin, path)}>; rel="alternate"; hreflang="${hreflang}"`)
+    .join(", ")
 }
