@@ -321,6 +321,44 @@ test("1366 px zh-CN: opening point 7 fits it beside the panel", async ({ page })
   await page.screenshot({ path: test.info().outputPath("map-1366-zh-point-7.png") })
 })
 
+test("the list below the map keeps its server HTML, follows the selection and the version, and its links stay in the app", async ({ page }) => {
+  await openMap(page, "/en")
+  const list = page.getByTestId("map-list")
+  const items = list.locator("[data-list-point]")
+  await expect(items).toHaveCount(8)
+  // Hydration kept the server's HTML: React did not claim the list's elements.
+  const hydrated = (el: Element) => Object.keys(el).some((k) => k.startsWith("__reactFiber"))
+  expect(await items.first().evaluate(hydrated)).toBe(false)
+  await expect(list.locator("[aria-current]")).toHaveCount(0)
+
+  // The opened point is marked in the list too, and moves with the selection.
+  await point(page, "4").click()
+  await expect(list.locator('[data-list-point="4"]')).toHaveAttribute("aria-current", "true")
+  await expect(diagram(page)).toHaveAttribute("data-map-interactive", "true") // see the history test
+  await expect(list.locator("[aria-current]")).toHaveCount(1)
+  await point(page, "7").press("Enter")
+  await expect(list.locator('[data-list-point="7"]')).toHaveAttribute("aria-current", "true")
+  await expect(list.locator("[aria-current]")).toHaveCount(1)
+
+  // A guide link in the kept HTML navigates client-side (the page's JavaScript state survives).
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }))
+  await list.locator('[data-list-point="2"] [data-mechanism="validating-admission-policy"] a[href$="/mechanisms/validating-admission-policy"]').click()
+  await expect(page).toHaveURL(/\/en\/mechanisms\/validating-admission-policy$/)
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible()
+  expect(await page.evaluate(() => "__sameDocument" in window)).toBe(true)
+  await page.goBack()
+  await expect(items).toHaveCount(8)
+
+  // Another version renders the list in the browser, with that version's states.
+  await openMap(page, "/en?point=2")
+  const mapInList = list.locator('[data-mechanism="mutating-admission-policy"]')
+  await expect(mapInList).toHaveAttribute("data-availability", "available")
+  await page.getByLabel("Kubernetes version").selectOption("1.30")
+  await expect(mapInList).toHaveAttribute("data-availability", "unavailable")
+  await expect(list.locator('[data-list-point="2"]')).toHaveAttribute("aria-current", "true")
+  expect(await items.first().evaluate(hydrated)).toBe(true)
+})
+
 test("every hand-off link from the map reaches a page (advisor walked to a result, starters that exist)", async ({ page, request }) => {
   await openMap(page, "/en?point=2")
   const links = await panel(page).locator('a[data-slot="advisor-link"], a[data-slot="starter-link"]').evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""))

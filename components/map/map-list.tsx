@@ -1,19 +1,19 @@
 "use client"
 
 import { useTranslations } from "next-intl"
+import { useEffect, useRef, useState } from "react"
+
+import type { KubernetesMinor, PointId } from "@/lib/catalog/types"
+import { ServerHtml } from "@/components/ui/server-html"
 
 import type { MapModel } from "./map-model"
 import { useMapStore } from "./map-store-provider"
 import { PointDetails } from "./point-details"
 
-/** Every point and mechanism as plain HTML: a reliable reading order for screen readers and search. */
-export function MapList({ model }: { model: MapModel }) {
+function MapListItems({ model, version, selected }: { model: MapModel; version: KubernetesMinor; selected: PointId | null }) {
   const t = useTranslations("map")
-  const version = useMapStore((s) => s.version)
-  const selected = useMapStore((s) => s.point)
-
   return (
-    <section aria-labelledby="map-list-heading" data-testid="map-list" className="mt-10">
+    <>
       <h2 id="map-list-heading" className="text-xl font-semibold">
         {t("list.heading")}
       </h2>
@@ -25,9 +25,8 @@ export function MapList({ model }: { model: MapModel }) {
             id={`point-${p.id}`}
             data-list-point={p.id}
             aria-current={selected === p.id ? "true" : undefined}
-            className={`scroll-mt-4 rounded-xl border p-4 ${
-              selected === p.id ? "border-brand ring-2 ring-brand/40" : "border-[var(--border)]"
-            }`}
+            // Styled from aria-current, so the kept server HTML follows the selection by one attribute.
+            className="scroll-mt-4 rounded-xl border border-[var(--border)] p-4 aria-[current=true]:border-brand aria-[current=true]:ring-2 aria-[current=true]:ring-brand/40"
           >
             <h3 className="flex items-center gap-2 text-lg font-semibold">
               <span
@@ -46,6 +45,39 @@ export function MapList({ model }: { model: MapModel }) {
           </li>
         ))}
       </ol>
+    </>
+  )
+}
+
+/**
+ * Every point and mechanism as plain HTML: a reliable reading order for screen readers and search.
+ * It is most of the page's markup, so the server's HTML of the first version shown is kept as it is
+ * when the page hydrates (ServerHtml; the selection is one attribute, set here); choosing another
+ * version renders the list in the browser.
+ */
+export function MapList({ model }: { model: MapModel }) {
+  const version = useMapStore((s) => s.version)
+  const selected = useMapStore((s) => s.point)
+  const [firstVersion] = useState(version)
+  const kept = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    kept.current?.querySelectorAll<HTMLElement>("[data-list-point]").forEach((item) => {
+      if (item.dataset.listPoint === selected) item.setAttribute("aria-current", "true")
+      else item.removeAttribute("aria-current")
+    })
+  }, [selected, version])
+
+  const items = <MapListItems model={model} version={version} selected={selected} />
+  return (
+    <section aria-labelledby="map-list-heading" data-testid="map-list" className="mt-10">
+      {version === firstVersion ? (
+        <ServerHtml key="first" ref={kept}>
+          {items}
+        </ServerHtml>
+      ) : (
+        <div key="other">{items}</div>
+      )}
     </section>
   )
 }
