@@ -1,7 +1,7 @@
 "use client"
 
 import { useTranslations } from "next-intl"
-import { useEffect, useState } from "react"
+import { startTransition, useEffect, useState } from "react"
 
 import type { PointBadges } from "@/components/map/map-graph"
 import { MapView, type MapViewProps } from "@/components/map/map-view"
@@ -31,7 +31,8 @@ export function ClusterMapView(props: Omit<MapViewProps, "pointBadges">) {
   const [overlay, setOverlay] = useState<Overlay>()
   useEffect(() => {
     const ctl = new AbortController()
-    loadOverlay(ctl.signal).then(setOverlay, () => undefined)
+    // A transition: drawing the badges re-renders both drawings, in slices that leave input free.
+    loadOverlay(ctl.signal).then((next) => startTransition(() => setOverlay(next)), () => undefined)
     return () => ctl.abort()
   }, [])
   return (

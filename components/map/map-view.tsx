@@ -1,7 +1,7 @@
 "use client"
 
 import { useTranslations } from "next-intl"
-import { useSyncExternalStore } from "react"
+import { useEffect, useRef } from "react"
 
 import type { MapEdgePaths } from "./map-edges"
 import type { PointBadges } from "./map-graph"
@@ -23,17 +23,19 @@ export type MapViewProps = {
   pointBadges?: PointBadges
 }
 
-const subscribeNever = () => () => {}
-
 function MapLayout({ model, edgePaths, pointBadges }: Omit<MapViewProps, "initial">) {
   const t = useTranslations("map")
   const point = useMapStore((s) => s.point)
   const select = useMapStore((s) => s.select)
-  // Marks the map interactive once hydrated (tests wait for it; the markup is usable before).
-  const ready = useSyncExternalStore(subscribeNever, () => true, () => false)
+  // Marks the map interactive once hydrated (tests wait for it; the markup is usable before). Set
+  // on the element, not as state: a re-render for it would run the whole map again after hydration.
+  const root = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    root.current?.setAttribute("data-map-ready", "true")
+  }, [])
   return (
     <div
-      data-map-ready={ready ? "true" : undefined}
+      ref={root}
       onKeyDown={(event) => {
         // Esc closes the panel from anywhere in the map and returns focus to the point.
         if (event.key !== "Escape" || !point || event.defaultPrevented) return
