@@ -124,7 +124,10 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
       }}
       onPointerUpCapture={() => {
         pressed.current = false
-        if (wanted.current && !flow) loadFlow().then(swapWhenIdle, () => undefined)
+        // Swap after this press's click, not before it: the click is dispatched after pointerup in
+        // the same task, and a swap in between (the import's promise settles in a microtask, the
+        // update is rendered at once) removes the pressed button, so the click reaches no button.
+        if (wanted.current && !flow) setTimeout(() => loadFlow().then(swapWhenIdle, () => undefined), 0)
       }}
       className={
         layout === "narrow"
