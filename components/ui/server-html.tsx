@@ -25,7 +25,8 @@ function linkTarget(event: React.MouseEvent | React.FocusEvent | React.PointerEv
   return `${anchor.pathname}${anchor.search}${anchor.hash}`
 }
 
-type Props = Omit<ComponentPropsWithoutRef<"div">, "dangerouslySetInnerHTML">
+// The pointer, focus and touch handlers are its own (prefetching); a caller's would be dropped.
+type Props = Omit<ComponentPropsWithoutRef<"div">, "dangerouslySetInnerHTML" | "onPointerOver" | "onFocus" | "onTouchStart">
 
 /**
  * A div whose children are server-rendered and, when the page hydrates, kept as HTML: their
