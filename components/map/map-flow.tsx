@@ -7,9 +7,10 @@ import "@xyflow/react/dist/style.css"
 import { applyNodeChanges, Background, Controls, ReactFlow, type OnNodesChange, type ReactFlowInstance, type Viewport } from "@xyflow/react"
 import { useTranslations } from "next-intl"
 import { useTheme } from "next-themes"
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react"
+import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 
 import type { PointId } from "@/lib/catalog/types"
+import { useHydrated } from "@/components/ui/use-hydrated"
 
 import {
   buildMapGraph,
@@ -42,8 +43,6 @@ function useNodeLabels(model: MapModel) {
   }, [model, t])
 }
 
-const subscribeNever = () => () => {}
-
 /**
  * Narrow drawing (scaled to the frame's width, scrolled with the page): bring an opened point to
  * the top of the screen, so it and what opens below it sit above the panel's sheet.
@@ -71,7 +70,7 @@ export default function Flow({ model, badges, layout, initialViewport, restoreFo
   const t = useTranslations("map")
   // The theme is only known in the browser; the server (and hydration) render light controls.
   const { resolvedTheme } = useTheme()
-  const mounted = useSyncExternalStore(subscribeNever, () => true, () => false)
+  const mounted = useHydrated()
   const colorMode = mounted && resolvedTheme === "dark" ? "dark" : "light"
   const point = useMapStore((s) => s.point)
   const version = useMapStore((s) => s.version)

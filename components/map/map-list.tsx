@@ -66,7 +66,7 @@ export function MapList({ model }: { model: MapModel }) {
       if (item.dataset.listPoint === selected) item.setAttribute("aria-current", "true")
       else item.removeAttribute("aria-current")
     })
-  }, [selected, version])
+  }, [selected])
 
   const items = <MapListItems model={model} version={version} selected={selected} />
   return (

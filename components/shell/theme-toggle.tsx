@@ -1,18 +1,17 @@
 "use client"
 
 import { useTheme } from "next-themes"
-import { useSyncExternalStore } from "react"
+
+import { useHydrated } from "@/components/ui/use-hydrated"
 
 const THEMES = ["system", "light", "dark"] as const
 type Theme = (typeof THEMES)[number]
-
-const subscribeNever = () => () => {}
 
 /** `labels[theme]`: the theme's name and the button's accessible name while it is the current one. */
 export function ThemeToggle({ labels }: { labels: Record<Theme, { name: string; label: string }> }) {
   const { theme, setTheme } = useTheme()
   // The stored theme is only known in the browser; render a stable label on the server.
-  const mounted = useSyncExternalStore(subscribeNever, () => true, () => false)
+  const mounted = useHydrated()
   const current: Theme = mounted && THEMES.includes(theme as Theme) ? (theme as Theme) : "system"
   const next = THEMES[(THEMES.indexOf(current) + 1) % THEMES.length] ?? "system"
   return (

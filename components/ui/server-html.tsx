@@ -6,16 +6,12 @@
 // watches can skip that: React hydrates an element with dangerouslySetInnerHTML without walking
 // its children, so the server's HTML stays as it is and React owns only the wrapper.
 import { useRouter } from "next/navigation"
-import { forwardRef, useRef, useState, useSyncExternalStore, type ComponentPropsWithoutRef } from "react"
+import { forwardRef, useState, type ComponentPropsWithoutRef } from "react"
 
-const subscribeNever = () => () => {}
+import { useHydrated } from "./use-hydrated"
+
 // One object for every render: React sets innerHTML again only when this prop changes.
 const KEEP_SERVER_HTML = { __html: "" }
-
-/** True while React renders on the server or hydrates that HTML; false in a render begun on the client. */
-function useHydrating(): boolean {
-  return useSyncExternalStore(subscribeNever, () => false, () => true)
-}
 
 /** The same-origin path an unmodified primary click on a plain link inside the block would open, if any. */
 function linkTarget(event: React.MouseEvent | React.FocusEvent | React.PointerEvent | React.TouchEvent): string | null {
@@ -38,10 +34,9 @@ type Props = Omit<ComponentPropsWithoutRef<"div">, "dangerouslySetInnerHTML" | "
  */
 export const ServerHtml = forwardRef<HTMLDivElement, Props>(function ServerHtml({ children, onClick, ...rest }, ref) {
   const router = useRouter()
-  const hydrating = useHydrating()
-  // Decided once: a hydrated instance keeps its HTML for its whole life.
-  const [fromServer] = useState(hydrating)
-  const prefetched = useRef(new Set<string>())
+  const hydrated = useHydrated()
+  // Decided once: an instance mounted by hydration keeps its HTML for its whole life.
+  const [fromServer] = useState(!hydrated)
   if (!fromServer || typeof window === "undefined") {
     return (
       <div ref={ref} onClick={onClick} {...rest}>
@@ -50,10 +45,9 @@ export const ServerHtml = forwardRef<HTMLDivElement, Props>(function ServerHtml(
     )
   }
   const prefetch = (event: React.PointerEvent | React.FocusEvent | React.TouchEvent) => {
+    // As IntentLink: on every approach; the router's cache answers repeats.
     const path = linkTarget(event)
-    if (path === null || prefetched.current.has(path)) return
-    prefetched.current.add(path)
-    router.prefetch(path)
+    if (path !== null) router.prefetch(path)
   }
   return (
     <div
