@@ -359,18 +359,6 @@ test("the list below the map keeps its server HTML, follows the selection and th
   expect(await items.first().evaluate(hydrated)).toBe(true)
 })
 
-test("a slow first click opens the point while React Flow loads under the pressed pointer", async ({ page }) => {
-  await openMap(page, "/en")
-  // Pointer over the drawing (hover waits for the point to hold still: the drawing refits to its
-  // frame once measured) starts loading React Flow; it arrives while the button is held down.
-  await point(page, "4").hover()
-  await page.mouse.down()
-  await page.waitForTimeout(1500)
-  await page.mouse.up()
-  await expect(panel(page)).toContainText("Point 4: Scheduling extensions")
-  await expect(diagram(page)).toHaveAttribute("data-map-interactive", "true")
-})
-
 test("every hand-off link from the map reaches a page (advisor walked to a result, starters that exist)", async ({ page, request }) => {
   await openMap(page, "/en?point=2")
   const links = await panel(page).locator('a[data-slot="advisor-link"], a[data-slot="starter-link"]').evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""))
