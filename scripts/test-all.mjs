@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
 import path from "node:path"
+import { stripVTControlCharacters } from "node:util"
 import { goEnv } from "./go-env.mjs"
 import { ensurePrerequisites } from "./prerequisites.mjs"
 
@@ -16,6 +17,11 @@ const root = path.resolve(import.meta.dirname, "..")
 const reports = path.join(root, ".cache", "test-reports")
 rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
+
+// Every error of a Vitest tier (including a failing beforeAll, which Vitest's JSON report leaves out)
+// goes to <tier>.failures.json, repeated after the summary.
+const FAILURES_REPORTER = "--reporter=./scripts/vitest-failures-reporter.mjs"
+const failuresFile = (tier) => path.join(reports, `${tier}.failures.json`)
 
 const only = process.env.TEST_TIERS?.split(",").map((s) => s.trim())
 
@@ -27,20 +33,20 @@ const tiers = [
   { name: "lint", cmd: ["npm", "run", "lint"], parallel: "static" },
   {
     name: "unit",
-    cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`],
+    cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/unit.json`],
     report: "unit.json",
   },
   {
     // Every starter × minor 1.30–1.37 against that release's own API schemas and config types
     // (scripts/verify-matrix); the first run downloads the releases and builds 8 config checkers.
     name: "matrix",
-    cmd: ["npx", "vitest", "run", "--config", "vitest.matrix.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/matrix.json`],
+    cmd: ["npx", "vitest", "run", "--config", "vitest.matrix.config.ts", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/matrix.json`],
     report: "matrix.json",
   },
   {
     name: "cluster",
     lane: "control-plane",
-    cmd: ["npx", "vitest", "run", "--config", "vitest.cluster.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/cluster.json`],
+    cmd: ["npx", "vitest", "run", "--config", "vitest.cluster.config.ts", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/cluster.json`],
     report: "cluster.json",
     when: () => existsSync(path.join(root, "vitest.cluster.config.ts")),
   },
@@ -49,7 +55,7 @@ const tiers = [
     // live mode (GET/LIST only), per-minor environments and the committed engine's freshness.
     name: "policy-lab",
     lane: "control-plane",
-    cmd: ["npx", "vitest", "run", "--config", "vitest.policy-lab.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/policy-lab.json`],
+    cmd: ["npx", "vitest", "run", "--config", "vitest.policy-lab.config.ts", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/policy-lab.json`],
     report: "policy-lab.json",
   },
   {
@@ -61,7 +67,7 @@ const tiers = [
   {
     name: "behaviour",
     lane: "control-plane",
-    cmd: ["npx", "vitest", "run", "--config", "vitest.behaviour.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/behaviour.json`],
+    cmd: ["npx", "vitest", "run", "--config", "vitest.behaviour.config.ts", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/behaviour.json`],
     report: "behaviour.json",
   },
   {
@@ -92,7 +98,39 @@ function countReport(file) {
 const selected = tiers.filter((t) => (!only || only.includes(t.name)) && (!t.when || t.when()))
 if (!ensurePrerequisites(selected.map((t) => t.name))) process.exit(1)
 
-const env = (tier) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...goEnv(), ...tier.env })
+// CI keeps only the end of the output: each failure's first and last lines are repeated just before
+// the summary (a control plane's error ends with its log tail, which says why it did not start).
+
+/** A failed tier's errors: its Vitest failures file, else the failed tests of its Playwright or starter-verifier report. */
+function failuresOf(tier) {
+  if (existsSync(failuresFile(tier.name))) return JSON.parse(readFileSync(failuresFile(tier.name), "utf8"))
+  const full = tier.report && path.join(reports, tier.report)
+  if (!full || !existsSync(full)) return []
+  const data = JSON.parse(readFileSync(full, "utf8"))
+  const found = []
+  // Our starter verifier: { results: [{ name, status, output }] }.
+  for (const r of data.results ?? []) if (r.status === "failed") found.push({ title: r.name, message: r.output ?? "" })
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== "unexpected") continue
+        const last = t.results?.at(-1)
+        found.push({ title: `${spec.file}:${spec.line} › ${spec.title}`, message: last?.error?.message ?? last?.errors?.[0]?.message ?? "" })
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child)
+  }
+  for (const suite of data.suites ?? []) walk(suite)
+  return found
+}
+
+function digest(message, head = 4, tail = 8) {
+  const lines = stripVTControlCharacters(message).split("\n").filter((l) => l.trim())
+  if (lines.length <= head + tail) return lines
+  return [...lines.slice(0, head), `… (${lines.length - head - tail} lines)`, ...lines.slice(-tail)]
+}
+
+const env = (tier) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...goEnv(), VITEST_FAILURES_FILE: failuresFile(tier.name), ...tier.env })
 
 /**
  * Runs one command of a tier; `stream` passes its output through as it comes, else it is held and
@@ -159,6 +197,13 @@ const byName = new Map(
     .map((r) => [r.name, r]),
 )
 const results = selected.map((t) => byName.get(t.name))
+
+const failures = results.filter((r) => !r.ok).flatMap((r) => failuresOf(tiers.find((t) => t.name === r.name)).map((f) => ({ tier: r.name, ...f })))
+for (const f of failures.slice(0, 5)) {
+  console.log(`\n--- ${f.tier}: ${f.title}`)
+  for (const line of digest(f.message)) console.log(`    ${line.slice(0, 300)}`)
+}
+if (failures.length > 5) console.log(`\n(${failures.length - 5} more failures: see each tier's output above)`)
 
 console.log("\n=== summary ===")
 let passed = 0
