@@ -3,7 +3,7 @@
 // Vitest global setup (e2e/cluster/global-setup.ts) and e2e/cluster/control-plane.ts.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import net from "node:net";
 import path from "node:path";
@@ -373,71 +373,85 @@ export async function startCluster({
   const tokenFile = path.join(pkiDir, "tokens.csv");
   writeFileSync(tokenFile, tokenUsers.map((u) => `${u.token},${u.name},uid-${u.name},${csvField(u.groups.join(","))}`).join("\n") + "\n", { mode: 0o600 });
 
-  const [securePort, etcdClientPort, etcdPeerPort] = await freePorts(3);
-  const server = `https://${HOST}:${securePort}`;
   const pki = (f) => path.join(pkiDir, f);
-  const defaultApiserverArgs = [
-    `--bind-address=${HOST}`,
-    // Published in the `kubernetes` Service endpoints only (never bound). The endpoint
-    // reconciler rejects loopback addresses, so use TEST-NET-1 (RFC 5737), which never routes.
-    "--advertise-address=192.0.2.1",
-    `--secure-port=${securePort}`,
-    `--tls-cert-file=${pki("apiserver.crt")}`,
-    `--tls-private-key-file=${pki("apiserver.key")}`,
-    `--client-ca-file=${pki("ca.crt")}`,
-    `--token-auth-file=${tokenFile}`,
-    "--authorization-mode=Node,RBAC",
-    "--anonymous-auth=false",
-    "--service-account-issuer=https://kubernetes.default.svc",
-    `--service-account-key-file=${pki("sa.pub")}`,
-    `--service-account-signing-key-file=${pki("sa.key")}`,
-    "--service-cluster-ip-range=10.0.0.0/24",
-    "--allow-privileged=true",
-    // Without kube-controller-manager nobody creates the `default` ServiceAccount, and the
-    // ServiceAccount admission plugin would reject every pod.
-    ...(controllerManager ? [] : ["--disable-admission-plugins=ServiceAccount"]),
-    `--requestheader-client-ca-file=${pki("front-proxy-ca.crt")}`,
-    "--requestheader-allowed-names=front-proxy-client",
-    "--requestheader-extra-headers-prefix=X-Remote-Extra-",
-    "--requestheader-group-headers=X-Remote-Group",
-    "--requestheader-username-headers=X-Remote-User",
-    `--proxy-client-cert-file=${pki("front-proxy-client.crt")}`,
-    `--proxy-client-key-file=${pki("front-proxy-client.key")}`,
-    // Aggregated APIs are reached through Service endpoints; there is no kube-proxy here.
-    "--enable-aggregator-routing=true",
-    "--profiling=false",
-    "--v=1",
-    ...APISERVER_FEATURE_FLAGS,
-  ];
-  const dirs = { runDir, pkiDir, filesDir };
-  const extra = typeof extraApiserverArgs === "function" ? extraApiserverArgs(dirs) : extraApiserverArgs;
-  const apiserverArgs = mergeFlags(defaultApiserverArgs, extra, omitApiserverArgs);
-  const wrapperArgs = [
-    `--etcd-data-dir=${etcdDir}`,
-    `--etcd-client-port=${etcdClientPort}`,
-    `--etcd-peer-port=${etcdPeerPort}`,
-    ...(attached ? ["--exit-with-parent"] : []),
-    "--",
-    ...apiserverArgs,
-  ];
-
   const logFile = path.join(runDir, "kube-apiserver.log");
-  const out = openSync(logFile, "a");
-  const child = spawn(binaryPath, wrapperArgs, { cwd: runDir, detached: !attached, stdio: ["ignore", out, out] });
-  closeSync(out);
-  child.unref();
-  const pid = child.pid;
-  if (!pid) throw new Error("failed to spawn kube-test-cluster");
-  writeFileSync(path.join(runDir, "kube-test-cluster.pid"), `${pid}\n`);
-
   const ca = readFileSync(pki("ca.crt"));
-  const admin = { server, ca, token: adminToken };
-  try {
-    await waitReady(admin, pid, logFile, readyTimeoutMs);
-    await applyLimitedRbac(admin);
-  } catch (err) {
-    const { log: kept } = await stopCluster(runDir);
-    throw new Error(`${err.message}\n(full log: ${kept ?? "none"})`);
+  // The three ports are free when picked, but nothing holds them until kube-apiserver and etcd
+  // bind them: another process (a parallel test's server, an outgoing connection's ephemeral
+  // port) can take one in between. The process then exits with "address already in use"; start
+  // again with new ports rather than fail the test.
+  let securePort, etcdClientPort, etcdPeerPort, server, admin, pid;
+  for (let attempt = 1; ; attempt++) {
+    [securePort, etcdClientPort, etcdPeerPort] = await freePorts(3);
+    server = `https://${HOST}:${securePort}`;
+    const defaultApiserverArgs = [
+      `--bind-address=${HOST}`,
+      // Published in the `kubernetes` Service endpoints only (never bound). The endpoint
+      // reconciler rejects loopback addresses, so use TEST-NET-1 (RFC 5737), which never routes.
+      "--advertise-address=192.0.2.1",
+      `--secure-port=${securePort}`,
+      `--tls-cert-file=${pki("apiserver.crt")}`,
+      `--tls-private-key-file=${pki("apiserver.key")}`,
+      `--client-ca-file=${pki("ca.crt")}`,
+      `--token-auth-file=${tokenFile}`,
+      "--authorization-mode=Node,RBAC",
+      "--anonymous-auth=false",
+      "--service-account-issuer=https://kubernetes.default.svc",
+      `--service-account-key-file=${pki("sa.pub")}`,
+      `--service-account-signing-key-file=${pki("sa.key")}`,
+      "--service-cluster-ip-range=10.0.0.0/24",
+      "--allow-privileged=true",
+      // Without kube-controller-manager nobody creates the `default` ServiceAccount, and the
+      // ServiceAccount admission plugin would reject every pod.
+      ...(controllerManager ? [] : ["--disable-admission-plugins=ServiceAccount"]),
+      `--requestheader-client-ca-file=${pki("front-proxy-ca.crt")}`,
+      "--requestheader-allowed-names=front-proxy-client",
+      "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+      "--requestheader-group-headers=X-Remote-Group",
+      "--requestheader-username-headers=X-Remote-User",
+      `--proxy-client-cert-file=${pki("front-proxy-client.crt")}`,
+      `--proxy-client-key-file=${pki("front-proxy-client.key")}`,
+      // Aggregated APIs are reached through Service endpoints; there is no kube-proxy here.
+      "--enable-aggregator-routing=true",
+      "--profiling=false",
+      "--v=1",
+      ...APISERVER_FEATURE_FLAGS,
+    ];
+    const dirs = { runDir, pkiDir, filesDir };
+    const extra = typeof extraApiserverArgs === "function" ? extraApiserverArgs(dirs) : extraApiserverArgs;
+    const apiserverArgs = mergeFlags(defaultApiserverArgs, extra, omitApiserverArgs);
+    const wrapperArgs = [
+      `--etcd-data-dir=${etcdDir}`,
+      `--etcd-client-port=${etcdClientPort}`,
+      `--etcd-peer-port=${etcdPeerPort}`,
+      ...(attached ? ["--exit-with-parent"] : []),
+      "--",
+      ...apiserverArgs,
+    ];
+
+    const out = openSync(logFile, "a");
+    const child = spawn(binaryPath, wrapperArgs, { cwd: runDir, detached: !attached, stdio: ["ignore", out, out] });
+    closeSync(out);
+    child.unref();
+    pid = child.pid;
+    if (!pid) throw new Error("failed to spawn kube-test-cluster");
+    writeFileSync(path.join(runDir, "kube-test-cluster.pid"), `${pid}\n`);
+
+    admin = { server, ca, token: adminToken };
+    try {
+      await waitReady(admin, pid, logFile, readyTimeoutMs);
+      await applyLimitedRbac(admin);
+      break;
+    } catch (err) {
+      if (attempt < 3 && !isAlive(pid) && readFileSync(logFile, "utf8").includes("address already in use")) {
+        log(`kube-apiserver or etcd found a port taken (attempt ${attempt}); starting again with new ports`);
+        renameSync(logFile, path.join(runDir, `kube-apiserver.attempt-${attempt}.log`));
+        rmSync(etcdDir, { recursive: true, force: true });
+        continue;
+      }
+      const { log: kept } = await stopCluster(runDir);
+      throw new Error(`${err.message}\n(full log: ${kept ?? "none"})`);
+    }
   }
 
   // One kubeconfig per token user: admin.kubeconfig, limited.kubeconfig, <name>.kubeconfig.
