@@ -359,6 +359,39 @@ test("the list below the map keeps its server HTML, follows the selection and th
   expect(await items.first().evaluate(hydrated)).toBe(true)
 })
 
+/** Holds back the scripts the page asks for from now on (React Flow's chunks) until released. */
+async function holdChunks(page: Page) {
+  const held: (() => Promise<void>)[] = []
+  let holding = true
+  await page.route("**/_next/static/chunks/*.js", (route) => (holding ? void held.push(() => route.continue()) : route.continue()))
+  return {
+    /** Resolves once the import has asked for its chunks (they are requested together). */
+    async requested() {
+      await expect.poll(() => held.length).toBeGreaterThan(0)
+      await page.waitForTimeout(200)
+    },
+    async release() {
+      holding = false
+      await Promise.all(held.map((go) => go()))
+    },
+  }
+}
+
+test("a long press on a point opens it while React Flow loads under the pressed pointer", async ({ page }) => {
+  await openMap(page, "/en")
+  // React Flow's chunks are held back until the button is pressed, so the import settles during
+  // the press whatever the machine's speed (the earlier version of this test raced the import).
+  const chunks = await holdChunks(page)
+  await point(page, "4").hover()
+  await page.mouse.down()
+  await chunks.requested()
+  await chunks.release()
+  await page.waitForTimeout(1000) // React Flow arrives while the button is held down
+  await page.mouse.up()
+  await expect(panel(page)).toContainText("Point 4: Scheduling extensions")
+  await expect(diagram(page)).toHaveAttribute("data-map-interactive", "true")
+})
+
 test("every hand-off link from the map reaches a page (advisor walked to a result, starters that exist)", async ({ page, request }) => {
   await openMap(page, "/en?point=2")
   const links = await panel(page).locator('a[data-slot="advisor-link"], a[data-slot="starter-link"]').evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""))
