@@ -19,7 +19,7 @@ rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
 
 // Every error of a Vitest tier (including a failing beforeAll, which Vitest's JSON report leaves out)
-// goes to <tier>.failures.json, repeated after the summary.
+// goes to <tier>.failures.json, repeated just before the summary.
 const FAILURES_REPORTER = "--reporter=./scripts/vitest-failures-reporter.mjs"
 const failuresFile = (tier) => path.join(reports, `${tier}.failures.json`)
 
@@ -100,7 +100,6 @@ if (!ensurePrerequisites(selected.map((t) => t.name))) process.exit(1)
 
 // CI keeps only the end of the output: each failure's first and last lines are repeated just before
 // the summary (a control plane's error ends with its log tail, which says why it did not start).
-
 /** A failed tier's errors: its Vitest failures file, else the failed tests of its Playwright or starter-verifier report. */
 function failuresOf(tier) {
   if (existsSync(failuresFile(tier.name))) return JSON.parse(readFileSync(failuresFile(tier.name), "utf8"))

@@ -1,7 +1,7 @@
 // A Vitest reporter that writes every error of a run to $VITEST_FAILURES_FILE as
 // [{ title, message }]: failed tests, and errors of test files and describe blocks (a failing
 // beforeAll), which Vitest's JSON reporter leaves out (its file `message` is empty then).
-// scripts/test-all.mjs repeats them after its summary, the part of the output CI keeps.
+// scripts/test-all.mjs repeats them just before its summary, at the end of the output, the part CI keeps.
 import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
 

@@ -14,7 +14,7 @@ import { useHydrated } from "./use-hydrated"
 const KEEP_SERVER_HTML = { __html: "" }
 
 /** The same-origin path an unmodified primary click on a plain link inside the block would open, if any. */
-function linkTarget(event: React.MouseEvent | React.FocusEvent | React.PointerEvent | React.TouchEvent): string | null {
+function linkTarget(event: React.SyntheticEvent): string | null {
   const anchor = event.target instanceof Element ? event.target.closest("a[href]") : null
   if (!(anchor instanceof HTMLAnchorElement) || anchor.target || anchor.hasAttribute("download")) return null
   if (anchor.origin !== window.location.origin) return null
@@ -44,7 +44,7 @@ export const ServerHtml = forwardRef<HTMLDivElement, Props>(function ServerHtml(
       </div>
     )
   }
-  const prefetch = (event: React.PointerEvent | React.FocusEvent | React.TouchEvent) => {
+  const prefetch = (event: React.SyntheticEvent) => {
     // As IntentLink: on every approach; the router's cache answers repeats.
     const path = linkTarget(event)
     if (path !== null) router.prefetch(path)
