@@ -53,31 +53,42 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
   const graph = useMemo(() => buildMapGraph({ model, version, selected: point, badges, layout }), [model, version, point, badges, layout])
   const viewport = mapViewport(graph, layout, point, frame)
 
-  // React Flow replaces the static drawing once loaded, and not while a pointer is pressed on it
-  // (the press and its release must land on the same element to make a click). The loaded
-  // component is rendered directly (no lazy/Suspense): a suspended render would mount a fallback
-  // copy of the drawing in between and drop the focus the swap is meant to keep.
+  // React Flow replaces the static drawing once loaded, and not while a press that began on the
+  // static drawing lasts: the press and its release must land on the same element to make a click.
+  // The hold is render state, not a check when the import settles, because React may render a swap
+  // decided just before a press only after it (a busy main thread, a transition in progress), and
+  // that render would remove the pressed button. The loaded component is rendered directly (no
+  // lazy/Suspense): a suspended render would mount a fallback copy of the drawing in between and
+  // drop the focus the swap is meant to keep.
   const [flow, setFlow] = useState<{ Flow: ComponentType<FlowProps>; restoreFocus?: PointId } | null>(null)
-  const pressed = useRef(false)
+  const [holding, setHolding] = useState(false)
+  const showFlow = flow !== null && !holding
   const wanted = useRef(false)
-  const swapWhenIdle = useCallback(({ default: Flow }: { default: ComponentType<FlowProps> }) => {
-    if (pressed.current) return
+  const focusedPoint = useCallback(() => {
     const focused = frameRef.current?.contains(document.activeElement) ? document.activeElement?.closest("[data-point-button]") : null
-    setFlow({ Flow, restoreFocus: (focused?.getAttribute("data-point-button") ?? undefined) as PointId | undefined })
+    return (focused?.getAttribute("data-point-button") ?? undefined) as PointId | undefined
   }, [])
   const reach = useCallback(() => {
     if (wanted.current) return
     wanted.current = true
-    loadFlow().then(swapWhenIdle, (error: unknown) => {
-      wanted.current = false
-      console.error("The interactive map could not be loaded:", error)
-    })
-  }, [swapWhenIdle])
+    loadFlow().then(
+      ({ default: Flow }) => setFlow({ Flow, restoreFocus: focusedPoint() }),
+      (error: unknown) => {
+        wanted.current = false
+        console.error("The interactive map could not be loaded:", error)
+      },
+    )
+  }, [focusedPoint])
+  const release = useCallback(() => {
+    setHolding(false)
+    // The press may have moved the focus to a point of the static drawing: React Flow takes it over.
+    setFlow((f) => f && { ...f, restoreFocus: focusedPoint() })
+  }, [focusedPoint])
 
   // Narrow: bring an opened point to the top of the screen (React Flow does this once swapped in).
   const firstPoint = useRef(true)
   useEffect(() => {
-    if (firstPoint.current || flow || layout !== "narrow" || !point) {
+    if (firstPoint.current || showFlow || layout !== "narrow" || !point) {
       firstPoint.current = false
       return
     }
@@ -94,7 +105,7 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
       cancelAnimationFrame(outer)
       cancelAnimationFrame(inner)
     }
-  }, [point, layout, flow, graph])
+  }, [point, layout, showFlow, graph])
 
   // The narrow frame takes the drawing's proportions, so nothing below it moves once it is scaled.
   const size = useMemo(() => {
@@ -112,22 +123,25 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
       aria-describedby={hintId}
       data-testid="map-diagram"
       data-map-diagram={layout}
-      data-map-interactive={flow ? "true" : undefined}
+      data-map-interactive={showFlow ? "true" : undefined}
       style={size}
       onPointerEnter={reach}
       onFocusCapture={reach}
       onTouchStartCapture={reach}
       onWheelCapture={reach}
       onPointerDownCapture={() => {
-        pressed.current = true
+        if (!showFlow) setHolding(true)
         reach()
       }}
+      // Released after this press's click, not before it: the click is dispatched after pointerup
+      // in the same task, and React renders an update made in pointerup at once, so a swap then
+      // would remove the pressed button before the click reaches it.
       onPointerUpCapture={() => {
-        pressed.current = false
-        // Swap after this press's click, not before it: the click is dispatched after pointerup in
-        // the same task, and a swap in between (the import's promise settles in a microtask, the
-        // update is rendered at once) removes the pressed button, so the click reaches no button.
-        if (wanted.current && !flow) setTimeout(() => loadFlow().then(swapWhenIdle, () => undefined), 0)
+        if (holding) setTimeout(release, 0)
+      }}
+      // A cancelled press (the browser took the touch for scrolling) makes no click.
+      onPointerCancelCapture={() => {
+        if (holding) release()
       }}
       className={
         layout === "narrow"
@@ -138,7 +152,7 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
       <p id={hintId} className="sr-only">
         {layout === "narrow" ? t("diagramHintTouch") : t("diagramHint")}
       </p>
-      {flow ? (
+      {flow && showFlow ? (
         <flow.Flow model={model} badges={badges} layout={layout} initialViewport={viewport} restoreFocus={flow.restoreFocus} />
       ) : (
         staticDrawing
