@@ -85,7 +85,9 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
     setFlow((f) => f && { ...f, restoreFocus: focusedPoint() })
   }, [focusedPoint])
 
-  // Narrow: bring an opened point to the top of the screen (React Flow does this once swapped in).
+  // Narrow: bring a point opened on the static drawing to the top of the screen. Only a new point
+  // (or layout) restarts or cancels it, not the swap: React Flow scrolls only for points opened
+  // after it mounted, and a swap right after the click (the press's release) used to cancel this.
   const firstPoint = useRef(true)
   useEffect(() => {
     if (firstPoint.current || showFlow || layout !== "narrow" || !point) {
@@ -105,7 +107,9 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
       cancelAnimationFrame(outer)
       cancelAnimationFrame(inner)
     }
-  }, [point, layout, showFlow, graph])
+    // showFlow and graph as they were when the point was opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [point, layout])
 
   // The narrow frame takes the drawing's proportions, so nothing below it moves once it is scaled.
   const size = useMemo(() => {
