@@ -296,6 +296,9 @@ function healthz(port) {
  * Starts one more control-plane process from the multi-call binary (kube-scheduler,
  * kube-controller-manager) with its own log and pid file in runDir, and waits for /healthz on its
  * --secure-port. Several of the same kind get numbered names. `stopCluster` stops them all.
+ * Without a --secure-port in args it picks a free one, and starts again on another (twice at
+ * most) when the process exits because that port was taken between picking and binding it (as
+ * startCluster does for kube-apiserver; the failed attempt's log is kept beside the new one).
  */
 /**
  * @param {string} runDir
@@ -307,31 +310,48 @@ export async function startComponent(runDir, component, args, { attached = true,
   let base = name ?? component;
   for (let i = 2; existsSync(path.join(runDir, `${base}.pid`)); i++) base = `${name ?? component}-${i}`;
   const logFile = path.join(runDir, `${base}.log`);
-  const out = openSync(logFile, "a");
-  const env = { ...process.env, ...(attached ? { KUBE_TEST_EXIT_WITH_PARENT: "1" } : {}) };
-  const child = spawn(binaryPath, [component, ...args], { cwd: runDir, detached: !attached, stdio: ["ignore", out, out], env });
-  closeSync(out);
-  child.unref();
-  if (!child.pid) throw new Error(`failed to spawn ${component}`);
-  writeFileSync(path.join(runDir, `${base}.pid`), `${child.pid}\n`);
-  const port = Number(args.map((a) => /^--secure-port=(\d+)$/.exec(a)?.[1]).find(Boolean) ?? 0);
-  const deadline = Date.now() + readyTimeoutMs;
-  while (port) {
-    if (!isAlive(child.pid)) throw new Error(`${component} exited during startup. Log tail:\n${tail(logFile)}`);
-    if (await healthz(port)) break;
-    if (Date.now() > deadline) throw new Error(`${component} not healthy after ${readyTimeoutMs / 1000}s. Log tail:\n${tail(logFile)}`);
-    await sleep(250);
+  const pidFile = path.join(runDir, `${base}.pid`);
+  const givenPort = Number(args.map((a) => /^--secure-port=(\d+)$/.exec(a)?.[1]).find(Boolean) ?? 0);
+  const hasPortFlag = args.some((a) => a.startsWith("--secure-port="));
+  for (let attempt = 1; ; attempt++) {
+    const port = hasPortFlag ? givenPort : await freePort();
+    const out = openSync(logFile, "a");
+    const env = { ...process.env, ...(attached ? { KUBE_TEST_EXIT_WITH_PARENT: "1" } : {}) };
+    const child = spawn(binaryPath, [component, ...args, ...(hasPortFlag ? [] : [`--secure-port=${port}`])], { cwd: runDir, detached: !attached, stdio: ["ignore", out, out], env });
+    closeSync(out);
+    child.unref();
+    if (!child.pid) throw new Error(`failed to spawn ${component}`);
+    writeFileSync(pidFile, `${child.pid}\n`);
+    const deadline = Date.now() + readyTimeoutMs;
+    let exited = false;
+    while (port) {
+      if (!isAlive(child.pid)) {
+        exited = true;
+        break;
+      }
+      if (await healthz(port)) break;
+      if (Date.now() > deadline) throw new Error(`${component} not healthy after ${readyTimeoutMs / 1000}s. Log tail:\n${tail(logFile)}`);
+      await sleep(250);
+    }
+    if (exited) {
+      rmSync(pidFile, { force: true });
+      if (!hasPortFlag && attempt < 3 && retryableExit(readFileSync(logFile, "utf8"))) {
+        renameSync(logFile, path.join(runDir, `${base}.attempt-${attempt}.log`));
+        continue;
+      }
+      throw new Error(`${component} exited during startup. Log tail:\n${tail(logFile)}`);
+    }
+    return {
+      name: base,
+      pid: child.pid,
+      port,
+      logFile,
+      stop: async () => {
+        await stopPid(child.pid);
+        rmSync(pidFile, { force: true });
+      },
+    };
   }
-  return {
-    name: base,
-    pid: child.pid,
-    port,
-    logFile,
-    stop: async () => {
-      await stopPid(child.pid);
-      rmSync(path.join(runDir, `${base}.pid`), { force: true });
-    },
-  };
 }
 
 /**
@@ -494,7 +514,6 @@ export async function startCluster({
         `--authentication-kubeconfig=${kubeconfigs[CONTROLLER_MANAGER_USER]}`,
         `--authorization-kubeconfig=${kubeconfigs[CONTROLLER_MANAGER_USER]}`,
         `--bind-address=${HOST}`,
-        `--secure-port=${await freePort()}`,
         "--leader-elect=false",
         // Each controller runs with its own ServiceAccount, as kubeadm configures it.
         "--use-service-account-credentials=true",
@@ -518,7 +537,6 @@ export async function startCluster({
         `--authentication-kubeconfig=${kubeconfigs[SCHEDULER_USER]}`,
         `--authorization-kubeconfig=${kubeconfigs[SCHEDULER_USER]}`,
         `--bind-address=${HOST}`,
-        `--secure-port=${await freePort()}`,
         "--v=1",
         ...(opts.args ?? []),
       ], { attached });
