@@ -12,6 +12,7 @@ import type { PointId } from "@/lib/catalog/types"
 import type { MapEdgePaths } from "./map-edges"
 import { buildMapGraph, type MapLayout, type PointBadges } from "./map-graph"
 import type { FlowProps } from "./map-flow"
+import { scrollPointToTop } from "./map-ids"
 import type { MapModel } from "./map-model"
 import { mapViewport, StaticMapDrawing, type FrameSize } from "./map-static"
 import { useMapStore } from "./map-store-provider"
@@ -96,12 +97,7 @@ export function MapDiagram({ model, edgePaths, badges, layout }: { model: MapMod
     }
     let inner = 0
     const outer = requestAnimationFrame(() => {
-      inner = requestAnimationFrame(() => {
-        const box = frameRef.current?.getBoundingClientRect()
-        const node = graph.nodes.find((n) => n.type === "point" && n.data.pointId === point)
-        if (!box || box.width === 0 || !node) return
-        window.scrollBy({ top: box.top + node.position.y * (box.width / graph.width) - 12, behavior: "instant" })
-      })
+      inner = requestAnimationFrame(() => scrollPointToTop(frameRef.current, graph, point))
     })
     return () => {
       cancelAnimationFrame(outer)

@@ -18,12 +18,11 @@ import {
   focusNodeIds,
   pointNodeId,
   stageNodeId,
-  type MapGraph,
   type MapLayout,
   type MapNode,
   type PointBadges,
 } from "./map-graph"
-import { focusPointButton } from "./map-ids"
+import { focusPointButton, scrollPointToTop } from "./map-ids"
 import type { MapModel } from "./map-model"
 import { MAP_NODE_TYPES } from "./map-nodes"
 import { FIT_PADDING, FOCUS_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, SSR_HEIGHT, SSR_WIDTH } from "./map-static"
@@ -41,19 +40,6 @@ function useNodeLabels(model: MapModel) {
     for (const s of model.stages) labels.set(stageNodeId(s.stage), t(`stages.${s.stage}`))
     return labels
   }, [model, t])
-}
-
-/**
- * Narrow drawing (scaled to the frame's width, scrolled with the page): bring an opened point to
- * the top of the screen, so it and what opens below it sit above the panel's sheet.
- */
-export function scrollPointToTop(frame: HTMLElement | null, graph: MapGraph, point: PointId) {
-  const box = frame?.closest("[data-map-diagram]")?.getBoundingClientRect()
-  const node = graph.nodes.find((n) => n.id === pointNodeId(point))
-  // Hidden drawing (the wide one is shown) or not rendered: nothing to scroll.
-  if (!box || box.width === 0 || !node) return
-  const zoom = box.width / graph.width
-  window.scrollBy({ top: box.top + node.position.y * zoom - 12, behavior: "instant" })
 }
 
 export type FlowProps = {
