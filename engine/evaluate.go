@@ -35,6 +35,9 @@ type EvaluateRequest struct {
 	Cases  []Case `json:"cases"`
 	// Summary drops per-expression detail (for thousands of live objects).
 	Summary bool `json:"summary,omitempty"`
+	// KeepDecoded: the caller sends the same objects again (the lab's editor re-evaluates them
+	// after each edit): built-in objects are decoded once and kept (objectcache.go).
+	KeepDecoded bool `json:"keepDecoded,omitempty"`
 }
 
 type CaseResult struct {
@@ -66,7 +69,7 @@ func evaluate(req *EvaluateRequest) (*EvaluateResult, error) {
 		start := time.Now()
 		r := &out.Results[i]
 		r.ID = req.Cases[i].ID
-		b.evaluateCase(&req.Cases[i], r)
+		b.evaluateCase(&req.Cases[i], r, req.KeepDecoded)
 		if req.Summary {
 			summarize(r)
 		}
@@ -95,7 +98,7 @@ func summarize(r *CaseResult) {
 	}
 }
 
-func (b *compiledBundle) evaluateCase(c *Case, r *CaseResult) {
+func (b *compiledBundle) evaluateCase(c *Case, r *CaseResult, keepDecoded bool) {
 	op := admission.Operation(c.Operation)
 	switch op {
 	case admission.Create, admission.Update, admission.Delete, admission.Connect:
@@ -108,12 +111,12 @@ func (b *compiledBundle) evaluateCase(c *Case, r *CaseResult) {
 		return
 	}
 	crd := b.crds[c.Resource.GVK().GroupKind()]
-	obj, err := decodeAdmissionObject(c.Object, c.Resource, crd)
+	obj, err := decodeAdmissionObject(c.Object, c.Resource, crd, keepDecoded)
 	if err != nil {
 		r.InputError = "object: " + err.Error()
 		return
 	}
-	old, err := decodeAdmissionObject(c.OldObject, c.Resource, crd)
+	old, err := decodeAdmissionObject(c.OldObject, c.Resource, crd, keepDecoded)
 	if err != nil {
 		r.InputError = "oldObject: " + err.Error()
 		return

@@ -83,11 +83,15 @@ type decodedObject struct {
 // built-in kinds are decoded into their versioned type, defaulted and converted to the internal
 // version (unknown fields are dropped and reported as warnings, like fieldValidation=Warn);
 // custom resources stay unstructured (with the CRD's pruning and defaulting when a CRD is known).
-func decodeAdmissionObject(raw json.RawMessage, res ResourceInfo, crd *crdInfo) (*decodedObject, error) {
+func decodeAdmissionObject(raw json.RawMessage, res ResourceInfo, crd *crdInfo, keep bool) (*decodedObject, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
-	if d := decodeBuiltinFast(raw, res); d != nil {
+	decode := decodeBuiltinFast
+	if keep {
+		decode = decodeBuiltinCached
+	}
+	if d := decode(raw, res); d != nil {
 		return d, nil
 	}
 	var tm struct {

@@ -202,7 +202,8 @@ export class EnginePool {
       const start = next
       next += chunkSize
       const chunk = cases.slice(start, start + chunkSize)
-      return w.send<{ results: CaseResult[] }>("evaluate", { handle: w.handle, cases: chunk, summary: opts.summary }).then((out) => {
+      // keepDecoded: the lab sends these objects again after every edit (EvaluateRequest).
+      return w.send<{ results: CaseResult[] }>("evaluate", { handle: w.handle, cases: chunk, summary: opts.summary, keepDecoded: true }).then((out) => {
         out.results.forEach((r, i) => {
           results[start + i] = r
           casesUs += r.elapsedUs

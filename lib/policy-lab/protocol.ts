@@ -183,7 +183,14 @@ export type CaseResult = {
   elapsedUs: number
 }
 
-export type EvaluateRequest = { handle: number; cases: Case[]; summary?: boolean }
+export type EvaluateRequest = {
+  handle: number
+  cases: Case[]
+  /** Per-expression detail only for what did not pass (thousands of live objects). */
+  summary?: boolean
+  /** The same objects will be sent again (the lab re-evaluates them after every edit): the engine keeps built-in objects decoded. */
+  keepDecoded?: boolean
+}
 export type EvaluateResult = { results: CaseResult[] }
 
 export type EngineInfo = {
