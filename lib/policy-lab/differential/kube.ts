@@ -23,7 +23,9 @@ export async function kubeClient(kubeconfigFile: string): Promise<Kube> {
   await kc.applyToHTTPSOptions(opts)
   const server = kc.getCurrentCluster()!.server
   const agent = new https.Agent({ ca: opts.ca, cert: opts.cert, key: opts.key, keepAlive: true, maxSockets: 8 })
-  const once = (method: string, path: string, body: unknown, o: { impersonate?: { user: string; groups: string[] }; userAgent?: string }): Promise<KubeResponse> =>
+  // A new connection for every request: for sending again after a kept-alive one failed.
+  const freshAgent = new https.Agent({ ca: opts.ca, cert: opts.cert, key: opts.key, keepAlive: false })
+  const once = (method: string, path: string, body: unknown, o: { impersonate?: { user: string; groups: string[] }; userAgent?: string }, agent: https.Agent): Promise<KubeResponse> =>
       new Promise((resolve, reject) => {
         const headers: Record<string, string | string[]> = { ...(opts.headers as Record<string, string>), Accept: "application/json" }
         if (body !== undefined) headers["Content-Type"] = "application/json"
@@ -53,15 +55,19 @@ export async function kubeClient(kubeconfigFile: string): Promise<Kube> {
         req.end(body === undefined ? undefined : JSON.stringify(body))
       })
   return {
-    // A kept-alive connection the apiserver closed in the meantime fails with EPIPE/ECONNRESET
-    // before any response: such requests are sent again (dry runs and GETs are safe to repeat).
+    // A kept-alive connection the apiserver closed in the meantime (it drops connections idle for
+    // 90 s; the lab side blocks this thread for long stretches on a loaded machine, so the close
+    // can be noticed only when the socket is written) fails with EPIPE/ECONNRESET before any
+    // response. Such a request is sent again on a new connection, not on another pooled one that
+    // may be just as stale (dry runs and GETs are safe to repeat, and a write that failed with EPIPE
+    // never reached the apiserver). The error names the request.
     request: async (method, path, body, o = {}) => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await once(method, path, body, o)
+          return await once(method, path, body, o, attempt === 1 ? agent : freshAgent)
         } catch (err) {
           const code = (err as { code?: string }).code
-          if (attempt >= 3 || (code !== "EPIPE" && code !== "ECONNRESET")) throw err
+          if (attempt >= 3 || (code !== "EPIPE" && code !== "ECONNRESET")) throw new Error(`${method} ${path} (attempt ${attempt}): ${String(err)}`, { cause: err })
         }
       }
     },
