@@ -11,7 +11,8 @@
 // alternate between 1.36 and 1.37 (a new compile each time, as the browser bench does); run 0
 // (start-up, first compile) is left out of the medians. BENCH_WORKERS=n splits the cases
 // over n workers in Chromium (chunks of BENCH_CHUNK, default 100; Node runs one engine);
-// BENCH_JSON=1 prints every run as JSON.
+// BENCH_JSON=1 prints every run as JSON. As the lab's, the requests ask the engine to keep the
+// objects it decoded (BENCH_KEEP_DECODED=0: decode every object anew, as before keepDecoded).
 import { readFileSync } from "node:fs"
 import http from "node:http"
 import path from "node:path"
@@ -28,6 +29,7 @@ const objectsCount = Number(process.env.BENCH_OBJECTS ?? 1000)
 const chunkSize = Number(process.env.BENCH_CHUNK ?? 100)
 const workers = Number(process.env.BENCH_WORKERS ?? 1)
 const summary = process.env.BENCH_SUMMARY === "1"
+const keepDecoded = process.env.BENCH_KEEP_DECODED !== "0"
 
 const wasm = wasmPath ? readFileSync(wasmPath) : zlib.brotliDecompressSync(readFileSync(path.join(root, "public/engine/policy-lab-engine.wasm.br")))
 const parts = splitPolicyDocuments(parseObjects(POLICY).value.map((d) => d.object)).value
@@ -41,11 +43,11 @@ if (process.env.BENCH_WRITE_BUNDLE) {
   writeFileSync(process.env.BENCH_WRITE_BUNDLE, JSON.stringify(requests[1], null, 1) + "\n")
   process.exit(0)
 }
-const input = { requests, cases, runs, chunkSize, workers, summary }
+const input = { requests, cases, runs, chunkSize, workers, summary, keepDecoded }
 
 // Runs in the page (browser) or in this process (Node): starts `workers` engines, then per run
 // compiles in every engine and evaluates the cases in chunks spread over them.
-async function bench({ requests, cases, runs, chunkSize, workers, summary }, startEngine, threadCpuMs = () => NaN) {
+async function bench({ requests, cases, runs, chunkSize, workers, summary, keepDecoded }, startEngine, threadCpuMs = () => NaN) {
   const t0 = performance.now()
   const engines = await Promise.all(Array.from({ length: workers }, () => startEngine()))
   const startMs = performance.now() - t0
@@ -65,7 +67,7 @@ async function bench({ requests, cases, runs, chunkSize, workers, summary }, sta
         while (next < cases.length) {
           const chunk = cases.slice(next, next + chunkSize)
           next += chunkSize
-          const out = JSON.parse(await e.call("evaluate", JSON.stringify({ handle: handles[w], cases: chunk, summary })))
+          const out = JSON.parse(await e.call("evaluate", JSON.stringify({ handle: handles[w], cases: chunk, summary, keepDecoded })))
           if (out.error) throw new Error(out.error)
           for (const r of out.results) {
             goUs += r.elapsedUs
