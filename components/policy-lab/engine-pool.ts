@@ -193,14 +193,15 @@ export class EnginePool {
     const engineBefore = workers.map((w) => w.engineMs)
     let casesUs = 0
     const results: CaseResult[] = new Array(cases.length)
-    let next = 0
+    const claimed: boolean[] = new Array(Math.ceil(cases.length / chunkSize)).fill(false)
     let done = 0
     // Each worker has two chunks queued, so it starts the next one while the page reads the
     // answer to the last (else it waited for that round trip after every chunk).
     const send = (w: EngineWorker): Promise<void> | undefined => {
-      if (next >= cases.length) return undefined
-      const start = next
-      next += chunkSize
+      const k = nextChunk(claimed, this.workers.indexOf(w), this.maxWorkers)
+      if (k === undefined) return undefined
+      claimed[k] = true
+      const start = k * chunkSize
       const chunk = cases.slice(start, start + chunkSize)
       // keepDecoded: the lab sends these objects again after every edit (EvaluateRequest).
       return w.send<{ results: CaseResult[] }>("evaluate", { handle: w.handle, cases: chunk, summary: opts.summary, keepDecoded: true }).then((out) => {
@@ -243,6 +244,18 @@ export class EnginePool {
 }
 
 let shared: EnginePool | undefined
+
+/**
+ * Which chunk a worker evaluates next: its own (chunk k belongs to worker k mod n, so the same
+ * objects go to the same worker every time and come from its cache of decoded objects), else,
+ * when its own are done, one taken from the end of the others' (so a slower or late worker does
+ * not hold the answer back). undefined when every chunk is claimed.
+ */
+export function nextChunk(claimed: readonly boolean[], worker: number, workers: number): number | undefined {
+  for (let k = worker; k < claimed.length; k += workers) if (!claimed[k]) return k
+  for (let k = claimed.length - 1; k >= 0; k--) if (!claimed[k]) return k
+  return undefined
+}
 
 /** One pool per page (the module is large; workers stay warm between edits). */
 export function sharedEnginePool(): EnginePool {
