@@ -23,6 +23,13 @@ mkdirSync(reports, { recursive: true })
 const FAILURES_REPORTER = "--reporter=./scripts/vitest-failures-reporter.mjs"
 const failuresFile = (tier) => path.join(reports, `${tier}.failures.json`)
 
+/** A Vitest tier: its command (output to the terminal, the JSON report, the failures file) and report. */
+const vitestTier = (name, config) => ({
+  name,
+  cmd: ["npx", "vitest", "run", ...(config ? ["--config", config] : []), "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/${name}.json`],
+  report: `${name}.json`,
+})
+
 const only = process.env.TEST_TIERS?.split(",").map((s) => s.trim())
 
 const tiers = [
@@ -31,32 +38,21 @@ const tiers = [
   // first, so the linter's type information never reads them half-written.
   { name: "typecheck", before: ["npx", "next", "typegen"], cmd: ["npx", "tsc", "--noEmit"], parallel: "static" },
   { name: "lint", cmd: ["npm", "run", "lint"], parallel: "static" },
+  vitestTier("unit"),
+  // Every starter × minor 1.30–1.37 against that release's own API schemas and config types
+  // (scripts/verify-matrix); the first run downloads the releases and builds 8 config checkers.
+  vitestTier("matrix", "vitest.matrix.config.ts"),
   {
-    name: "unit",
-    cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/unit.json`],
-    report: "unit.json",
-  },
-  {
-    // Every starter × minor 1.30–1.37 against that release's own API schemas and config types
-    // (scripts/verify-matrix); the first run downloads the releases and builds 8 config checkers.
-    name: "matrix",
-    cmd: ["npx", "vitest", "run", "--config", "vitest.matrix.config.ts", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/matrix.json`],
-    report: "matrix.json",
-  },
-  {
-    name: "cluster",
+    ...vitestTier("cluster", "vitest.cluster.config.ts"),
     lane: "control-plane",
-    cmd: ["npx", "vitest", "run", "--config", "vitest.cluster.config.ts", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/cluster.json`],
-    report: "cluster.json",
     when: () => existsSync(path.join(root, "vitest.cluster.config.ts")),
   },
   {
     // Policy lab: the differential corpus against a real kube-apiserver 1.37 with an audit log,
-    // live mode (GET/LIST only), per-minor environments and the committed engine's freshness.
-    name: "policy-lab",
+    // live mode (GET/LIST only), per-minor environments, the engine's Go tests and the committed
+    // engine's freshness.
+    ...vitestTier("policy-lab", "vitest.policy-lab.config.ts"),
     lane: "control-plane",
-    cmd: ["npx", "vitest", "run", "--config", "vitest.policy-lab.config.ts", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/policy-lab.json`],
-    report: "policy-lab.json",
   },
   {
     name: "starters",
@@ -65,10 +61,8 @@ const tiers = [
     when: () => existsSync(path.join(root, "scripts", "verify-starters.mjs")),
   },
   {
-    name: "behaviour",
+    ...vitestTier("behaviour", "vitest.behaviour.config.ts"),
     lane: "control-plane",
-    cmd: ["npx", "vitest", "run", "--config", "vitest.behaviour.config.ts", "--reporter=default", "--reporter=json", FAILURES_REPORTER, `--outputFile.json=${reports}/behaviour.json`],
-    report: "behaviour.json",
   },
   {
     name: "e2e",

@@ -192,6 +192,19 @@ export function retryableExit(log) {
   return undefined;
 }
 
+/** Starts of one process, the first included, before its start-up exit is reported. */
+const MAX_STARTS = 3;
+
+/**
+ * After a process exited during start-up: why another start is worth it (retryableExit, and
+ * starts left), with its log kept as <name>.attempt-<n>.log beside the next one; else undefined.
+ */
+function keepForAnotherStart(logFile, attempt) {
+  const why = attempt < MAX_STARTS ? retryableExit(readFileSync(logFile, "utf8")) : undefined;
+  if (why) renameSync(logFile, logFile.replace(/\.log$/, `.attempt-${attempt}.log`));
+  return why;
+}
+
 async function waitReady(conn, pid, logFile, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let last = "";
@@ -335,10 +348,7 @@ export async function startComponent(runDir, component, args, { attached = true,
     }
     if (exited) {
       rmSync(pidFile, { force: true });
-      if (!hasPortFlag && attempt < 3 && retryableExit(readFileSync(logFile, "utf8"))) {
-        renameSync(logFile, path.join(runDir, `${base}.attempt-${attempt}.log`));
-        continue;
-      }
+      if (!hasPortFlag && keepForAnotherStart(logFile, attempt)) continue;
       throw new Error(`${component} exited during startup. Log tail:\n${tail(logFile)}`);
     }
     return {
@@ -482,10 +492,9 @@ export async function startCluster({
       await applyLimitedRbac(admin);
       break;
     } catch (err) {
-      const why = isAlive(pid) ? undefined : retryableExit(readFileSync(logFile, "utf8"));
-      if (attempt < 3 && why) {
+      const why = isAlive(pid) ? undefined : keepForAnotherStart(logFile, attempt);
+      if (why) {
         log(`kube-apiserver exited during startup (${why}, attempt ${attempt}); starting it again`);
-        renameSync(logFile, path.join(runDir, `kube-apiserver.attempt-${attempt}.log`));
         rmSync(etcdDir, { recursive: true, force: true });
         continue;
       }
