@@ -1,7 +1,7 @@
 "use client"
 
 import { useTranslations } from "next-intl"
-import { useCallback, useEffect, useId, useMemo, useState } from "react"
+import { startTransition, useCallback, useEffect, useId, useMemo, useState } from "react"
 
 import type { MechanismId, PointId } from "@/lib/catalog/types"
 import { SECTION_IDS, SECTION_POINTS, type ClusterReport, type SectionId } from "@/lib/cluster-report/types"
@@ -55,18 +55,22 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
   const load = useCallback(async (url: string) => {
     setLoading(true)
     setReportError(null)
+    let next: ReportResponse | undefined
+    let error: ReportError | null = null
     try {
       const res = await fetch(url, { cache: "no-store" })
-      if (!res.ok) {
-        setReportError(await readError(res))
-        return
-      }
-      setResult(withServedAge((await res.json()) as ReportResponse, res.headers.get("age")))
+      if (res.ok) next = withServedAge((await res.json()) as ReportResponse, res.headers.get("age"))
+      else error = await readError(res)
     } catch (err) {
-      setReportError({ message: String((err as Error).message ?? err) })
-    } finally {
-      setLoading(false)
+      error = { message: String((err as Error).message ?? err) }
     }
+    // A transition: React renders the report (every section's rows) in slices between input
+    // events instead of one long task; the outcome and the end of loading commit together.
+    startTransition(() => {
+      if (next) setResult(next)
+      setReportError(error)
+      setLoading(false)
+    })
   }, [])
 
   useEffect(() => {
