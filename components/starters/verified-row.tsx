@@ -31,47 +31,60 @@ function refusalText(mechanism: MechanismId, cell: MinorStatus, t: T, locale: Lo
   return `${t("matrix.notOffered", { minor: cell.minor })} ${t("workbench.state", { maturity, minor: cell.minor })}.${state.note ? ` ${state.note[locale]}` : ""}`
 }
 
-/** Neighbouring refused minors with the same reason share one line: "1.30–1.33". */
-function groupRefusals(cells: MinorStatus[], text: (cell: MinorStatus) => string): { minors: string; text: string }[] {
-  const groups: { first: string; last: string; text: string }[] = []
+type Run = { first: MinorStatus; cells: MinorStatus[]; minors: string; text: string }
+
+/** Neighbouring minors with the same text share one entry: "1.30–1.33". */
+function groupRuns(cells: MinorStatus[], text: (cell: MinorStatus) => string): Run[] {
+  const runs: Run[] = []
   for (const cell of cells) {
-    const reason = text(cell)
-    const prev = groups[groups.length - 1]
-    if (prev && prev.text === reason) prev.last = cell.minor
-    else groups.push({ first: cell.minor, last: cell.minor, text: reason })
+    const key = text(cell)
+    const prev = runs[runs.length - 1]
+    if (prev && prev.text === key) {
+      prev.cells.push(cell)
+      prev.minors = `${prev.first.minor}–${cell.minor}`
+    } else runs.push({ first: cell, cells: [cell], minors: cell.minor, text: key })
   }
-  return groups.map((g) => ({ minors: g.first === g.last ? g.first : `${g.first}–${g.last}`, text: g.text }))
+  return runs
 }
 
-function cellLabel(cell: MinorStatus, t: T): string {
-  const release = VERIFIED_MATRIX.releases[cell.minor] ?? cell.minor
-  return t(`matrix.status.${cell.status}`, { minor: cell.minor, release })
+/** "Kubernetes 1.30: verified against v1.30.14"; for a run of minors, every release they were checked against. */
+function cellLabel({ first, cells, minors }: Pick<Run, "first" | "cells" | "minors">, t: T): string {
+  const release = cells.map((c) => VERIFIED_MATRIX.releases[c.minor] ?? c.minor).join(t("index.listSeparator"))
+  return t(`matrix.status.${first.status}`, { minor: minors, release })
 }
 
-/** ✓/✗/– per minor; `details` adds the reasons below (starter page). */
+/**
+ * ✓/✗/– per minor; `details` adds the reasons below (starter page). Without details (the index,
+ * one row per starter) neighbouring minors with the same outcome share one cell, "✓ 1.30–1.37":
+ * the same facts in a ninth of the markup on a page that lists every starter.
+ */
 export function VerifiedRow({ mechanism, locale, details = false }: { mechanism: MechanismId; locale: Locale; details?: boolean }) {
   const t = useTranslations("starters")
   const row = verifiedRow(mechanism)
   const failed = row.filter((c) => c.status === "failed")
   const refused = row.filter((c) => c.status === "refused")
   const notChecked = [...new Set(row.flatMap((c) => c.notChecked ?? []))]
+  const why = (cell: MinorStatus) => (cell.status === "refused" ? refusalText(mechanism, cell, t, locale) : cell.errors?.[0]?.message)
+  // A failed minor keeps its own cell: its title names its own first error.
+  const cells = details ? groupRuns(row, (cell) => cell.minor) : groupRuns(row, (cell) => (cell.status === "failed" ? cell.minor : `${cell.status}\0${why(cell) ?? ""}`))
   return (
     <div data-testid="verified-row" data-mechanism={mechanism}>
       <ul className="flex flex-wrap gap-1" aria-label={t("matrix.rowLabel")}>
-        {row.map((cell) => {
-          const style = STYLES[cell.status]
-          const label = cellLabel(cell, t)
-          const why = cell.status === "refused" ? refusalText(mechanism, cell, t, locale) : cell.errors?.[0]?.message
+        {cells.map((run) => {
+          const { first, minors } = run
+          const style = STYLES[first.status]
+          const label = cellLabel(run, t)
+          const reason = why(first)
           return (
             <li
-              key={cell.minor}
-              data-minor={cell.minor}
-              data-status={cell.status}
-              title={why ? `${label}: ${why}` : label}
+              key={minors}
+              data-minor={minors}
+              data-status={first.status}
+              title={reason ? `${label}: ${reason}` : label}
               className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 font-mono text-xs ${style.className}`}
             >
               <span aria-hidden="true">{style.glyph}</span>
-              <span aria-hidden="true">{cell.minor}</span>
+              <span aria-hidden="true">{minors}</span>
               <span className="sr-only">{label}</span>
             </li>
           )
@@ -84,7 +97,7 @@ export function VerifiedRow({ mechanism, locale, details = false }: { mechanism:
             <ul className="space-y-1" data-testid="verified-failures">
               {failed.map((cell) => (
                 <li key={cell.minor}>
-                  <span className="font-semibold">{cellLabel(cell, t)}</span>
+                  <span className="font-semibold">{cellLabel({ first: cell, cells: [cell], minors: cell.minor }, t)}</span>
                   <ul className="ml-4 list-disc">
                     {(cell.errors ?? []).map((e, i) => (
                       <li key={i} className="break-all font-mono text-xs">
@@ -99,7 +112,7 @@ export function VerifiedRow({ mechanism, locale, details = false }: { mechanism:
           ) : null}
           {refused.length ? (
             <ul className="space-y-1" data-testid="verified-refusals">
-              {groupRefusals(refused, (cell) => refusalText(mechanism, cell, t, locale)).map(({ minors, text }) => (
+              {groupRuns(refused, (cell) => refusalText(mechanism, cell, t, locale)).map(({ minors, text }) => (
                 <li key={minors}>
                   <span className="font-semibold">{t("matrix.status.refused", { minor: minors })}</span>: {text}
                 </li>
