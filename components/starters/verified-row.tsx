@@ -56,7 +56,7 @@ function cellLabel({ first, cells, minors }: Pick<Run, "first" | "cells" | "mino
 /**
  * ✓/✗/– per minor; `details` adds the reasons below (starter page). Without details (the index,
  * one row per starter) neighbouring minors with the same outcome share one cell, "✓ 1.30–1.37":
- * the same facts in a ninth of the markup on a page that lists every starter.
+ * the same facts, one cell instead of eight for most starters, on a page that lists them all.
  */
 export function VerifiedRow({ mechanism, locale, details = false }: { mechanism: MechanismId; locale: Locale; details?: boolean }) {
   const t = useTranslations("starters")
