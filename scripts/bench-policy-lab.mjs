@@ -30,6 +30,9 @@ const skipBrowser = process.env.BENCH_SKIP_BROWSER === "1"
 // BENCH_CORES=n: the page sees n cores (the lab starts one engine worker per core, up to 4), to
 // compare worker counts on the same machine.
 const pageCores = process.env.BENCH_CORES ? Number(process.env.BENCH_CORES) : undefined
+// BENCH_THINK_MS=n: a user's pace: n ms after the engine is ready before pasting, and after each
+// run before changing the version (default 0: every step as soon as the page allows it).
+const thinkMs = Number(process.env.BENCH_THINK_MS ?? 0)
 const log = (m) => process.stderr.write(`${m}\n`)
 
 // BENCH_REBUILD=1: build the app again even when NEXT_DIST_DIR holds a build (after changes to
@@ -120,6 +123,7 @@ async function benchVisit(profile) {
     await page.getByTestId("policy-lab").and(page.locator('[data-engine="ready"]')).waitFor({ timeout: 300_000 })
     const engineStart = Date.now() - t0
     const cores = await page.evaluate(() => navigator.hardwareConcurrency)
+    await page.waitForTimeout(thinkMs)
     await setText(page.getByTestId("policy-editor"), POLICY)
     await page.getByRole("radio", { name: "Paste YAML" }).check()
     const yaml = podsYaml(OBJECTS)
@@ -146,6 +150,7 @@ async function benchVisit(profile) {
           paint: Number(el.dataset.paintMs),
         })),
       )
+      await page.waitForTimeout(thinkMs)
       await page.getByLabel("Kubernetes version").selectOption(minor)
       await page.getByTestId("policy-lab").and(page.locator('[data-busy="1"]')).waitFor({ timeout: 10_000 }).catch(() => undefined)
     }
@@ -159,7 +164,10 @@ async function benchVisit(profile) {
     const denied = await page.getByTestId("summary").locator('[data-count="denied"]').innerText()
     // Chromium writes the compiled module to its cache a moment after the code is optimized.
     await page.waitForTimeout(3000)
-    return { phases, engineStartMs: engineStart, cores, medianMs: times[1], runsMs: times, referenceMs: Math.round(reference * 10) / 10, denied: Number(denied) }
+    // The lab's warm-up (lib/policy-lab/warm-up.ts) runs between the page's own calls; when it
+    // ended, counted from the engine's start (absent: still running after the runs).
+    const warmUpMs = await page.getByTestId("policy-lab").getAttribute("data-warm-up-ms")
+    return { phases, warmUpMs: warmUpMs === null ? undefined : Number(warmUpMs), engineStartMs: engineStart, cores, medianMs: times[1], runsMs: times, referenceMs: Math.round(reference * 10) / 10, denied: Number(denied) }
   } finally {
     await browser.close()
   }
@@ -250,8 +258,8 @@ if (!skipBrowser) {
     ["browser, returning visit (compiled module from Chromium's cache)", visits.returning],
   ]) {
     console.log(
-      `${name}: ${OBJECTS} Pods × 10 rules: median ${browser.medianMs} ms (runs ${browser.runsMs.join(", ")} ms; budget 200 ms) — ` +
-        `reference (same page, split+JSON round trip of the YAML): ${browser.referenceMs} ms; engine ready after ${browser.engineStartMs} ms on ${browser.cores} cores; ${browser.denied} denied`,
+      `${name}${thinkMs ? ` (${thinkMs} ms between steps)` : ""}: ${OBJECTS} Pods × 10 rules: median ${browser.medianMs} ms (runs ${browser.runsMs.join(", ")} ms; budget 200 ms) — ` +
+        `reference (same page, split+JSON round trip of the YAML): ${browser.referenceMs} ms; engine ready after ${browser.engineStartMs} ms on ${browser.cores} cores, its warm-up ${browser.warmUpMs === undefined ? "still running after the runs" : `done ${browser.warmUpMs} ms after its start`}; ${browser.denied} denied`,
     )
     for (const p of browser.phases) {
       console.log(

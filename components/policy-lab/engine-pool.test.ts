@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
-import { nextChunk } from "./engine-pool"
+import type { Case, CompileRequest } from "@/lib/policy-lab/protocol"
+
+import { EnginePool, nextChunk } from "./engine-pool"
 
 /** The order in which `workers` equally fast workers, taking turns, claim `chunks` chunks. */
 function schedule(chunks: number, workers: number, turns: number[]): number[][] {
@@ -45,5 +47,125 @@ describe("nextChunk", () => {
     const turns = Array.from({ length: 8 }, (_, i) => i % 2)
     const [a, b] = schedule(8, 4, turns)
     expect([...a!, ...b!].sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+  })
+})
+
+// ------------------------------------------------------------------ warm-up scheduling
+
+type Posted = { worker: number; id: number; method: string; payload: { keepDecoded?: boolean; handle?: number; minor?: string; cases?: { id: string }[] } }
+
+/**
+ * Workers that answer like the engine (warm-up calls after 20 ms, the page's after 1 ms), recording what they were sent. The
+ * engine's own behaviour is tested with the real module (lib/policy-lab/*.policy-lab.test.ts).
+ */
+function fakeWorkers() {
+  const posted: Posted[] = []
+  const outstanding = new Map<number, number>()
+  let count = 0
+  let handles = 0
+  class FakeWorker {
+    onmessage: ((e: { data: unknown }) => void) | null = null
+    onerror: ((e: { message: string }) => void) | null = null
+    readonly index = count++
+    postMessage(msg: { id: number; method: string; payload: Posted["payload"] }) {
+      if (msg.method !== "start") posted.push({ worker: this.index, id: msg.id, method: msg.method, payload: msg.payload })
+      outstanding.set(this.index, (outstanding.get(this.index) ?? 0) + 1)
+      const answer = () => {
+        switch (msg.method) {
+          case "start":
+            return { result: {} }
+          case "compile":
+            return { json: JSON.stringify({ handle: ++handles, kind: "ValidatingAdmissionPolicy", name: "p", minor: "1.37", diagnostics: [], expressions: [], bindings: [] }), engineMs: 3 }
+          case "evaluate":
+            return { json: JSON.stringify({ results: (msg.payload.cases ?? []).map((c) => ({ id: c.id, elapsedUs: 1000 })) }), engineMs: 7 }
+          default:
+            return { json: "{}" }
+        }
+      }
+      // One message at a time, in order, as a worker's single Go instance answers them.
+      this.queue = this.queue.then(
+        () =>
+          new Promise<void>((done) =>
+            setTimeout(() => {
+              outstanding.set(this.index, outstanding.get(this.index)! - 1)
+              this.onmessage?.({ data: { id: msg.id, ok: true, ...answer() } })
+              done()
+            }, isWarmUp(msg) ? 20 : 1),
+          ),
+      )
+    }
+    private queue = Promise.resolve()
+    terminate() {}
+  }
+  return { FakeWorker, posted, outstanding }
+}
+
+const warmUpStep = (minor: string, cases: number, rounds = 1) => ({
+  request: { minor } as CompileRequest,
+  cases: Array.from({ length: cases }, (_, i) => ({ id: `w${i}` }) as Case),
+  rounds,
+})
+const isWarmUp = (p: Pick<Posted, "method" | "payload">) => p.payload?.keepDecoded === false || (p.method === "compile" && p.payload?.minor === "warm")
+
+describe("EnginePool.warmUp", () => {
+  let fakes: ReturnType<typeof fakeWorkers>
+  beforeEach(() => {
+    fakes = fakeWorkers()
+    vi.stubGlobal("Worker", fakes.FakeWorker)
+    vi.spyOn(WebAssembly, "compileStreaming").mockResolvedValue({} as WebAssembly.Module)
+    vi.stubGlobal("fetch", vi.fn(async () => new Response("")))
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+  })
+
+  it("runs every step in every worker, in chunks, and releases what it compiled", async () => {
+    const pool = new EnginePool(2)
+    await pool.start()
+    await pool.warmUp([warmUpStep("warm", 60, 2), warmUpStep("warm", 4)])
+    for (const worker of [0, 1]) {
+      const sent = fakes.posted.filter((p) => p.worker === worker)
+      expect(sent.map((p) => p.method)).toEqual(["compile", ...Array(6).fill("evaluate"), "release", "compile", "evaluate", "release"])
+      expect(sent.filter((p) => p.method === "evaluate").map((p) => p.payload.cases!.length)).toEqual([25, 25, 10, 25, 25, 10, 4])
+      expect(sent.every((p) => p.method === "compile" || p.payload.handle !== undefined)).toBe(true)
+    }
+    // Done once: a later lab on the same page finds the workers warm.
+    const before = fakes.posted.length
+    await pool.warmUp([warmUpStep("warm", 60)])
+    expect(fakes.posted).toHaveLength(before)
+  })
+
+  it("sends nothing while the page compiles or evaluates, so a page's call waits for at most one warm-up call", async () => {
+    const pool = new EnginePool(2)
+    await pool.start()
+    const cases = Array.from({ length: 300 }, (_, i) => ({ id: String(i) }) as Case)
+    const warm = pool.warmUp([warmUpStep("warm", 2000)])
+    const started = async () => {
+      const before = fakes.posted.filter(isWarmUp).length
+      await vi.waitFor(() => expect(fakes.posted.filter(isWarmUp).length).toBeGreaterThan(before + 4))
+    }
+    // Used as the lab does: compile, then evaluate in the same task …
+    await started()
+    let firstPageCall = fakes.posted.length
+    let results = await pool.compile({ minor: "1.37" } as CompileRequest).then(() => pool.evaluate(cases))
+    let during = fakes.posted.slice(firstPageCall)
+    expect(results.map((r) => r.id)).toEqual(cases.map((c) => c.id))
+    expect(during.filter((p) => !isWarmUp(p)).length).toBeGreaterThan(6)
+    expect(during.filter(isWarmUp)).toEqual([])
+    // … and the same policy again on other objects (no compile), while each worker still has the
+    // one warm-up call it was sent: each of those is answered first, and not counted as the page's.
+    await started()
+    await vi.waitFor(() => expect([...fakes.outstanding.values()]).toEqual([1, 1]))
+    firstPageCall = fakes.posted.length
+    results = await pool.evaluate(cases)
+    during = fakes.posted.slice(firstPageCall)
+    expect(results).toHaveLength(300)
+    expect(during.filter(isWarmUp)).toEqual([])
+    expect(pool.lastStats?.engineMs).toBe(7 * Math.ceil(300 / 50))
+    // And it resumes afterwards.
+    await started()
+    pool.dispose()
+    await warm
   })
 })

@@ -4,13 +4,14 @@
 import manifest from "@/engine/dist/manifest.json"
 import { parseEngineOutput } from "@/lib/policy-lab/engine-core"
 import type { Case, CaseResult, CompileRequest, CompileResult, EngineInfo } from "@/lib/policy-lab/protocol"
+import { WARM_UP_CHUNK, type WarmUpStep } from "@/lib/policy-lab/warm-up"
 
 // A static file sent with Content-Encoding: br and a year of caching (next.config.js); the query
 // changes with every build of the engine.
 export const ENGINE_URL = `/engine/policy-lab-engine.wasm.br?v=${manifest.wasm.sha256.slice(0, 16)}`
 export const ENGINE_DOWNLOAD_BYTES = manifest.brotli.bytes
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; counted: boolean }
 
 /** Compiled bundles a worker keeps (switching the minor back and forth compiles nothing). */
 const COMPILED_PER_WORKER = 4
@@ -45,7 +46,7 @@ class EngineWorker {
       const p = this.pending.get(e.data.id)
       if (!p) return
       this.pending.delete(e.data.id)
-      this.engineMs += e.data.engineMs ?? 0
+      if (p.counted) this.engineMs += e.data.engineMs ?? 0
       if (!e.data.ok) p.reject(new Error(e.data.error))
       else if (e.data.json === undefined) p.resolve(e.data.result)
       else {
@@ -64,10 +65,11 @@ class EngineWorker {
     void this.ready.then(() => (this.started = true)).catch(() => undefined)
   }
 
-  send<T>(method: string, payload: unknown, extra: Record<string, unknown> = {}): Promise<T> {
+  /** `counted: false` keeps the call out of engineMs (the warm-up's calls). */
+  send<T>(method: string, payload: unknown, extra: Record<string, unknown> = {}, counted = true): Promise<T> {
     const id = this.nextId++
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, counted })
       this.worker.postMessage({ id, method, payload, ...extra })
     })
   }
@@ -88,6 +90,11 @@ export class EnginePool {
   private lastCompile: CompileResult | undefined
   readonly maxWorkers: number
   lastStats: EvaluationStats | undefined
+  /** compile() and evaluate() calls in progress; the warm-up sends nothing while there are any. */
+  private activeCalls = 0
+  private whenIdleWaiters: (() => void)[] = []
+  private warmUpRun = 0
+  private warmedUp = false
 
   constructor(maxWorkers?: number) {
     const cores = typeof navigator !== "undefined" ? navigator.hardwareConcurrency || 2 : 2
@@ -162,7 +169,11 @@ export class EnginePool {
    * Compiles the policy bundle in every running worker; errors in the input reject. The same
    * bundle again (only the objects, operation or user changed) is not compiled again.
    */
-  async compile(req: CompileRequest): Promise<CompileResult> {
+  compile(req: CompileRequest): Promise<CompileResult> {
+    return this.tracked(() => this.compileNow(req))
+  }
+
+  private async compileNow(req: CompileRequest): Promise<CompileResult> {
     const key = JSON.stringify(req)
     if (key !== this.bundleKey) {
       this.bundle = req
@@ -179,7 +190,11 @@ export class EnginePool {
   }
 
   /** Evaluates cases against the compiled bundle, in parallel chunks when there are many. */
-  async evaluate(cases: Case[], opts: EvaluateOptions = {}): Promise<CaseResult[]> {
+  evaluate(cases: Case[], opts: EvaluateOptions = {}): Promise<CaseResult[]> {
+    return this.tracked(() => this.evaluateNow(cases, opts))
+  }
+
+  private async evaluateNow(cases: Case[], opts: EvaluateOptions): Promise<CaseResult[]> {
     if (!this.bundle) throw new Error("compile a policy first")
     // Small enough that the workers finish close together (the last chunks decide the wall time).
     const chunkSize = opts.chunkSize ?? 50
@@ -237,7 +252,70 @@ export class EnginePool {
     return results
   }
 
+  private async tracked<T>(work: () => Promise<T>): Promise<T> {
+    this.activeCalls++
+    try {
+      return await work()
+    } finally {
+      if (--this.activeCalls === 0) for (const wake of this.whenIdleWaiters.splice(0)) wake()
+    }
+  }
+
+  private async whenIdle(): Promise<void> {
+    for (;;) {
+      if (this.activeCalls > 0) await new Promise<void>((wake) => this.whenIdleWaiters.push(wake))
+      // The lab's evaluate() follows its compile() in the same task: let it start first.
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      if (this.activeCalls === 0) return
+    }
+  }
+
+  /**
+   * Runs the warm-up (lib/policy-lab/warm-up.ts) in every worker: one engine call at a time per
+   * worker, and only while no compile or evaluation of the page is in progress, so the page's
+   * requests wait for at most one warm-up call. A later warm-up replaces an unfinished one.
+   * Resolves when done (or replaced); never rejects.
+   */
+  async warmUp(steps: WarmUpStep[]): Promise<void> {
+    if (this.warmedUp) return // the workers stay warm for the page's next lab (a starter's Try it tab)
+    const run = ++this.warmUpRun
+    const current = () => run === this.warmUpRun
+    const idleCall = async <T>(w: EngineWorker, method: string, payload: unknown): Promise<T | undefined> => {
+      for (;;) {
+        await this.whenIdle()
+        if (!current()) return undefined
+        // Checked again in the task that sends (the page may have started a call meanwhile).
+        if (this.activeCalls === 0) return w.send<T>(method, payload, {}, false)
+      }
+    }
+    const warm = async (w: EngineWorker) => {
+      for (const step of steps) {
+        const compiled = await idleCall<CompileResult>(w, "compile", step.request)
+        if (!compiled) return
+        try {
+          for (let round = 0; round < step.rounds; round++) {
+            for (let i = 0; i < step.cases.length; i += WARM_UP_CHUNK) {
+              // keepDecoded: false, so the lab's cache of decoded objects holds only the page's.
+              const done = await idleCall(w, "evaluate", { handle: compiled.handle, cases: step.cases.slice(i, i + WARM_UP_CHUNK), keepDecoded: false })
+              if (!done) return
+            }
+          }
+        } finally {
+          void w.send("release", { handle: compiled.handle }, {}, false).catch(() => undefined)
+        }
+      }
+    }
+    try {
+      const workers = await this.ensureWorkers(this.maxWorkers)
+      await Promise.all(workers.map(warm))
+      if (current()) this.warmedUp = true
+    } catch {
+      // An engine that failed shows its error on the page's own calls.
+    }
+  }
+
   dispose() {
+    this.warmUpRun++
     for (const w of this.workers) w.terminate()
     this.workers = []
   }
