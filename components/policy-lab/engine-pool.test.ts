@@ -52,7 +52,7 @@ describe("nextChunk", () => {
 
 // ------------------------------------------------------------------ warm-up scheduling
 
-type Posted = { worker: number; id: number; method: string; payload: { keepDecoded?: boolean; handle?: number; minor?: string; cases?: { id: string }[] } }
+type Posted = { worker: number; id: number; method: string; payload: { keepDecoded?: boolean; handle?: number; minor?: string; cases?: { id: string }[] }; answeredHandle?: number }
 
 /**
  * Workers that answer like the engine (warm-up calls after 20 ms, the page's after 1 ms), recording what they were sent. The
@@ -68,14 +68,16 @@ function fakeWorkers() {
     onerror: ((e: { message: string }) => void) | null = null
     readonly index = count++
     postMessage(msg: { id: number; method: string; payload: Posted["payload"] }) {
-      if (msg.method !== "start") posted.push({ worker: this.index, id: msg.id, method: msg.method, payload: msg.payload })
+      const record: Posted = { worker: this.index, id: msg.id, method: msg.method, payload: msg.payload }
+      if (msg.method !== "start") posted.push(record)
       outstanding.set(this.index, (outstanding.get(this.index) ?? 0) + 1)
       const answer = () => {
         switch (msg.method) {
           case "start":
             return { result: {} }
           case "compile":
-            return { json: JSON.stringify({ handle: ++handles, kind: "ValidatingAdmissionPolicy", name: "p", minor: "1.37", diagnostics: [], expressions: [], bindings: [] }), engineMs: 3 }
+            record.answeredHandle = ++handles
+            return { json: JSON.stringify({ handle: record.answeredHandle, kind: "ValidatingAdmissionPolicy", name: "p", minor: "1.37", diagnostics: [], expressions: [], bindings: [] }), engineMs: 3 }
           case "evaluate":
             return { json: JSON.stringify({ results: (msg.payload.cases ?? []).map((c) => ({ id: c.id, elapsedUs: 1000 })) }), engineMs: 7 }
           default:
@@ -105,13 +107,12 @@ const warmUpStep = (minor: string, cases: number, rounds = 1) => ({
   cases: Array.from({ length: cases }, (_, i) => ({ id: `w${i}` }) as Case),
   rounds,
 })
-const isWarmUp = (p: Pick<Posted, "method" | "payload">) => p.payload?.keepDecoded === false || (p.method === "compile" && p.payload?.minor === "warm")
-
-describe("EnginePool.warmUp", () => {
-  let fakes: ReturnType<typeof fakeWorkers>
+/** Fake workers (and the module download) for each test of the enclosing describe. */
+function useFakeWorkers(): ReturnType<typeof fakeWorkers> {
+  const current = {} as ReturnType<typeof fakeWorkers>
   beforeEach(() => {
-    fakes = fakeWorkers()
-    vi.stubGlobal("Worker", fakes.FakeWorker)
+    Object.assign(current, fakeWorkers())
+    vi.stubGlobal("Worker", current.FakeWorker)
     vi.spyOn(WebAssembly, "compileStreaming").mockResolvedValue({} as WebAssembly.Module)
     vi.stubGlobal("fetch", vi.fn(async () => new Response("")))
   })
@@ -119,6 +120,13 @@ describe("EnginePool.warmUp", () => {
     vi.unstubAllGlobals()
     vi.restoreAllMocks()
   })
+  return current
+}
+
+const isWarmUp = (p: Pick<Posted, "method" | "payload">) => p.payload?.keepDecoded === false || (p.method === "compile" && p.payload?.minor === "warm")
+
+describe("EnginePool.warmUp", () => {
+  const fakes = useFakeWorkers()
 
   it("runs every step in every worker, in chunks, and releases what it compiled", async () => {
     const pool = new EnginePool(2)
@@ -167,5 +175,47 @@ describe("EnginePool.warmUp", () => {
     await started()
     pool.dispose()
     await warm
+  })
+})
+
+describe("EnginePool.precompile", () => {
+  const fakes = useFakeWorkers()
+
+  const bundle = (minor: string) => ({ minor, policy: { kind: "ValidatingAdmissionPolicy" }, namespaces: [] }) as unknown as CompileRequest
+  const compiles = (minor: string) => fakes.posted.filter((p) => p.method === "compile" && p.payload.minor === minor)
+
+  it("compiles the bundle for the given minors in every worker, so switching to one compiles nothing", async () => {
+    const pool = new EnginePool(2)
+    await pool.start()
+    await pool.compile(bundle("1.37"))
+    await vi.waitFor(() => expect(compiles("1.37")).toHaveLength(2))
+    await pool.precompile(["1.36", "1.35"])
+    expect(compiles("1.36").map((p) => p.worker).sort()).toEqual([0, 1])
+    const before = fakes.posted.length
+    await pool.compile(bundle("1.36"))
+    await pool.evaluate(Array.from({ length: 300 }, (_, i) => ({ id: String(i) }) as Case))
+    const after = fakes.posted.slice(before)
+    expect(after.filter((p) => p.method === "compile")).toEqual([])
+    // The evaluation used the precompiled handles.
+    const precompiled = compiles("1.36").map((p) => p.answeredHandle)
+    const used = new Set(after.filter((p) => p.method === "evaluate").map((p) => p.payload.handle))
+    expect([...used].sort()).toEqual(precompiled.sort())
+  })
+
+  it("stops when the page's bundle changes, and keeps the cache within its size without releasing the bundle in use", async () => {
+    const pool = new EnginePool(1)
+    await pool.start()
+    await pool.compile(bundle("1.37"))
+    const stale = pool.precompile(["1.36", "1.35", "1.34"])
+    await pool.compile({ ...bundle("1.37"), namespaces: [{ metadata: { name: "x" } }] } as CompileRequest)
+    await stale
+    // At most the one call already sent for the old bundle.
+    expect(compiles("1.36").length + compiles("1.35").length + compiles("1.34").length).toBeLessThanOrEqual(1)
+    await pool.precompile(["1.36", "1.35", "1.34", "1.33", "1.32"])
+    const released = fakes.posted.filter((p) => p.method === "release").map((p) => p.payload.handle)
+    // 4 bundles kept per worker: the one in use and the 3 most recent; the rest were released.
+    expect(released.length).toBeGreaterThanOrEqual(3)
+    const inUse = (await pool.compile({ ...bundle("1.37"), namespaces: [{ metadata: { name: "x" } }] } as CompileRequest)).handle
+    expect(released).not.toContain(inUse)
   })
 })

@@ -3,7 +3,7 @@
 // across up to four workers (one per core), each holding the same compiled policy.
 import manifest from "@/engine/dist/manifest.json"
 import { parseEngineOutput } from "@/lib/policy-lab/engine-core"
-import type { Case, CaseResult, CompileRequest, CompileResult, EngineInfo } from "@/lib/policy-lab/protocol"
+import type { Case, CaseResult, CompileRequest, CompileResult, EngineInfo, Minor } from "@/lib/policy-lab/protocol"
 import { WARM_UP_CHUNK, type WarmUpStep } from "@/lib/policy-lab/warm-up"
 
 // A static file sent with Content-Encoding: br and a year of caching (next.config.js); the query
@@ -94,6 +94,7 @@ export class EnginePool {
   private activeCalls = 0
   private whenIdleWaiters: (() => void)[] = []
   private warmUpRun = 0
+  private precompileRun = 0
   private warmedUp = false
 
   constructor(maxWorkers?: number) {
@@ -141,23 +142,56 @@ export class EnginePool {
     const key = this.bundleKey
     if (!bundle || w.bundleVersion === version) return
     let entry = w.compiled.get(key)
-    if (entry) w.compiled.delete(key)
-    else {
+    if (!entry) {
       const result = await w.send<CompileResult>("compile", bundle)
       entry = { handle: result.handle, result }
-      // The least recently used bundles beyond the cache size are released (not the one in use).
-      for (const [k, old] of w.compiled) {
-        if (w.compiled.size < COMPILED_PER_WORKER) break
-        if (old.handle === w.handle) continue
-        w.compiled.delete(k)
-        void w.send("release", { handle: old.handle }).catch(() => undefined)
-      }
     }
-    w.compiled.set(key, entry)
+    this.remember(w, key, entry)
     if (this.bundleKey !== key) return
     w.handle = entry.handle
     w.bundleVersion = version
     if (w === this.workers[0]) this.lastCompile = entry.result
+  }
+
+  /**
+   * Keeps a compiled bundle as the worker's most recently used, releasing the least recently used
+   * beyond the cache size (never the one in use) and one compiled twice for the same key.
+   */
+  private remember(w: EngineWorker, key: string, entry: { handle: number; result: CompileResult }) {
+    const replaced = w.compiled.get(key)
+    w.compiled.delete(key)
+    const release = (handle: number) => void w.send("release", { handle }, {}, false).catch(() => undefined)
+    if (replaced && replaced.handle !== entry.handle && replaced.handle !== w.handle) release(replaced.handle)
+    for (const [k, old] of w.compiled) {
+      if (w.compiled.size < COMPILED_PER_WORKER) break
+      if (old.handle === w.handle) continue
+      w.compiled.delete(k)
+      release(old.handle)
+    }
+    w.compiled.set(key, entry)
+  }
+
+  /**
+   * Compiles the page's current bundle for other minors while the page is idle (the lab passes
+   * the neighbours of the minor shown), so that moving the version select a step finds it
+   * compiled. Nothing is evaluated ahead. Stops when the bundle changes or a newer call comes.
+   */
+  async precompile(minors: Minor[]): Promise<void> {
+    const bundle = this.bundle
+    if (!bundle) return
+    const run = ++this.precompileRun
+    const wanted = () => run === this.precompileRun && this.bundle === bundle
+    const prepare = async (w: EngineWorker) => {
+      for (const minor of minors) {
+        const request: CompileRequest = { ...bundle, minor }
+        const key = JSON.stringify(request)
+        if (w.compiled.has(key)) continue
+        const result = await this.idleSend<CompileResult>(w, "compile", request, wanted).catch(() => undefined)
+        if (!result) return
+        this.remember(w, key, { handle: result.handle, result })
+      }
+    }
+    await Promise.all(this.workers.filter((w) => w.started).map(prepare))
   }
 
   async info(): Promise<EngineInfo> {
@@ -261,6 +295,19 @@ export class EnginePool {
     }
   }
 
+  /**
+   * Sends one of the pool's own calls (warm-up, precompiling) when the page has none in progress;
+   * undefined when it is no longer wanted by then. Not counted in engineMs.
+   */
+  private async idleSend<T>(w: EngineWorker, method: string, payload: unknown, wanted: () => boolean): Promise<T | undefined> {
+    for (;;) {
+      await this.whenIdle()
+      if (!wanted()) return undefined
+      // Checked again in the task that sends (the page may have started a call meanwhile).
+      if (this.activeCalls === 0) return w.send<T>(method, payload, {}, false)
+    }
+  }
+
   private async whenIdle(): Promise<void> {
     for (;;) {
       if (this.activeCalls > 0) await new Promise<void>((wake) => this.whenIdleWaiters.push(wake))
@@ -280,14 +327,7 @@ export class EnginePool {
     if (this.warmedUp) return // the workers stay warm for the page's next lab (a starter's Try it tab)
     const run = ++this.warmUpRun
     const current = () => run === this.warmUpRun
-    const idleCall = async <T>(w: EngineWorker, method: string, payload: unknown): Promise<T | undefined> => {
-      for (;;) {
-        await this.whenIdle()
-        if (!current()) return undefined
-        // Checked again in the task that sends (the page may have started a call meanwhile).
-        if (this.activeCalls === 0) return w.send<T>(method, payload, {}, false)
-      }
-    }
+    const idleCall = <T>(w: EngineWorker, method: string, payload: unknown) => this.idleSend<T>(w, method, payload, current)
     const warm = async (w: EngineWorker) => {
       for (const step of steps) {
         const compiled = await idleCall<CompileResult>(w, "compile", step.request)
@@ -316,6 +356,7 @@ export class EnginePool {
 
   dispose() {
     this.warmUpRun++
+    this.precompileRun++
     for (const w of this.workers) w.terminate()
     this.workers = []
   }

@@ -186,6 +186,9 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
         workers: stats?.workers ?? 0,
       }
       setEvaluation({ compile, objects: kept, results: keptResults, errors, syntheticBinding: bundle.syntheticBinding, syntheticNamespaces: bundle.syntheticNamespaces, ms: finishedAt - started, phases, finishedAt })
+      // The version select is usually moved a step: have those minors compiled (not evaluated).
+      const at = KUBERNETES_MINORS.indexOf(minor)
+      void pool.precompile([KUBERNETES_MINORS[at - 1], KUBERNETES_MINORS[at + 1]].filter((m) => m !== undefined))
     } catch (err) {
       if (id === run.current) setEvalError((err as Error).message)
     } finally {
