@@ -131,7 +131,7 @@ describe("EnginePool.warmUp", () => {
   it("runs every step in every worker, in chunks, and releases what it compiled", async () => {
     const pool = new EnginePool(2)
     await pool.start()
-    await pool.warmUp([warmUpStep("warm", 60, 2), warmUpStep("warm", 4)])
+    expect(await pool.warmUp([warmUpStep("warm", 60, 2), warmUpStep("warm", 4)])).toBe(true)
     for (const worker of [0, 1]) {
       const sent = fakes.posted.filter((p) => p.worker === worker)
       expect(sent.map((p) => p.method)).toEqual(["compile", ...Array(6).fill("evaluate"), "release", "compile", "evaluate", "release"])
@@ -142,6 +142,20 @@ describe("EnginePool.warmUp", () => {
     const before = fakes.posted.length
     await pool.warmUp([warmUpStep("warm", 60)])
     expect(fakes.posted).toHaveLength(before)
+  })
+
+  it("stops after the call in progress when asked, and is not marked warm", async () => {
+    const pool = new EnginePool(1)
+    await pool.start()
+    const warm = pool.warmUp([warmUpStep("warm", 2000)])
+    await vi.waitFor(() => expect(fakes.posted.filter(isWarmUp).length).toBeGreaterThan(3))
+    pool.stopWarmUp()
+    const sent = fakes.posted.filter(isWarmUp).length
+    expect(await warm).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(fakes.posted.filter(isWarmUp).length).toBe(sent)
+    // Started again, it runs to the end.
+    expect(await pool.warmUp([warmUpStep("warm", 30)])).toBe(true)
   })
 
   it("sends nothing while the page compiles or evaluates, so a page's call waits for at most one warm-up call", async () => {

@@ -321,10 +321,10 @@ export class EnginePool {
    * Runs the warm-up (lib/policy-lab/warm-up.ts) in every worker: one engine call at a time per
    * worker, and only while no compile or evaluation of the page is in progress, so the page's
    * requests wait for at most one warm-up call. A later warm-up replaces an unfinished one.
-   * Resolves when done (or replaced); never rejects.
+   * Resolves to whether the workers are warm (false when it was stopped or replaced); never rejects.
    */
-  async warmUp(steps: WarmUpStep[]): Promise<void> {
-    if (this.warmedUp) return // the workers stay warm for the page's next lab (a starter's Try it tab)
+  async warmUp(steps: WarmUpStep[]): Promise<boolean> {
+    if (this.warmedUp) return true // the workers stay warm for the page's next lab (a starter's Try it tab)
     const run = ++this.warmUpRun
     const current = () => run === this.warmUpRun
     const idleCall = <T>(w: EngineWorker, method: string, payload: unknown) => this.idleSend<T>(w, method, payload, current)
@@ -352,6 +352,12 @@ export class EnginePool {
     } catch {
       // An engine that failed shows its error on the page's own calls.
     }
+    return this.warmedUp
+  }
+
+  /** Stops an unfinished warm-up after its call in progress (a later warmUp starts it again). */
+  stopWarmUp() {
+    this.warmUpRun++
   }
 
   dispose() {

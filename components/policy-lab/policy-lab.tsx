@@ -85,22 +85,37 @@ export function PolicyLab({ locale, initialPolicy, initialObjects, initialMinor 
   const editor = useRef<YamlEditorHandle>(null)
   const run = useRef(0)
   const startMinor = useRef(initialMinor)
+  const engineStarted = useRef(0)
 
   useEffect(() => {
     const pool = sharedEnginePool()
     const started = performance.now()
+    engineStarted.current = started
     pool
       .start()
-      .then(() => {
-        setEngine({ phase: "ready", ms: performance.now() - started })
-        // While the page is idle: see lib/policy-lab/warm-up.ts (its time is shown to benchmarks).
-        void pool.warmUp(warmUpSteps(startMinor.current)).then(() => setWarmUpMs(performance.now() - started))
-      })
+      .then(() => setEngine({ phase: "ready", ms: performance.now() - started }))
       .catch((err: Error) => setEngine({ phase: "failed", message: err.message }))
     // The server's engine for live mode starts too (when it has a cluster to read): a cold start
     // takes a second or more, better spent while the policy is being written than after the click.
     fetch("/api/policy-lab/live", { cache: "no-store" }).catch(() => undefined)
   }, [])
+
+  // While the page is idle the engine warms up (lib/policy-lab/warm-up.ts; when it ended is shown to
+  // benchmarks), except in live mode: the server evaluates there, and the page needs its cores
+  // for the report.
+  const live = source === "live"
+  useEffect(() => {
+    if (engine.phase !== "ready" || live) return
+    const pool = sharedEnginePool()
+    let stopped = false
+    void pool.warmUp(warmUpSteps(startMinor.current)).then((warm) => {
+      if (warm && !stopped) setWarmUpMs(performance.now() - engineStarted.current)
+    })
+    return () => {
+      stopped = true
+      pool.stopWarmUp()
+    }
+  }, [engine.phase, live])
 
   // ------------------------------------------------------------ inputs
 
