@@ -58,12 +58,16 @@ async function startServer(env) {
     await new Promise((r) => setTimeout(r, 500))
   }
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, ...env }, stdio: "ignore", detached: true })
-  const stop = () => {
+  const exited = new Promise((resolve) => server.once("exit", resolve))
+  // Resolves when the server has exited, so the next run's server cannot meet it still answering
+  // on the port (the busy check above could pass just before, and its first page fail after).
+  const stop = async () => {
     try {
       process.kill(-server.pid, "SIGTERM")
     } catch {
       // gone
     }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
   }
   for (let i = 0; i < 240; i++) {
     try {
@@ -73,7 +77,7 @@ async function startServer(env) {
     }
     await new Promise((r) => setTimeout(r, 500))
   }
-  stop()
+  await stop()
   throw new Error("next start did not come up")
 }
 
@@ -108,7 +112,7 @@ async function benchBrowser() {
     const returning = await benchVisit(profile)
     return { first, returning }
   } finally {
-    stop()
+    await stop()
     rmSync(profile, { recursive: true, force: true })
   }
 }
@@ -229,7 +233,7 @@ async function liveRun(kubeconfig, blockWarmUp) {
     return { progressShownMs: progressMs, firstTableMs, doneMs, denied }
   } finally {
     await browser.close()
-    stop()
+    await stop()
   }
 }
 
