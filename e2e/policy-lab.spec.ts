@@ -55,6 +55,9 @@ test("edit a policy: a failing sample turns green, a compile error points at its
   await expect(page.getByTestId("diagnostics")).toContainText("undeclared reference to 'sort'")
   await page.getByLabel("Kubernetes version").selectOption("1.35")
   await expect(page.getByTestId("compiles")).toContainText("1.35")
+  // Meanwhile the engine's warm-up (lib/policy-lab/warm-up.ts) ran to its end on every minor, between
+  // these edits (the attribute is set only when it completed).
+  await expect(page.getByTestId("policy-lab")).toHaveAttribute("data-warm-up-ms", /^\d+$/)
 
   const { violations } = await new AxeBuilder({ page }).analyze()
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([])

@@ -90,7 +90,7 @@ export class EnginePool {
   private lastCompile: CompileResult | undefined
   readonly maxWorkers: number
   lastStats: EvaluationStats | undefined
-  /** compile() and evaluate() calls in progress; the warm-up sends nothing while there are any. */
+  /** The page's compile() and evaluate() calls in progress; the pool's own calls (warm-up, precompiling) wait while there are any. */
   private activeCalls = 0
   private whenIdleWaiters: (() => void)[] = []
   private warmUpRun = 0
@@ -361,7 +361,7 @@ export class EnginePool {
   }
 
   dispose() {
-    this.warmUpRun++
+    this.stopWarmUp()
     this.precompileRun++
     for (const w of this.workers) w.terminate()
     this.workers = []
