@@ -111,39 +111,19 @@ func (b *compiledBundle) evaluateCase(c *Case, r *CaseResult, keepDecoded bool) 
 		return
 	}
 	crd := b.crds[c.Resource.GVK().GroupKind()]
-	obj, err := decodeAdmissionObject(c.Object, c.Resource, crd, keepDecoded)
-	if err != nil {
-		r.InputError = "object: " + err.Error()
+	var obj, old *decodedObject
+	var notes []string
+	// A validating policy only reads the objects it is given: the request's objects after
+	// built-in admission can be shared between requests (objectcache.go, admittedObjectsCached).
+	if keepDecoded && b.vap != nil && crd == nil {
+		obj, old, notes, r.InputError = admittedObjectsCached(c, op)
+	} else {
+		obj, old, notes, r.InputError = admittedObjects(c, op, crd, keepDecoded)
+	}
+	if r.InputError != "" {
 		return
 	}
-	old, err := decodeAdmissionObject(c.OldObject, c.Resource, crd, keepDecoded)
-	if err != nil {
-		r.InputError = "oldObject: " + err.Error()
-		return
-	}
-	switch op {
-	case admission.Create:
-		if obj == nil {
-			r.InputError = "CREATE needs an object"
-			return
-		}
-		old = nil
-	case admission.Update:
-		if obj == nil || old == nil {
-			r.InputError = "UPDATE needs an object and an old object"
-			return
-		}
-	case admission.Delete:
-		if old == nil {
-			old, obj = obj, nil
-		}
-		if old == nil {
-			r.InputError = "DELETE needs the object being deleted"
-			return
-		}
-		obj = nil
-	}
-	r.Warnings = append(r.Warnings, applyBuiltinAdmission(op, c.Resource, obj, old)...)
+	r.Warnings = append(r.Warnings, notes...)
 	var object, oldObject runtime.Object
 	ref := obj
 	if obj != nil {
@@ -181,4 +161,38 @@ func (b *compiledBundle) evaluateCase(c *Case, r *CaseResult, keepDecoded bool) 
 	case b.crd != nil:
 		b.evaluateCRD(ctx, attrs, r)
 	}
+}
+
+// admittedObjects decodes the request's object and old object and applies the built-in admission
+// plugins the lab models (builtin_admission.go): the objects as the policies see them, the
+// plugins' notes, or why the request cannot be built.
+func admittedObjects(c *Case, op admission.Operation, crd *crdInfo, keepDecoded bool) (obj, old *decodedObject, notes []string, inputError string) {
+	obj, err := decodeAdmissionObject(c.Object, c.Resource, crd, keepDecoded)
+	if err != nil {
+		return nil, nil, nil, "object: " + err.Error()
+	}
+	old, err = decodeAdmissionObject(c.OldObject, c.Resource, crd, keepDecoded)
+	if err != nil {
+		return nil, nil, nil, "oldObject: " + err.Error()
+	}
+	switch op {
+	case admission.Create:
+		if obj == nil {
+			return nil, nil, nil, "CREATE needs an object"
+		}
+		old = nil
+	case admission.Update:
+		if obj == nil || old == nil {
+			return nil, nil, nil, "UPDATE needs an object and an old object"
+		}
+	case admission.Delete:
+		if old == nil {
+			old, obj = obj, nil
+		}
+		if old == nil {
+			return nil, nil, nil, "DELETE needs the object being deleted"
+		}
+		obj = nil
+	}
+	return obj, old, applyBuiltinAdmission(op, c.Resource, obj, old), ""
 }

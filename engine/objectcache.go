@@ -3,6 +3,8 @@ package engine
 import (
 	"encoding/json"
 	"sync"
+
+	"k8s.io/apiserver/pkg/admission"
 )
 
 // Built-in objects decoded for earlier requests. The lab evaluates the same pasted objects again
@@ -26,7 +28,23 @@ var (
 	decodedMu      sync.Mutex
 	decodedObjects = map[decodedKey]*decodedObject{}
 	decodedBytes   int
+	// The second level, for validating policies (admittedObjectsCached).
+	admittedCache = map[admittedKey]*admitted{}
+	admittedBytes int
 )
+
+// A request's objects after decoding and built-in admission, which depend only on the object,
+// the old object, the operation and the resource (admittedObjects).
+type admittedKey struct {
+	res      ResourceInfo
+	op       admission.Operation
+	raw, old string
+}
+
+type admitted struct {
+	obj, old *decodedObject
+	notes    []string
+}
 
 // decodeBuiltinCached is decodeBuiltinFast through the cache of decoded objects.
 func decodeBuiltinCached(raw json.RawMessage, res ResourceInfo) *decodedObject {
@@ -53,6 +71,38 @@ func decodeBuiltinCached(raw json.RawMessage, res ResourceInfo) *decodedObject {
 	return d
 }
 
+// admittedObjectsCached is admittedObjects for a validating policy, through a cache of admitted
+// objects: a ValidatingAdmissionPolicy only reads the objects it evaluates (matching reads labels,
+// CEL reads fields), so every request for the same key can share one copy, with neither the
+// deep copy of decodeBuiltinCached nor built-in admission again. Only built-in kinds, as in the
+// cache of decoded objects; requests that cannot be built are not kept.
+func admittedObjectsCached(c *Case, op admission.Operation) (obj, old *decodedObject, notes []string, inputError string) {
+	if c.Resource.Kind == "" || !isBuiltin(c.Resource.GVK()) {
+		return admittedObjects(c, op, nil, true)
+	}
+	key := admittedKey{res: c.Resource, op: op, raw: string(c.Object), old: string(c.OldObject)}
+	decodedMu.Lock()
+	kept, ok := admittedCache[key]
+	decodedMu.Unlock()
+	if ok {
+		return kept.obj, kept.old, kept.notes, ""
+	}
+	obj, old, notes, inputError = admittedObjects(c, op, nil, true)
+	if inputError != "" {
+		return obj, old, notes, inputError
+	}
+	decodedMu.Lock()
+	defer decodedMu.Unlock()
+	size := len(key.raw) + len(key.old)
+	if admittedBytes+size > maxDecodedBytes {
+		clear(admittedCache)
+		admittedBytes = 0
+	}
+	admittedCache[key] = &admitted{obj: obj, old: old, notes: notes}
+	admittedBytes += size
+	return obj, old, notes, ""
+}
+
 func (d *decodedObject) deepCopy() *decodedObject {
 	c := *d
 	c.obj = d.obj.DeepCopyObject()
@@ -65,4 +115,6 @@ func forgetDecodedObjects() {
 	defer decodedMu.Unlock()
 	clear(decodedObjects)
 	decodedBytes = 0
+	clear(admittedCache)
+	admittedBytes = 0
 }
