@@ -52,7 +52,7 @@ describe("nextChunk", () => {
 
 // ------------------------------------------------------------------ warm-up scheduling
 
-type Posted = { worker: number; id: number; method: string; payload: { keepDecoded?: boolean; handle?: number; minor?: string; cases?: { id: string }[] }; answeredHandle?: number }
+type Posted = { worker: number; id: number; method: string; payload: { keepDecoded?: boolean; handle?: number; minor?: string; cases?: { id: string }[] }; answeredHandle?: number; at: number }
 
 /**
  * Workers that answer like the engine (warm-up calls after 20 ms, the page's after 1 ms), recording what they were sent. The
@@ -68,7 +68,7 @@ function fakeWorkers() {
     onerror: ((e: { message: string }) => void) | null = null
     readonly index = count++
     postMessage(msg: { id: number; method: string; payload: Posted["payload"] }) {
-      const record: Posted = { worker: this.index, id: msg.id, method: msg.method, payload: msg.payload }
+      const record: Posted = { worker: this.index, id: msg.id, method: msg.method, payload: msg.payload, at: performance.now() }
       if (msg.method !== "start") posted.push(record)
       outstanding.set(this.index, (outstanding.get(this.index) ?? 0) + 1)
       const answer = () => {
@@ -159,7 +159,7 @@ describe("EnginePool.warmUp", () => {
   })
 
   it("sends nothing while the page compiles or evaluates, so a page's call waits for at most one warm-up call", async () => {
-    const pool = new EnginePool(2)
+    const pool = new EnginePool(2, { warmUpQuietMs: 0 })
     await pool.start()
     const cases = Array.from({ length: 300 }, (_, i) => ({ id: String(i) }) as Case)
     const warm = pool.warmUp([warmUpStep("warm", 2000)])
@@ -187,6 +187,24 @@ describe("EnginePool.warmUp", () => {
     expect(pool.lastStats?.engineMs).toBe(7 * Math.ceil(300 / 50))
     // And it resumes afterwards.
     await started()
+    pool.dispose()
+    await warm
+  })
+
+  it("goes on after the page's call only once the page has been quiet for warmUpQuietMs", async () => {
+    const pool = new EnginePool(2, { warmUpQuietMs: 300 })
+    await pool.start()
+    const warm = pool.warmUp([warmUpStep("warm", 2000)])
+    await vi.waitFor(() => expect(fakes.posted.filter(isWarmUp).length).toBeGreaterThan(4))
+    await pool.compile({ minor: "1.37" } as CompileRequest)
+    await pool.evaluate(Array.from({ length: 300 }, (_, i) => ({ id: String(i) }) as Case))
+    const ended = performance.now()
+    const sentBefore = fakes.posted.filter(isWarmUp).length
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(fakes.posted.filter(isWarmUp)).toHaveLength(sentBefore)
+    await vi.waitFor(() => expect(fakes.posted.filter(isWarmUp).length).toBeGreaterThan(sentBefore))
+    const resumedAt = fakes.posted.filter(isWarmUp)[sentBefore]!.at
+    expect(resumedAt - ended).toBeGreaterThanOrEqual(295) // timers may fire a few ms early
     pool.dispose()
     await warm
   })

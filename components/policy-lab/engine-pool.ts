@@ -16,6 +16,14 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; coun
 /** Compiled bundles a worker keeps (switching the minor back and forth compiles nothing). */
 const COMPILED_PER_WORKER = 4
 
+/**
+ * How long the page must have been quiet (no compile or evaluation of its own) before the warm-up
+ * goes on. The page's own evaluations warm the engine as much as the warm-up does; warm-up calls
+ * in between them only compete with them, and with V8's optimizing compiler (background threads)
+ * for the same cores.
+ */
+export const WARM_UP_QUIET_MS = 1000
+
 /** Where the time of the last evaluation went (shown to benchmarks as data attributes). */
 export type EvaluationStats = {
   workers: number
@@ -96,8 +104,12 @@ export class EnginePool {
   private warmUpRun = 0
   private precompileRun = 0
   private warmedUp = false
+  /** When the page's last call ended (performance.now()); the warm-up waits warmUpQuietMs after it. */
+  private lastPageCallEnd = -Infinity
+  readonly warmUpQuietMs: number
 
-  constructor(maxWorkers?: number) {
+  constructor(maxWorkers?: number, { warmUpQuietMs = WARM_UP_QUIET_MS }: { warmUpQuietMs?: number } = {}) {
+    this.warmUpQuietMs = warmUpQuietMs
     const cores = typeof navigator !== "undefined" ? navigator.hardwareConcurrency || 2 : 2
     // One worker per core: while an evaluation runs the page only waits for it (and parses the
     // answers), so a spare core for the page bought nothing; on 2 cores it left one idle.
@@ -291,6 +303,7 @@ export class EnginePool {
     try {
       return await work()
     } finally {
+      this.lastPageCallEnd = performance.now()
       if (--this.activeCalls === 0) for (const wake of this.whenIdleWaiters.splice(0)) wake()
     }
   }
@@ -299,10 +312,15 @@ export class EnginePool {
    * Sends one of the pool's own calls (warm-up, precompiling) when the page has none in progress;
    * undefined when it is no longer wanted by then. Not counted in engineMs.
    */
-  private async idleSend<T>(w: EngineWorker, method: string, payload: unknown, wanted: () => boolean): Promise<T | undefined> {
+  private async idleSend<T>(w: EngineWorker, method: string, payload: unknown, wanted: () => boolean, quietMs = 0): Promise<T | undefined> {
     for (;;) {
       await this.whenIdle()
       if (!wanted()) return undefined
+      const quietFor = this.lastPageCallEnd + quietMs - performance.now()
+      if (quietFor > 0) {
+        await new Promise((resolve) => setTimeout(resolve, quietFor))
+        continue
+      }
       // Checked again in the task that sends (the page may have started a call meanwhile).
       if (this.activeCalls === 0) return w.send<T>(method, payload, {}, false)
     }
@@ -320,14 +338,15 @@ export class EnginePool {
   /**
    * Runs the warm-up (lib/policy-lab/warm-up.ts) in every worker: one engine call at a time per
    * worker, and only while no compile or evaluation of the page is in progress, so the page's
-   * requests wait for at most one warm-up call. A later warm-up replaces an unfinished one.
+   * requests wait for at most one warm-up call; after one, only once the page has been quiet for
+   * warmUpQuietMs. A later warm-up replaces an unfinished one.
    * Resolves to whether the workers are warm (false when it was stopped or replaced); never rejects.
    */
   async warmUp(steps: WarmUpStep[]): Promise<boolean> {
     if (this.warmedUp) return true // the workers stay warm for the page's next lab (a starter's Try it tab)
     const run = ++this.warmUpRun
     const current = () => run === this.warmUpRun
-    const idleCall = <T>(w: EngineWorker, method: string, payload: unknown) => this.idleSend<T>(w, method, payload, current)
+    const idleCall = <T>(w: EngineWorker, method: string, payload: unknown) => this.idleSend<T>(w, method, payload, current, this.warmUpQuietMs)
     const warm = async (w: EngineWorker) => {
       for (const step of steps) {
         const compiled = await idleCall<CompileResult>(w, "compile", step.request)
