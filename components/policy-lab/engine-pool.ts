@@ -82,6 +82,11 @@ class EngineWorker {
     })
   }
 
+  /** Frees a compiled bundle in this worker, in the background (not counted in engineMs). */
+  release(handle: number) {
+    void this.send("release", { handle }, {}, false).catch(() => undefined)
+  }
+
   terminate() {
     this.worker.terminate()
   }
@@ -172,13 +177,12 @@ export class EnginePool {
   private remember(w: EngineWorker, key: string, entry: { handle: number; result: CompileResult }) {
     const replaced = w.compiled.get(key)
     w.compiled.delete(key)
-    const release = (handle: number) => void w.send("release", { handle }, {}, false).catch(() => undefined)
-    if (replaced && replaced.handle !== entry.handle && replaced.handle !== w.handle) release(replaced.handle)
+    if (replaced && replaced.handle !== entry.handle && replaced.handle !== w.handle) w.release(replaced.handle)
     for (const [k, old] of w.compiled) {
       if (w.compiled.size < COMPILED_PER_WORKER) break
       if (old.handle === w.handle) continue
       w.compiled.delete(k)
-      release(old.handle)
+      w.release(old.handle)
     }
     w.compiled.set(key, entry)
   }
@@ -360,7 +364,7 @@ export class EnginePool {
             }
           }
         } finally {
-          void w.send("release", { handle: compiled.handle }, {}, false).catch(() => undefined)
+          w.release(compiled.handle)
         }
       }
     }
