@@ -20,6 +20,17 @@ test("language switch keeps the page and its query", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "语言" })).toBeVisible()
 })
 
+test("prerendered pages carry the language links in their HTML (no JavaScript needed)", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto("/en/advisor")
+  await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "简体中文" }).click()
+  await expect(page).toHaveURL(/\/zh-CN\/advisor$/)
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN")
+  await expect(page.getByRole("navigation", { name: "语言" }).getByRole("link", { name: "English" })).toHaveAttribute("href", "/en/advisor")
+  await context.close()
+})
+
 test("main navigation works by keyboard", async ({ page }) => {
   await page.goto("/en")
   const nav = page.getByRole("navigation", { name: "Main" })

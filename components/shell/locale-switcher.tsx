@@ -18,9 +18,10 @@ const SHORT_LABELS: Record<(typeof routing.locales)[number], string> = {
   "zh-CN": "中文",
 }
 
-function LocaleLinks({ locale, label }: { locale: string; label: string }) {
+type Props = { locale: string; label: string }
+
+function LocaleLinks({ locale, label, search }: Props & { search: string }) {
   const { path } = splitLocale(usePathname())
-  const search = useSearchParams().toString()
   // Keep the current page and its query (e.g. ?point=4) when switching language.
   const href = search ? `${path}?${search}` : path
   return (
@@ -50,10 +51,17 @@ function LocaleLinks({ locale, label }: { locale: string; label: string }) {
   )
 }
 
-export function LocaleSwitcher(props: { locale: string; label: string }) {
+function LocaleLinksWithQuery(props: Props) {
+  return <LocaleLinks {...props} search={useSearchParams().toString()} />
+}
+
+export function LocaleSwitcher(props: Props) {
+  // A prerendered page has no query to read (a link with state is rendered per request, with
+  // it): its HTML carries the links without one, so they work before the JavaScript arrives and
+  // nothing appears in the header when it does; the browser then adds the query as it changes.
   return (
-    <Suspense fallback={null}>
-      <LocaleLinks {...props} />
+    <Suspense fallback={<LocaleLinks {...props} search="" />}>
+      <LocaleLinksWithQuery {...props} />
     </Suspense>
   )
 }
