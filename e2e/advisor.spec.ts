@@ -245,3 +245,35 @@ for (const locale of ["en", "zh-CN"]) {
     })
   }
 }
+
+test("the cluster box keeps its room while the server answers: the questions do not move (375 px)", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 })
+  // The answer saying which cluster source the server offers comes late, as on a slow network.
+  let answer: () => void = () => {}
+  const answered = new Promise<void>((resolve) => (answer = resolve))
+  await page.route("**/api/cluster/contexts", async (route) => {
+    await answered
+    await route.continue()
+  })
+  await page.addInitScript(() => {
+    ;(window as unknown as { __cls: number }).__cls = 0
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value
+      }
+    }).observe({ type: "layout-shift", buffered: true })
+  })
+  await page.goto("/en/advisor")
+  await expect(wizard(page)).toBeVisible()
+  const box = page.getByTestId("advisor-cluster")
+  // Held and hidden: not visible, not in the accessibility tree, not focusable.
+  await expect(box).toBeHidden()
+  await expect(box).toHaveAttribute("inert", "")
+  const before = await wizard(page).boundingBox()
+  answer()
+  await expect(box).toBeVisible()
+  await expect(box.getByRole("checkbox", { name: "Try with demo data" })).toBeEnabled()
+  const after = await wizard(page).boundingBox()
+  expect(after?.y).toBe(before?.y)
+  expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.01)
+})

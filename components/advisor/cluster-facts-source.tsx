@@ -52,12 +52,22 @@ export function ClusterFactsSource() {
 
   // The inspector is switched off on this server: offer nothing (a shared link's source is ignored).
   if (contexts.state === "disabled" && !cluster) return null
-  const source = offered(contexts, cluster)
-  if (!source) return null
+  // Until the server says which source it offers, the section keeps its room, laid out with the
+  // demo's wording (the answer without a cluster; the cluster's is about as long) and hidden: the
+  // questions below do not move down when the answer arrives.
+  const offeredSource = offered(contexts, cluster)
+  const pending = offeredSource === undefined
+  const source: ClusterSource = offeredSource ?? { kind: "demo" }
   const demo = source.kind === "demo"
 
   return (
-    <section aria-labelledby={`${id}-label`} className="rounded-md border border-[var(--border)] p-3 text-sm" data-testid="advisor-cluster">
+    <section
+      aria-labelledby={`${id}-label`}
+      aria-hidden={pending || undefined}
+      inert={pending}
+      className={`rounded-md border border-[var(--border)] p-3 text-sm ${pending ? "invisible" : ""}`}
+      data-testid="advisor-cluster"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <input
           id={`${id}-toggle`}
