@@ -114,7 +114,8 @@ for (const width of [1366, 375]) {
       await expect(page.locator('details[data-point="2"]')).toHaveAttribute("open", "")
       await expect(page.locator('[data-row="validate.risky-policy.example.com"]')).toBeVisible()
       const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls)
-      expect(cls).toBeLessThanOrEqual(0.1)
+      // The banner or picker, the report line and the summary keep their room (0.04-0.05 at 375 px before they did).
+      expect(cls).toBeLessThan(0.01)
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
       expect(errors).toEqual([])
     })

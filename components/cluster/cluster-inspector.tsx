@@ -146,49 +146,54 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
 
   return (
     <div className="space-y-5">
-      {/* One slot for the demo banner, the context picker or the loading line, same height for all: no shift. */}
-      <div className="min-h-[3.25rem]">
-      {phase.kind === "starting" ? (
-        <p className="py-3 text-[var(--muted-foreground)]" role="status">
-          {t("loadingReport")}
-        </p>
-      ) : phase.kind === "demo" ? (
-        <div className="flex flex-wrap items-center gap-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-3 text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50" data-testid="demo-banner">
-          <span className="rounded bg-amber-800 px-2 py-0.5 text-sm font-bold uppercase tracking-wide text-white dark:bg-amber-300 dark:text-amber-950">{t("demoLabel")}</span>
-          <span className="text-sm">{t("demoNote")}</span>
-        </div>
-      ) : (
-        <div className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor={ids.context} className="block text-sm font-medium">
-              {t("context")}
-            </label>
-            <select
-              id={ids.context}
-              className="mt-1 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
-              value={context}
-              onChange={(e) => {
-                setContext(e.target.value)
-                void load(`/api/cluster/report?context=${encodeURIComponent(e.target.value)}`)
-              }}
-            >
-              {phase.contexts.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
+      {/* One slot for the loading line, the demo banner or the context picker. The banner and the
+          picker are both laid out in it from the first paint, the one not shown hidden, so the
+          slot is as tall as the taller of them (the banner, on a phone): whichever the server
+          answers, nothing below moves. */}
+      <div className="grid *:[grid-area:1/1]">
+        {phase.kind === "starting" ? (
+          <p className="py-3 text-[var(--muted-foreground)]" role="status">
+            {t("loadingReport")}
+          </p>
+        ) : null}
+        <Shown when={phase.kind === "demo"}>
+          <div className="flex flex-wrap items-center gap-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-3 text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-50" data-testid={phase.kind === "demo" ? "demo-banner" : undefined}>
+            <span className="rounded bg-amber-800 px-2 py-0.5 text-sm font-bold uppercase tracking-wide text-white dark:bg-amber-300 dark:text-amber-950">{t("demoLabel")}</span>
+            <span className="text-sm">{t("demoNote")}</span>
           </div>
-          <button
-            type="button"
-            className="rounded bg-brand-strong px-3 py-1.5 font-medium text-white hover:bg-brand disabled:opacity-60"
-            disabled={loading}
-            onClick={() => void load(`/api/cluster/report?context=${encodeURIComponent(context)}&refresh=1`)}
-          >
-            {loading && report ? t("refreshing") : t("refresh")}
-          </button>
-        </div>
-      )}
+        </Shown>
+        <Shown when={phase.kind === "live"}>
+          <div className="flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor={ids.context} className="block text-sm font-medium">
+                {t("context")}
+              </label>
+              <select
+                id={ids.context}
+                className="mt-1 rounded border border-[var(--border)] bg-[var(--card)] px-2 py-1.5"
+                value={context}
+                onChange={(e) => {
+                  setContext(e.target.value)
+                  void load(`/api/cluster/report?context=${encodeURIComponent(e.target.value)}`)
+                }}
+              >
+                {(phase.kind === "live" ? phase.contexts : [context]).map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button
+              type="button"
+              className="rounded bg-brand-strong px-3 py-1.5 font-medium text-white hover:bg-brand disabled:opacity-60"
+              disabled={loading}
+              onClick={() => void load(`/api/cluster/report?context=${encodeURIComponent(context)}&refresh=1`)}
+            >
+              {loading && report ? t("refreshing") : t("refresh")}
+            </button>
+          </div>
+        </Shown>
       </div>
 
       {reportError ? (
@@ -203,8 +208,8 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
         </div>
       ) : null}
 
-      {/* Always there (one line reserved), so the report arriving does not push the page down. */}
-      <p className="min-h-10 text-sm text-[var(--muted-foreground)] sm:min-h-5" data-testid="report-meta">
+      {/* Always there (three lines reserved on a phone, one from sm up), so the report arriving does not push the page down. */}
+      <p className="min-h-15 text-sm text-[var(--muted-foreground)] sm:min-h-5" data-testid="report-meta">
         {report ? (
           <>
           {server ? <span className="mr-3 font-medium text-[var(--foreground)]">{t("server", { version: server.gitVersion })}</span> : null}
@@ -353,3 +358,8 @@ export function ClusterInspector({ points, mechanismNames }: { points: PointInfo
 }
 
 type NotObservableKey = keyof (typeof import("@/messages/en/cluster.json"))["notObservable"]
+
+/** Its children, or, when not `when`, the room they take: hidden, inert, out of the accessibility tree. */
+function Shown({ when, children }: { when: boolean; children: React.ReactNode }) {
+  return when ? children : <div aria-hidden="true" inert className="invisible">{children}</div>
+}
