@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect as baseExpect, test, type Page } from "@playwright/test"
 
+import { layoutShiftSum, recordLayoutShifts } from "./layout-shifts"
+
 // The page hydrates a chart of ~150 nodes; on a loaded CI machine 5 s is too tight.
 const expect = baseExpect.configure({ timeout: 20_000 })
 
@@ -255,14 +257,7 @@ test("the cluster box keeps its room while the server answers: the questions do 
     await answered
     await route.continue()
   })
-  await page.addInitScript(() => {
-    ;(window as unknown as { __cls: number }).__cls = 0
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-        if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value
-      }
-    }).observe({ type: "layout-shift", buffered: true })
-  })
+  await recordLayoutShifts(page)
   await page.goto("/en/advisor")
   await expect(wizard(page)).toBeVisible()
   const box = page.getByTestId("advisor-cluster")
@@ -275,5 +270,5 @@ test("the cluster box keeps its room while the server answers: the questions do 
   await expect(box.getByRole("checkbox", { name: "Try with demo data" })).toBeEnabled()
   const after = await wizard(page).boundingBox()
   expect(after?.y).toBe(before?.y)
-  expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.01)
+  expect(await layoutShiftSum(page)).toBeLessThan(0.01)
 })

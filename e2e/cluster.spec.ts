@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect, test } from "@playwright/test"
 
+import { layoutShiftSum, recordLayoutShifts } from "./layout-shifts"
+
 // The e2e server runs without any kubeconfig, so the cluster page is in demo mode: the bundled
 // report recorded from the real test cluster (npm run demo:record).
 
@@ -89,15 +91,7 @@ for (const width of [1366, 375]) {
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(m.text())
       })
-      // Sum of layout shifts not caused by input (the CLS definition), from the first paint on.
-      await page.addInitScript(() => {
-        ;(window as unknown as { __cls: number }).__cls = 0
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-            if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value
-          }
-        }).observe({ type: "layout-shift", buffered: true })
-      })
+      await recordLayoutShifts(page)
       await page.goto(`/${locale}/cluster`)
       const summary = page.getByTestId("cluster-summary")
       await expect(summary.locator('[data-summary-point="2"] [data-summary-risks]')).toHaveAttribute("data-summary-risks", "4", { timeout: 30_000 })
@@ -113,7 +107,7 @@ for (const width of [1366, 375]) {
       await summary.locator('[data-summary-point="2"]').getByRole("button").click()
       await expect(page.locator('details[data-point="2"]')).toHaveAttribute("open", "")
       await expect(page.locator('[data-row="validate.risky-policy.example.com"]')).toBeVisible()
-      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls)
+      const cls = await layoutShiftSum(page)
       // The banner or picker, the report line and the summary keep their room (0.04-0.05 at 375 px before they did).
       expect(cls).toBeLessThan(0.01)
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
