@@ -83,6 +83,25 @@ test("the map shows per-point cluster badges from the demo report, labelled as d
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([])
 })
 
+test("the map's cluster line keeps its room while the report loads: the map does not move (375 px)", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 })
+  let release: () => void = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route("**/api/cluster/report**", async (route) => {
+    await released
+    await route.continue()
+  })
+  await recordLayoutShifts(page)
+  await page.goto("/en")
+  const drawing = page.getByTestId("map-diagram").filter({ visible: true })
+  await expect(drawing).toBeVisible()
+  const before = await drawing.boundingBox()
+  release()
+  await expect(page.getByTestId("map-cluster-overlay")).toContainText("Demo data")
+  expect((await drawing.boundingBox())?.y).toBe(before?.y)
+  expect(await layoutShiftSum(page)).toBeLessThan(0.001)
+})
+
 for (const width of [1366, 375]) {
   for (const locale of ["en", "zh-CN"]) {
     test(`cluster page: summary first, sections collapsed, no shift while loading, no console error (${locale}, ${width} px)`, async ({ page }) => {

@@ -37,18 +37,33 @@ export function ClusterMapView(props: Omit<MapViewProps, "pointBadges">) {
   }, [])
   return (
     <>
-      {/* The line is reserved before the report arrives, so the map below never moves. */}
-      <p className="mb-2 min-h-6 text-sm" data-testid="map-cluster-overlay">
-        {overlay ? (
-          <>
-            {overlay.demo ? <span className="mr-2 rounded bg-amber-800 px-1.5 py-0.5 text-xs font-bold uppercase text-white dark:bg-amber-300 dark:text-amber-950">{t("demoLabel")}</span> : null}
-            <Link href="/cluster" className="text-brand-strong underline underline-offset-2 dark:text-blue-300">
-              {overlay.demo ? t("mapOverlayDemo") : t("mapOverlayLive")}
-            </Link>
-          </>
-        ) : null}
-      </p>
+      {/* The line keeps the room of its longer wording (the demo's, with its label, or the live
+          one), both laid out hidden from the first paint: on a phone either takes two lines, and
+          the map below never moves when the report arrives, whichever it is (or if none does). */}
+      <div className="mb-2 grid min-h-6 text-sm *:[grid-area:1/1]">
+        <p data-testid="map-cluster-overlay">
+          {overlay ? (
+            <>
+              {overlay.demo ? <DemoLabel text={t("demoLabel")} /> : null}
+              <Link href="/cluster" className="text-brand-strong underline underline-offset-2 dark:text-blue-300">
+                {overlay.demo ? t("mapOverlayDemo") : t("mapOverlayLive")}
+              </Link>
+            </>
+          ) : null}
+        </p>
+        <p aria-hidden="true" inert className="invisible">
+          <DemoLabel text={t("demoLabel")} />
+          {t("mapOverlayDemo")}
+        </p>
+        <p aria-hidden="true" inert className="invisible">
+          {t("mapOverlayLive")}
+        </p>
+      </div>
       <MapView {...props} {...(overlay ? { pointBadges: overlay.badges } : {})} />
     </>
   )
+}
+
+function DemoLabel({ text }: { text: string }) {
+  return <span className="mr-2 rounded bg-amber-800 px-1.5 py-0.5 text-xs font-bold uppercase text-white dark:bg-amber-300 dark:text-amber-950">{text}</span>
 }
