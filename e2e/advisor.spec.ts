@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect as baseExpect, test, type Page } from "@playwright/test"
 
-import { layoutShiftSum, recordLayoutShifts } from "./layout-shifts"
+import { holdAnswers, layoutShiftSum, recordLayoutShifts } from "./layout-shifts"
 
 // The page hydrates a chart of ~150 nodes; on a loaded CI machine 5 s is too tight.
 const expect = baseExpect.configure({ timeout: 20_000 })
@@ -251,12 +251,7 @@ for (const locale of ["en", "zh-CN"]) {
 test("the cluster box keeps its room while the server answers: the questions do not move (375 px)", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 })
   // The answer saying which cluster source the server offers comes late, as on a slow network.
-  let answer: () => void = () => {}
-  const answered = new Promise<void>((resolve) => (answer = resolve))
-  await page.route("**/api/cluster/contexts", async (route) => {
-    await answered
-    await route.continue()
-  })
+  const answer = await holdAnswers(page, "**/api/cluster/contexts")
   await recordLayoutShifts(page)
   await page.goto("/en/advisor")
   await expect(wizard(page)).toBeVisible()

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect, test } from "@playwright/test"
 
-import { layoutShiftSum, recordLayoutShifts } from "./layout-shifts"
+import { holdAnswers, layoutShiftSum, recordLayoutShifts } from "./layout-shifts"
 
 // The e2e server runs without any kubeconfig, so the cluster page is in demo mode: the bundled
 // report recorded from the real test cluster (npm run demo:record).
@@ -85,12 +85,7 @@ test("the map shows per-point cluster badges from the demo report, labelled as d
 
 test("the map's cluster line keeps its room while the report loads: the map does not move (375 px)", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 })
-  let release: () => void = () => {}
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route("**/api/cluster/report**", async (route) => {
-    await released
-    await route.continue()
-  })
+  const release = await holdAnswers(page, "**/api/cluster/report**")
   await recordLayoutShifts(page)
   await page.goto("/en")
   const drawing = page.getByTestId("map-diagram").filter({ visible: true })

@@ -18,3 +18,17 @@ export async function recordLayoutShifts(page: Page) {
 export function layoutShiftSum(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as ShiftWindow).__layoutShifts)
 }
+
+/**
+ * Holds the answers to requests matching `url` until the returned function is called, as a slow
+ * network would: what the page shows meanwhile, and whether anything moves when they arrive.
+ */
+export async function holdAnswers(page: Page, url: string): Promise<() => void> {
+  let release: () => void = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(url, async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
