@@ -37,9 +37,9 @@ export function ClusterMapView(props: Omit<MapViewProps, "pointBadges">) {
   }, [])
   return (
     <>
-      {/* The line keeps the room of its longer wording (the demo's, with its label, or the live
-          one), both laid out hidden from the first paint: on a phone either takes two lines, and
-          the map below never moves when the report arrives, whichever it is (or if none does). */}
+      {/* The line keeps the room of the longer of its two wordings (the demo's, with its label, and
+          the live one), both laid out hidden from the first paint: on a phone they take two lines,
+          and the map below does not move when the report arrives, whichever it is, or if none does. */}
       <div className="mb-2 grid min-h-6 text-sm *:[grid-area:1/1]">
         <p data-testid="map-cluster-overlay">
           {overlay ? (
