@@ -90,6 +90,15 @@ function aptInstall(packages) {
   return install.status === 0
 }
 
+/**
+ * Installs Debian packages with apt-get when we run as root on a Debian/Ubuntu machine (printing
+ * what we do); false when that is not possible or fails. For benches whose measurement needs a
+ * package that no test tier does.
+ */
+export function installDebianPackages(packages) {
+  return canInstallWithApt() && aptInstall(packages)
+}
+
 function fixFor(missing) {
   const lines = []
   const packages = missing.filter((m) => m.debianPackage).map((m) => m.debianPackage)
