@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright"
 import { expect, test, type Page } from "@playwright/test"
 
+import { layoutShiftSum, recordLayoutShifts } from "./layout-shifts"
+
 // Both drawings (wide, narrow) are in the page; CSS shows one. Locators pick the one on screen.
 const diagram = (page: Page) => page.getByTestId("map-diagram").filter({ visible: true })
 const point = (page: Page, id: string) => diagram(page).getByTestId(`map-point-${id}`)
@@ -357,6 +359,32 @@ test("the list below the map keeps its server HTML, follows the selection and th
   await expect(mapInList).toHaveAttribute("data-availability", "unavailable")
   await expect(list.locator('[data-list-point="2"]')).toHaveAttribute("aria-current", "true")
   expect(await items.first().evaluate(hydrated)).toBe(true)
+})
+
+test("the list's cards are drawn only near the viewport, reached by a link to one, and nothing moves while scrolling through them (412 px)", async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 })
+  await recordLayoutShifts(page)
+  await openMap(page, "/en")
+  const card = (id: string) => page.getByTestId("map-list").locator(`[data-list-point="${id}"]`)
+  // Far below the fold, the first frame skipped the card's content (content-visibility: auto).
+  const drawn = (el: Element) => el.checkVisibility({ contentVisibilityAuto: true })
+  expect(await card("7").locator("h3").evaluate(drawn)).toBe(false)
+  await expect(card("7")).toBeAttached() // still in the page: find in page, screen readers, links
+
+  // Scrolling down the whole list draws each card as it comes, with no visible shift.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight)
+  for (let y = 0; y < height; y += 400) {
+    await page.evaluate((top) => window.scrollTo({ top, behavior: "instant" }), y)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  }
+  expect(await card("7").locator("h3").evaluate(drawn)).toBe(true)
+  expect(await layoutShiftSum(page)).toBeLessThan(0.01)
+
+  // A link to a card opens the page at that card, with estimated heights above it.
+  await page.goto("/en#point-6")
+  await expect(card("6")).toBeInViewport()
+  const top = await card("6").evaluate((el) => el.getBoundingClientRect().top)
+  expect(Math.abs(top - 16)).toBeLessThanOrEqual(2) // scroll-mt-4
 })
 
 /** Holds back the scripts the page asks for from now on (React Flow's chunks) until released. */

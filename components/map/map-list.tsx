@@ -26,7 +26,11 @@ function MapListItems({ model, version, selected }: { model: MapModel; version: 
             data-list-point={p.id}
             aria-current={selected === p.id ? "true" : undefined}
             // Styled from aria-current, so the kept server HTML follows the selection by one attribute.
-            className="scroll-mt-4 rounded-xl border border-[var(--border)] p-4 aria-[current=true]:border-brand aria-[current=true]:ring-2 aria-[current=true]:ring-brand/40"
+            // content-visibility: the list is 60% of the page's elements and starts below the fold;
+            // the first frame skips laying out its cards until they near the viewport (Chromium's
+            // layout time on /en at 412 px, 12 loads: 47 -> 35 ms). 1,200 px is about the cards'
+            // mean height at 375-1,366 px in both locales; a card keeps its real height once drawn.
+            className="scroll-mt-4 rounded-xl border border-[var(--border)] p-4 [contain-intrinsic-block-size:auto_1200px] [content-visibility:auto] aria-[current=true]:border-brand aria-[current=true]:ring-2 aria-[current=true]:ring-brand/40"
           >
             <h3 className="flex items-center gap-2 text-lg font-semibold">
               <span
