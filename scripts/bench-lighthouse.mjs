@@ -42,7 +42,11 @@ const loadBefore = loadAverage()
 // (and draws boxes). Devtools throttling, 3 rounds each, Debian's fonts-noto-cjk removed vs
 // installed: zh-CN map TBT 205-212 ms vs 69-163 ms; en map 70-167 vs 75-99. A zh-CN reader has one,
 // so the bench installs it as `npm test` installs Chromium (root and apt-get), or says it is missing.
-const hasCjkFont = () => spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" }).stdout?.trim() !== ""
+// Without fc-list (status not 0) there is no way to tell, so nothing is installed or said, as before.
+const hasCjkFont = () => {
+  const fonts = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" })
+  return fonts.status !== 0 || fonts.stdout.trim() !== ""
+}
 const cjkFontWarning =
   pages.some((p) => p.path.startsWith("/zh-CN")) && !hasCjkFont() && !(installDebianPackages(["fonts-noto-cjk"]) && hasCjkFont())
     ? "\nNo CJK font is installed (`fc-list :lang=zh` lists none) and this bench could not install one (it needs root and apt-get): zh-CN rows measure Chromium's font fallback search too. Install fonts-noto-cjk for a zh-CN reader's numbers."
