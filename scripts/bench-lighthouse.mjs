@@ -1,16 +1,27 @@
-// `npm run bench:lighthouse [paths…]`: Lighthouse 13 (mobile, the default form factor and simulated
-// throttling) with Debian's Chromium against `next start`, next to a hello-world Next.js page
-// built with the same next/react versions and served in the same run (scripts/bench/servers.mjs),
-// so every budget is a ratio that holds on a loaded machine too:
+// `npm run bench:lighthouse [paths…]`: Lighthouse 13 (mobile, the default form factor) with
+// Debian's Chromium against `next start`, next to a hello-world Next.js page built with the same
+// next/react versions and served in the same run (scripts/bench/servers.mjs), so every budget is a
+// ratio that holds on a loaded machine too:
 //   JS transferred ≤ 1.5× the floor's (map, advisor, starter, cluster), ≤ 1.15× (guides, indexes);
 //   TBT ≤ 1.5× and LCP ≤ 1.5× the floor's; CLS ≤ 0.1; accessibility 100.
 // BENCH_RUNS (3) rounds, each the floor then every page, interleaved; the table shows medians,
 // and the range of each round's own ratio (the page's TBT or LCP over the floor's in that round):
 // on a shared 2-core machine the same build's TBT ratio moves by 2× between runs, which the
 // median of three alone does not show.
-// BENCH_THROTTLING=devtools: Lighthouse slows the real load down (network and CPU) instead of
-// estimating a slow one from a fast load ("simulate", the default the budgets are set with): a
-// check that a budget missed in simulation is missed by a throttled browser too.
+//
+// Throttling (BENCH_THROTTLING): every page is loaded both ways by default ("both"):
+//   - "simulate", Lighthouse's default: one fast load, from which Lantern estimates a slow one;
+//   - "devtools": the load itself slowed down (4× CPU, slow 4G network), and the metrics observed.
+// TBT and LCP are judged on the devtools load. The simulated ones are shown next to them, not
+// judged: Lantern's LCP counts every script that finished loading before the fast load's LCP
+// unless it can place the script's evaluation after it, which it cannot for tasks under 10 ms,
+// most of Next's chunks. Which side of that ~75 ms race a load lands on moves the estimate by
+// about 2×, for the hello-world floor too (646 ms or 1,360 ms for the same build in two runs),
+// and no change that helps a real reader moves a page to the winning side: only fetching the
+// JavaScript after the first paint does, which a throttled load shows costs +266 ms to
+// interactive (issue 17, stops 27-28). Lighthouse's own docs send "a deep investigation" past
+// simulation's edge cases to real throttling. JS transferred, CLS and accessibility must hold
+// under both. BENCH_THROTTLING=simulate or =devtools loads each page one way only and judges that.
 // Uses NEXT_DIST_DIR's build (built when missing) on BENCH_PORT, the floor on BENCH_PORT+1.
 // Prints a Markdown table and exits 1 when a row misses a budget.
 //
@@ -32,8 +43,11 @@ import { installDebianPackages } from "./prerequisites.mjs"
 
 const port = Number(process.env.BENCH_PORT ?? 3191)
 const runs = Number(process.env.BENCH_RUNS ?? 3)
-const throttling = process.env.BENCH_THROTTLING ?? "simulate"
-if (!["simulate", "devtools"].includes(throttling)) throw new Error(`BENCH_THROTTLING must be simulate or devtools, not ${throttling}`)
+const throttling = process.env.BENCH_THROTTLING ?? "both"
+if (!["both", "simulate", "devtools"].includes(throttling)) throw new Error(`BENCH_THROTTLING must be both, simulate or devtools, not ${throttling}`)
+/** The throttling methods each page is loaded with; the last one's TBT and LCP are judged. */
+const methods = throttling === "both" ? ["simulate", "devtools"] : [throttling]
+const judged = methods.at(-1)
 const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 const pages = pagesFromArgs(process.argv.slice(2))
 const loadBefore = loadAverage()
@@ -102,7 +116,7 @@ async function warm(url) {
   await new Promise((r) => setTimeout(r, 500)) // the cache compresses what it stores off the request path
 }
 
-async function lighthouse(url) {
+async function lighthouse(url, method) {
   await warm(url)
   const run = spawnSync(
     lighthouseCli.node,
@@ -111,7 +125,7 @@ async function lighthouse(url) {
       url,
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
       "--only-categories=performance,accessibility",
-      `--throttling-method=${throttling}`,
+      `--throttling-method=${method}`,
       "--output=json",
       "--output-path=stdout",
       "--quiet",
@@ -148,13 +162,16 @@ async function lighthouse(url) {
 }
 
 const targets = [{ label: "hello-world floor", path: "/", base: servers.floor.base, floor: true }, ...pages.map((p) => ({ ...p, base: servers.app.base }))]
-const samples = new Map(targets.map((t) => [t, []]))
+/** Per throttling method, per target: one sample per round. */
+const samples = new Map(methods.map((m) => [m, new Map(targets.map((t) => [t, []]))]))
 for (let round = 1; round <= runs; round++) {
   for (const t of targets) {
-    try {
-      samples.get(t).push({ round, ...(await lighthouse(`${t.base}${t.path}`)) })
-    } catch (error) {
-      console.error(String(error))
+    for (const method of methods) {
+      try {
+        samples.get(method).get(t).push({ round, ...(await lighthouse(`${t.base}${t.path}`, method)) })
+      } catch (error) {
+        console.error(String(error))
+      }
     }
   }
   console.log(`[bench] round ${round}/${runs} done (load average ${loadAverage()})`)
@@ -172,15 +189,23 @@ const summary = (list) => ({
   a11yFailures: [...new Set(list.flatMap((s) => s.a11yFailures))],
   n: list.length,
 })
-const floor = summary(samples.get(targets[0]))
-// A floor TBT of 0 ms (an idle machine) would make any blocking time an infinite ratio; below one
-// long task's worth (50 ms) the floor counts as 50 ms.
-const tbtFloor = Math.max(floor.tbt, 50)
+/** Each method's medians per target, and the floor's, whose TBT counts as at least 50 ms. */
+const summaries = new Map(
+  methods.map((m) => {
+    const byTarget = new Map(targets.map((t) => [t, summary(samples.get(m).get(t))]))
+    const floor = byTarget.get(targets[0])
+    // A floor TBT of 0 ms (an idle machine) would make any blocking time an infinite ratio; below
+    // one long task's worth (50 ms) the floor counts as 50 ms.
+    return [m, { byTarget, floor, tbtFloor: Math.max(floor.tbt, 50) }]
+  }),
+)
+const { floor, tbtFloor } = summaries.get(judged)
 
 /** "1.23–2.41×": the smallest and largest of a page's per-round ratios to the floor's run of the same round. */
 function roundRange(t, metric, atLeast = 0) {
-  const floorByRound = new Map(samples.get(targets[0]).map((s) => [s.round, Math.max(s[metric], atLeast)]))
+  const floorByRound = new Map(samples.get(judged).get(targets[0]).map((s) => [s.round, Math.max(s[metric], atLeast)]))
   const ratios = samples
+    .get(judged)
     .get(t)
     .map((s) => ratio(s[metric], floorByRound.get(s.round)))
     .filter(Number.isFinite)
@@ -190,47 +215,56 @@ function roundRange(t, metric, atLeast = 0) {
 
 let allOk = true
 const rows = targets.map((t) => {
-  const s = t.floor ? floor : summary(samples.get(t))
-  const jsRatio = ratio(s.js, floor.js)
+  const s = summaries.get(judged).byTarget.get(t)
+  const underEach = methods.map((m) => summaries.get(m).byTarget.get(t))
+  // JS transferred, CLS and accessibility must hold however the page was loaded.
+  const cls = Math.max(...underEach.map((u) => u.cls))
+  const a11y = Math.min(...underEach.map((u) => u.a11y))
+  const a11yFailures = [...new Set(underEach.flatMap((u) => u.a11yFailures))]
+  const jsRatio = Math.max(...methods.map((m) => ratio(summaries.get(m).byTarget.get(t).js, summaries.get(m).floor.js)))
+  const simulated = throttling === "both" ? summaries.get("simulate") : undefined
+  const fastLoads = samples.get(methods[0]).get(t)
   const tbtRatio = ratio(s.tbt, tbtFloor)
   const lcpRatio = ratio(s.lcp, floor.lcp)
   const misses = t.floor
     ? []
     : [
-        s.n === 0 ? "no run" : "",
+        underEach.some((u) => u.n === 0) ? "no run" : "",
         jsRatio <= JS_BUDGET[t.kind] ? "" : `JS > ${JS_BUDGET[t.kind]}×`,
         tbtRatio <= TBT_BUDGET ? "" : `TBT > ${TBT_BUDGET}×`,
         lcpRatio <= LCP_BUDGET ? "" : `LCP > ${LCP_BUDGET}×`,
-        s.cls <= CLS_BUDGET ? "" : `CLS > ${CLS_BUDGET}`,
-        s.a11y >= A11Y_BUDGET ? "" : `a11y < ${A11Y_BUDGET}`,
+        cls <= CLS_BUDGET ? "" : `CLS > ${CLS_BUDGET}`,
+        a11y >= A11Y_BUDGET ? "" : `a11y < ${A11Y_BUDGET}`,
       ].filter(Boolean)
   if (misses.length) allOk = false
   return {
     page: t.floor ? t.label : `${t.label} \`${t.path}\``,
     "JS transferred": kB(s.js),
     "÷ hello-world": t.floor ? "1" : `${fmtRatio(jsRatio)} (≤ ${JS_BUDGET[t.kind]})`,
-    "TBT ms": Math.round(s.tbt),
+    [`TBT ms${simulated ? " (devtools)" : ""}`]: Math.round(s.tbt),
     "TBT ÷ hw": t.floor ? (floor.tbt < 50 ? "1 (as 50)" : "1") : fmtRatio(tbtRatio),
     "TBT ÷ hw per round": t.floor ? "" : roundRange(t, "tbt", 50),
-    "LCP ms": Math.round(s.lcp),
+    [`LCP ms${simulated ? " (devtools)" : ""}`]: Math.round(s.lcp),
     "LCP ÷ hw": t.floor ? "1" : fmtRatio(lcpRatio),
     "LCP ÷ hw per round": t.floor ? "" : roundRange(t, "lcp"),
-    [`${throttling === "simulate" ? "unthrottled" : "observed"} LCP ms; JS loaded before it, per round`]: samples
-      .get(t)
-      .map((s) => `${Math.round(s.observedLcp)}; ${kB(s.jsBeforeLcp)}`)
-      .join(" / "),
-    CLS: Number.isFinite(s.cls) ? s.cls.toFixed(3) : "-",
+    ...(simulated && {
+      "simulated TBT ÷ hw (not judged)": t.floor ? "1" : fmtRatio(ratio(simulated.byTarget.get(t).tbt, simulated.tbtFloor)),
+      "simulated LCP ÷ hw (not judged)": t.floor ? "1" : fmtRatio(ratio(simulated.byTarget.get(t).lcp, simulated.floor.lcp)),
+    }),
+    [`${methods[0] === "simulate" ? "unthrottled" : "observed"} LCP ms; JS loaded before it, per round`]: fastLoads.map((s) => `${Math.round(s.observedLcp)}; ${kB(s.jsBeforeLcp)}`).join(" / "),
+    CLS: Number.isFinite(cls) ? cls.toFixed(3) : "-",
     perf: s.perf,
-    a11y: s.a11y,
+    a11y,
     budgets: t.floor ? "" : misses.length ? `**${misses.join(", ")}**` : "met",
-    "a11y failures": s.a11yFailures.join(", ") || "none",
+    "a11y failures": a11yFailures.join(", ") || "none",
   }
 })
 
 const versions = frameworkVersions()
-const lhVersion = samples.get(targets[0])[0]?.lighthouse ?? "?"
+const lhVersion = samples.get(judged).get(targets[0])[0]?.lighthouse ?? "?"
+const throttlingText = { both: "each page loaded twice: applied (devtools) throttling, judged, and simulated, shown", simulate: "simulated throttling", devtools: "applied (devtools) throttling" }[throttling]
 console.log(
-  `\nLighthouse ${lhVersion} (mobile, ${throttling === "simulate" ? "simulated" : "applied (devtools)"} throttling), Chromium ${chromePath}, next ${versions.next} / react ${versions.react}; ` +
+  `\nLighthouse ${lhVersion} (mobile, ${throttlingText}), Chromium ${chromePath}, next ${versions.next} / react ${versions.react}; ` +
     `median of ${runs} runs; load average ${loadBefore} before, ${loadAverage()} after`,
 )
 console.log(markdownTable(Object.keys(rows[0]), rows))
