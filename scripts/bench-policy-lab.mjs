@@ -1,4 +1,4 @@
-/* global navigator, performance, HTMLTextAreaElement, Event, Navigator */
+/* global navigator, performance, HTMLTextAreaElement, Event, Navigator, Worker */
 // `npm run bench:policy-lab`: the policy lab measured in Debian's Chromium against the production
 // build.
 //   1. Browser: 1,000 Pods × a 10-rule ValidatingAdmissionPolicy pasted into the lab; the time the
@@ -10,6 +10,11 @@
 //      server: as the lab is used (its server engine warmed when it opens), and with that warm-up
 //      blocked (the engine starts on the click).
 // Budgets (issue 15): (1) ≤ 200 ms, (2) first table ≤ 3 s.
+// (1) is judged as a ratio to a reference measured next to each run in the same page (the
+// repository's rule for speed budgets: machines are shared and noisy): a fixed JavaScript workload
+// on the same 1,000 Pods, in as many workers as the lab uses, timed from the page like the lab's
+// runs. REFERENCE_IDLE_MS is that workload's time on the 2-core machine the 200 ms were set for,
+// idle, so the budget is 200 ms there and scales with the machine's speed and load elsewhere.
 import { spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -34,6 +39,14 @@ const pageCores = process.env.BENCH_CORES ? Number(process.env.BENCH_CORES) : un
 // run before changing the version (default 0: every step as soon as the page allows it).
 const thinkMs = Number(process.env.BENCH_THINK_MS ?? 0)
 const log = (m) => process.stderr.write(`${m}\n`)
+
+const BUDGET_MS = 200
+/**
+ * The reference workload's median time on the team's 2-core machine, idle: 45 ms (18 samples,
+ * 41-57 ms, in 3 runs of this bench on 2026-12-04; the lab's own medians there: 159-181 ms).
+ */
+const REFERENCE_IDLE_MS = 45
+const RATIO_BUDGET = BUDGET_MS / REFERENCE_IDLE_MS
 
 // BENCH_REBUILD=1: build the app again even when NEXT_DIST_DIR holds a build (after changes to
 // the engine or the lab; builds once per run, not again for the live part).
@@ -99,6 +112,39 @@ async function setText(locator, text) {
 }
 
 /**
+ * The reference workload, timed from the page: the Pods' YAML documents split across `workers`
+ * dedicated workers (kept between calls, so their code is warm as the lab's engine is), each
+ * copying its share through JSON 150 times. CPU-bound and allocating, like the engine's work; it
+ * slows down with the machine as the lab does. The worker's script is served by Playwright at a
+ * path of the app's origin: the app's CSP (worker-src 'self') refuses a blob: worker.
+ */
+const REFERENCE_WORKER_PATH = "/__bench-reference-worker.js"
+const REFERENCE_WORKER = `onmessage = (e) => { let size = 0; for (let r = 0; r < 150; r++) for (const doc of e.data) size += JSON.parse(JSON.stringify({ doc, r })).doc.length; postMessage(size) }`
+function referenceMs(page, yaml, workers) {
+  return page.evaluate(
+    async ({ text, n, url }) => {
+      const pool = (globalThis.__benchReference ??= [])
+      while (pool.length < n) pool.push(new Worker(url))
+      const docs = text.split("\n---\n")
+      const share = Math.ceil(docs.length / n)
+      const start = performance.now()
+      await Promise.all(
+        pool.slice(0, n).map(
+          (worker, i) =>
+            new Promise((resolve, reject) => {
+              worker.onmessage = resolve
+              worker.onerror = () => reject(new Error("the reference worker failed to start"))
+              worker.postMessage(docs.slice(i * share, (i + 1) * share))
+            }),
+        ),
+      )
+      return performance.now() - start
+    },
+    { text: yaml, n: workers, url: REFERENCE_WORKER_PATH },
+  )
+}
+
+/**
  * The browser part, twice in one Chromium profile: a first visit (nothing cached), then the same
  * visitor coming back, when Chromium has the module's compiled code in its cache (V8 caches
  * optimized WebAssembly code with the HTTP cache entry), so start-up and the first evaluation
@@ -122,6 +168,7 @@ async function benchVisit(profile) {
   try {
     const page = await browser.newPage()
     if (pageCores) await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => n }), pageCores)
+    await page.route(`**${REFERENCE_WORKER_PATH}`, (route) => route.fulfill({ contentType: "text/javascript", body: REFERENCE_WORKER }))
     const t0 = Date.now()
     await page.goto(`http://127.0.0.1:${port}/en/policy-lab`)
     await page.getByTestId("policy-lab").and(page.locator('[data-engine="ready"]')).waitFor({ timeout: 300_000 })
@@ -134,6 +181,7 @@ async function benchVisit(profile) {
     await setText(page.getByTestId("paste-editor"), yaml)
     const times = []
     const phases = []
+    const references = []
     for (const minor of ["1.36", "1.37", "1.36"]) {
       await page.locator('[data-testid="summary"]', { hasText: `${OBJECTS} objects in` }).waitFor({ timeout: 300_000 })
       await page.getByTestId("policy-lab").and(page.locator('[data-busy="0"]')).waitFor()
@@ -154,24 +202,23 @@ async function benchVisit(profile) {
           paint: Number(el.dataset.paintMs),
         })),
       )
+      // The reference, right after the run, in as many workers (the first call warms them up).
+      const workers = phases.at(-1).workers
+      if (references.length === 0) await referenceMs(page, yaml, workers)
+      references.push(await referenceMs(page, yaml, workers))
       await page.waitForTimeout(thinkMs)
       await page.getByLabel("Kubernetes version").selectOption(minor)
       await page.getByTestId("policy-lab").and(page.locator('[data-busy="1"]')).waitFor({ timeout: 10_000 }).catch(() => undefined)
     }
+    const ratios = times.map((t, i) => t / references[i]).sort((a, b) => a - b)
     times.sort((a, b) => a - b)
-    // Reference: the same page parsing the same YAML with the lab's own parser library.
-    const reference = await page.evaluate(async (text) => {
-      const start = performance.now()
-      for (let i = 0; i < 3; i++) JSON.parse(JSON.stringify(text.split("\n---\n")))
-      return (performance.now() - start) / 3
-    }, yaml)
     const denied = await page.getByTestId("summary").locator('[data-count="denied"]').innerText()
     // Chromium writes the compiled module to its cache a moment after the code is optimized.
     await page.waitForTimeout(3000)
     // The lab's warm-up (lib/policy-lab/warm-up.ts) runs between the page's own calls; when it
     // ended, counted from the engine's start (absent: still running after the runs).
     const warmUpMs = await page.getByTestId("policy-lab").getAttribute("data-warm-up-ms")
-    return { phases, warmUpMs: warmUpMs === null ? undefined : Number(warmUpMs), engineStartMs: engineStart, cores, medianMs: times[1], runsMs: times, referenceMs: Math.round(reference * 10) / 10, denied: Number(denied) }
+    return { phases, warmUpMs: warmUpMs === null ? undefined : Number(warmUpMs), engineStartMs: engineStart, cores, medianMs: times[1], runsMs: times, referencesMs: references.map(Math.round), medianRatio: ratios[1], denied: Number(denied) }
   } finally {
     await browser.close()
   }
@@ -255,6 +302,7 @@ async function benchLive() {
   }
 }
 
+let allMet = true
 if (!skipBrowser) {
   const visits = await benchBrowser()
   for (const [name, browser] of [
@@ -262,9 +310,10 @@ if (!skipBrowser) {
     ["browser, returning visit (compiled module from Chromium's cache)", visits.returning],
   ]) {
     console.log(
-      `${name}${thinkMs ? ` (${thinkMs} ms between steps)` : ""}: ${OBJECTS} Pods × 10 rules: median ${browser.medianMs} ms (runs ${browser.runsMs.join(", ")} ms; budget 200 ms) — ` +
-        `reference (same page, split+JSON round trip of the YAML): ${browser.referenceMs} ms; engine ready after ${browser.engineStartMs} ms on ${browser.cores} cores, its warm-up ${browser.warmUpMs === undefined ? "still running after the runs" : `done ${browser.warmUpMs} ms after its start`}; ${browser.denied} denied`,
+      `${name}${thinkMs ? ` (${thinkMs} ms between steps)` : ""}: ${OBJECTS} Pods × 10 rules: median ${browser.medianMs} ms (runs ${browser.runsMs.join(", ")} ms; ${BUDGET_MS} ms on the reference machine, idle) — ` +
+        `÷ reference measured after each run (${browser.referencesMs.join(", ")} ms): median ${browser.medianRatio.toFixed(2)} (budget ${RATIO_BUDGET.toFixed(2)}: ${BUDGET_MS} ms ÷ ${REFERENCE_IDLE_MS} ms, the reference idle) ${browser.medianRatio <= RATIO_BUDGET ? "met" : "MISSED"}; engine ready after ${browser.engineStartMs} ms on ${browser.cores} cores, its warm-up ${browser.warmUpMs === undefined ? "still running after the runs" : `done ${browser.warmUpMs} ms after its start`}; ${browser.denied} denied`,
     )
+    if (!(browser.medianRatio <= RATIO_BUDGET)) allMet = false
     for (const p of browser.phases) {
       console.log(
         `  run: ${p.total} ms = compile ${p.compile} + requests ${p.cases} + evaluate ${p.evaluate} (${p.workers} worker(s): engine calls ${p.engine}, of which Go per case ${p.go}; the rest messaging) + rest ${p.total - p.compile - p.cases - p.evaluate}; then ${p.paint} ms to paint the list`,
@@ -277,5 +326,7 @@ if (!skipLive) {
   const line = (r) => `progress shown after ${r.progressShownMs} ms, first table after ${r.firstTableMs} ms (budget 3000 ms), done after ${r.doneMs} ms; ${r.denied} denied`
   console.log(`live: ${live.objects} ConfigMaps, first run on a fresh server: ${line(live.warm)}`)
   console.log(`live, the same with the lab's engine warm-up blocked (the server's engine starts on the click): ${line(live.cold)}`)
+  if (![live.warm, live.cold].every((r) => r.firstTableMs <= 3000)) allMet = false
 }
-process.exit(0)
+console.log(allMet ? "Every budget is met." : "A budget is missed (MISSED, or a first table after 3000 ms).")
+process.exit(allMet ? 0 : 1)
