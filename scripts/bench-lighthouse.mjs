@@ -191,17 +191,14 @@ const summary = (list) => ({
 const summaries = new Map(
   methods.map((m) => {
     const byTarget = new Map(targets.map((t) => [t, summary(samples.get(m).get(t))]))
-    const methodFloor = byTarget.get(targets[0])
+    const floor = byTarget.get(targets[0])
     // A floor TBT of 0 ms (an idle machine) would make any blocking time an infinite ratio; below
     // one long task's worth (50 ms) the floor counts as 50 ms.
-    return [m, { byTarget, floor: methodFloor, tbtFloor: Math.max(methodFloor.tbt, 50) }]
+    return [m, { byTarget, floor, tbtFloor: Math.max(floor.tbt, 50) }]
   }),
 )
-const { floor, tbtFloor } = summaries.get(judged)
-/** With both methods: the simulated medians, shown beside the judged ones. */
-const simulated = throttling === "both" ? summaries.get("simulate") : undefined
 /** Column names say which load a figure comes from when there are two. */
-const judgedLabel = simulated ? " (devtools)" : ""
+const judgedLabel = throttling === "both" ? " (devtools)" : ""
 
 /** "1.23–2.41×": the smallest and largest of a page's per-round ratios to the floor's run of the same round. */
 function roundRange(t, metric, atLeast = 0) {
@@ -215,6 +212,16 @@ function roundRange(t, metric, atLeast = 0) {
   return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`
 }
 
+/** A page's TBT and LCP ratios to the floor's under one method, and their table cells (the floor's own row: 1). */
+function ratiosUnder(method, t) {
+  const m = summaries.get(method)
+  const page = m.byTarget.get(t)
+  const tbt = ratio(page.tbt, m.tbtFloor)
+  const lcp = ratio(page.lcp, m.floor.lcp)
+  const cells = t.floor ? { tbt: m.floor.tbt < 50 ? "1 (as 50)" : "1", lcp: "1" } : { tbt: fmtRatio(tbt), lcp: fmtRatio(lcp) }
+  return { tbt, lcp, cells }
+}
+
 let allOk = true
 const rows = targets.map((t) => {
   const s = summaries.get(judged).byTarget.get(t)
@@ -224,20 +231,18 @@ const rows = targets.map((t) => {
   const a11y = Math.min(...underEach.map((u) => u.a11y))
   const a11yFailures = [...new Set(underEach.flatMap((u) => u.a11yFailures))]
   // JS transferred as the load with the larger ratio counted it (the same bytes, normally).
-  const js = methods
-    .map((m) => ({ bytes: summaries.get(m).byTarget.get(t).js, ratio: ratio(summaries.get(m).byTarget.get(t).js, summaries.get(m).floor.js) }))
+  const js = underEach
+    .map((u, i) => ({ bytes: u.js, ratio: ratio(u.js, summaries.get(methods[i]).floor.js) }))
     .reduce((a, b) => (b.ratio > a.ratio || Number.isNaN(b.ratio) ? b : a))
-  const jsRatio = js.ratio
+  const judgedRatios = ratiosUnder(judged, t)
   const fastLoads = samples.get(methods[0]).get(t)
-  const tbtRatio = ratio(s.tbt, tbtFloor)
-  const lcpRatio = ratio(s.lcp, floor.lcp)
   const misses = t.floor
     ? []
     : [
         underEach.some((u) => u.n === 0) || methods.some((m) => summaries.get(m).floor.n === 0) ? "no run" : "",
-        jsRatio <= JS_BUDGET[t.kind] ? "" : `JS > ${JS_BUDGET[t.kind]}×`,
-        tbtRatio <= TBT_BUDGET ? "" : `TBT > ${TBT_BUDGET}×`,
-        lcpRatio <= LCP_BUDGET ? "" : `LCP > ${LCP_BUDGET}×`,
+        js.ratio <= JS_BUDGET[t.kind] ? "" : `JS > ${JS_BUDGET[t.kind]}×`,
+        judgedRatios.tbt <= TBT_BUDGET ? "" : `TBT > ${TBT_BUDGET}×`,
+        judgedRatios.lcp <= LCP_BUDGET ? "" : `LCP > ${LCP_BUDGET}×`,
         cls <= CLS_BUDGET ? "" : `CLS > ${CLS_BUDGET}`,
         a11y >= A11Y_BUDGET ? "" : `a11y < ${A11Y_BUDGET}`,
       ].filter(Boolean)
@@ -245,16 +250,16 @@ const rows = targets.map((t) => {
   return {
     page: t.floor ? t.label : `${t.label} \`${t.path}\``,
     "JS transferred": kB(js.bytes),
-    "÷ hello-world": t.floor ? "1" : `${fmtRatio(jsRatio)} (≤ ${JS_BUDGET[t.kind]})`,
+    "÷ hello-world": t.floor ? "1" : `${fmtRatio(js.ratio)} (≤ ${JS_BUDGET[t.kind]})`,
     [`TBT ms${judgedLabel}`]: Math.round(s.tbt),
-    [`TBT ÷ hw${judgedLabel}`]: t.floor ? (floor.tbt < 50 ? "1 (as 50)" : "1") : fmtRatio(tbtRatio),
+    [`TBT ÷ hw${judgedLabel}`]: judgedRatios.cells.tbt,
     [`TBT ÷ hw per round${judgedLabel}`]: t.floor ? "" : roundRange(t, "tbt", 50),
     [`LCP ms${judgedLabel}`]: Math.round(s.lcp),
-    [`LCP ÷ hw${judgedLabel}`]: t.floor ? "1" : fmtRatio(lcpRatio),
+    [`LCP ÷ hw${judgedLabel}`]: judgedRatios.cells.lcp,
     [`LCP ÷ hw per round${judgedLabel}`]: t.floor ? "" : roundRange(t, "lcp"),
-    ...(simulated && {
-      "simulated TBT ÷ hw (not judged)": t.floor ? (simulated.floor.tbt < 50 ? "1 (as 50)" : "1") : fmtRatio(ratio(simulated.byTarget.get(t).tbt, simulated.tbtFloor)),
-      "simulated LCP ÷ hw (not judged)": t.floor ? "1" : fmtRatio(ratio(simulated.byTarget.get(t).lcp, simulated.floor.lcp)),
+    ...(throttling === "both" && {
+      "simulated TBT ÷ hw (not judged)": ratiosUnder("simulate", t).cells.tbt,
+      "simulated LCP ÷ hw (not judged)": ratiosUnder("simulate", t).cells.lcp,
     }),
     [`${methods[0] === "simulate" ? "unthrottled" : "observed"} LCP ms; JS loaded before it, per round`]: fastLoads.map((s) => `${Math.round(s.observedLcp)}; ${kB(s.jsBeforeLcp)}`).join(" / "),
     CLS: Number.isFinite(cls) ? cls.toFixed(3) : "-",
